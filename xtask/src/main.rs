@@ -1,1 +1,84 @@
-fn main() {}
+//! `cargo xtask`: the project's workflow commands.
+//!
+//! - `cargo xtask demo [--port 8080]`: install what is missing, build the
+//!   example bundle and the widget, serve the mock dashboard.
+//! - `cargo xtask test`: the same installs plus Chromium and the npm test
+//!   packages, then every suite: native, wasm in Chromium, end-to-end.
+
+mod serve;
+mod site;
+mod suites;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::{Context as _, bail};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "Project automation for the help widget")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Build everything and serve the mock dashboard on 127.0.0.1.
+    Demo {
+        /// The port to listen on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// Install what is missing, then run every test suite.
+    Test,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Cmd::Demo { port } => demo(port),
+        Cmd::Test => suites::test_all(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("xtask: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn demo(port: u16) -> anyhow::Result<ExitCode> {
+    tools::ensure_build_tools()?;
+    let site = site::build_site()?;
+    let server = serve::Server::start(&site, port)?;
+    println!("\nxtask: the mock dashboard is at {}/  (Ctrl-C stops it)", server.url());
+    server.join();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The workspace root.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+}
+
+/// Prints what is about to run, runs it, and fails if it fails.
+fn run(cmd: &mut Command) -> anyhow::Result<()> {
+    println!("xtask: $ {}", describe(cmd));
+    let status = cmd.status().with_context(|| format!("could not start `{}`", describe(cmd)))?;
+    if !status.success() {
+        bail!("`{}` failed with {status}", describe(cmd));
+    }
+    Ok(())
+}
+
+/// A command as a shell line, for messages.
+fn describe(cmd: &Command) -> String {
+    std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

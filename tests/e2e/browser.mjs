@@ -1,0 +1,44 @@
+// Shared setup for the end-to-end tests: Debian's Chromium, driven by
+// playwright-core. No test tool ever downloads a browser of its own.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL;
+if (!BASE_URL) throw new Error('BASE_URL is not set: run the end-to-end tests through `cargo xtask test`');
+
+export const OUT_DIR = process.env.E2E_OUT ?? 'target/e2e';
+mkdirSync(OUT_DIR, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A new page that records what would hurt the host: uncaught errors and CSP violations. */
+export async function openPage(browser, path = '/') {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(new URL(path, BASE_URL).href);
+  return { page, problems };
+}
+
+export function screenshotPath(name) {
+  return join(OUT_DIR, name);
+}

@@ -1,0 +1,92 @@
+//! Assembling the served site in `target/site`:
+//!
+//! ```text
+//! /                      the mock dashboard (examples/dashboard)
+//! /widget/help-widget.js the loader, with the app's hashed names filled in
+//! /widget/*-<hash>.js    the app's JS glue and wasm, from trunk
+//! /bundle/               the example help center, from index-builder
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, bail};
+
+use crate::tools::tool_path;
+use crate::{root, run};
+
+/// Builds the whole site and returns its folder.
+pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
+    let root = root();
+    let site = root.join("target/site");
+    if site.exists() {
+        std::fs::remove_dir_all(&site).with_context(|| format!("clearing {}", site.display()))?;
+    }
+    copy_dir(&root.join("examples/dashboard"), &site)?;
+
+    println!("xtask: building the example bundle");
+    run(Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--package", "index-builder", "--", "build"])
+        .arg(root.join("examples/help-center"))
+        .arg("--out")
+        .arg(site.join("bundle"))
+        .current_dir(&root))?;
+
+    println!("xtask: building the widget with trunk");
+    let dist = root.join("target/widget-dist");
+    run(Command::new("trunk")
+        .args(["build", "--release", "--offline", "--config"])
+        .arg(root.join("Trunk.toml"))
+        .current_dir(&root)
+        .env("PATH", tool_path()))?;
+    let widget = site.join("widget");
+    std::fs::create_dir_all(&widget)?;
+    let (js, wasm) = app_files(&dist)?;
+    for name in [&js, &wasm] {
+        std::fs::copy(dist.join(name), widget.join(name)).with_context(|| format!("copying {name}"))?;
+    }
+    let loader_src = root.join("widget/loader/help-widget.js");
+    let loader = std::fs::read_to_string(&loader_src)
+        .with_context(|| format!("reading {}", loader_src.display()))?;
+    if !loader.contains("__HW_APP__") {
+        bail!("{}: the `__HW_APP__` placeholder is missing", loader_src.display());
+    }
+    let app = format!("{{ js: \"./{js}\", wasm: \"./{wasm}\" }}");
+    std::fs::write(widget.join("help-widget.js"), loader.replace("__HW_APP__", &app))?;
+    let wasm_size = std::fs::metadata(widget.join(&wasm))?.len();
+    println!("xtask: site ready in {} (app wasm {} KB)", site.display(), wasm_size / 1024);
+    Ok(site)
+}
+
+/// The names of the app's JS glue and wasm in trunk's output.
+fn app_files(dist: &Path) -> anyhow::Result<(String, String)> {
+    let mut js = None;
+    let mut wasm = None;
+    for entry in std::fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with("_bg.wasm") {
+            wasm = Some(name);
+        } else if name.ends_with(".js") {
+            js = Some(name);
+        }
+    }
+    match (js, wasm) {
+        (Some(js), Some(wasm)) => Ok((js, wasm)),
+        _ => bail!("{}: trunk's output lacks the app's .js or _bg.wasm", dist.display()),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,158 @@
+//! `cargo xtask test`: every suite, one totals line.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::{Arc, Mutex};
+
+use crate::serve::Server;
+use crate::tools::{ensure_test_tools, tool_path};
+use crate::{describe, root, site};
+
+/// Passed and failed counts of one suite or of all of them.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+    }
+}
+
+/// Runs every suite and prints `N passed, N failed` last.
+pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
+    ensure_test_tools()?;
+    let root = root();
+    let cargo = env!("CARGO");
+    let mut results: Vec<(&str, Counts)> = Vec::new();
+
+    results.push(("native", run_suite(Command::new(cargo).args(["test", "--workspace"]).current_dir(&root))));
+
+    results.push((
+        "wasm (Chromium)",
+        run_suite(
+            Command::new(cargo)
+                .args(["test", "--package", "help-widget", "--target", "wasm32-unknown-unknown", "--test", "web"])
+                .current_dir(&root)
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                .env("PATH", tool_path()),
+        ),
+    ));
+
+    let e2e = match site::build_site().and_then(|site| Server::start(&site, 0)) {
+        Ok(server) => {
+            let mut files: Vec<_> = std::fs::read_dir(root.join("tests/e2e"))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+                .collect();
+            files.sort();
+            run_suite(
+                Command::new("node")
+                    .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
+                    .args(&files)
+                    .current_dir(&root)
+                    .env("BASE_URL", server.url())
+                    .env("E2E_OUT", root.join("target/e2e")),
+            )
+        }
+        Err(err) => {
+            eprintln!("xtask: could not build or serve the site: {err:#}");
+            Counts { passed: 0, failed: 1 }
+        }
+    };
+    results.push(("end-to-end (Chromium)", e2e));
+
+    let mut total = Counts::default();
+    println!();
+    for (name, counts) in &results {
+        println!("xtask: {name}: {} passed, {} failed", counts.passed, counts.failed);
+        total += *counts;
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    Ok(if total.failed == 0 && total.passed > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Runs one suite, echoing its output, and counts its results from the
+/// runners' summary lines. A suite that fails without reporting a failed
+/// test (a build error, a crash) counts as one failure.
+fn run_suite(cmd: &mut Command) -> Counts {
+    println!("\nxtask: $ {}", describe(cmd));
+    let mut child = match cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() {
+        Ok(child) => child,
+        Err(err) => {
+            eprintln!("xtask: could not start `{}`: {err}", describe(cmd));
+            return Counts { passed: 0, failed: 1 };
+        }
+    };
+    let counts = Arc::new(Mutex::new(Counts::default()));
+    let echo = |stream: Box<dyn Read + Send>, to_stderr: bool| {
+        let counts = counts.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if to_stderr { eprintln!("{line}") } else { println!("{line}") }
+                if let Some(found) = parse_summary(&line) {
+                    *counts.lock().expect("no poisoning") += found;
+                }
+            }
+        })
+    };
+    let out = echo(Box::new(child.stdout.take().expect("piped")), false);
+    let err = echo(Box::new(child.stderr.take().expect("piped")), true);
+    let _ = out.join();
+    let _ = err.join();
+    let status = child.wait();
+    let mut counts = *counts.lock().expect("no poisoning");
+    let succeeded = status.as_ref().is_ok_and(|s| s.success());
+    if !succeeded && counts.failed == 0 {
+        eprintln!("xtask: `{}` failed without reporting a failed test", describe(cmd));
+        counts.failed += 1;
+    }
+    counts
+}
+
+/// The counts in a runner's summary line: libtest's and
+/// wasm-bindgen-test's `test result: … N passed; N failed`, or node's TAP
+/// `# pass N` / `# fail N` / `# cancelled N`.
+fn parse_summary(line: &str) -> Option<Counts> {
+    let line = line.trim();
+    if let Some(rest) = line.split_once("test result:").map(|(_, r)| r) {
+        let number_before = |label: &str| {
+            rest.split(';')
+                .find_map(|part| part.trim().strip_suffix(label)?.trim().rsplit(' ').next()?.parse::<u64>().ok())
+        };
+        return Some(Counts { passed: number_before("passed")?, failed: number_before("failed")? });
+    }
+    let tap = |label: &str| line.strip_prefix(label).and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(n) = tap("# pass ") {
+        return Some(Counts { passed: n, failed: 0 });
+    }
+    if let Some(n) = tap("# fail ").or_else(|| tap("# cancelled ")) {
+        return Some(Counts { passed: 0, failed: n });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_libtest_and_wasm_bindgen_summaries() {
+        let line = "test result: ok. 15 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s";
+        assert_eq!(parse_summary(line), Some(Counts { passed: 15, failed: 0 }));
+        let line = "test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.03s";
+        assert_eq!(parse_summary(line), Some(Counts { passed: 1, failed: 2 }));
+    }
+
+    #[test]
+    fn reads_node_tap_summaries() {
+        assert_eq!(parse_summary("# pass 3"), Some(Counts { passed: 3, failed: 0 }));
+        assert_eq!(parse_summary("# fail 1"), Some(Counts { passed: 0, failed: 1 }));
+        assert_eq!(parse_summary("# cancelled 2"), Some(Counts { passed: 0, failed: 2 }));
+        assert_eq!(parse_summary("# tests 4"), None);
+        assert_eq!(parse_summary("ok 1 - opens the panel"), None);
+    }
+}

@@ -1,0 +1,155 @@
+//! Installing what a fresh machine lacks. Every step checks first and is
+//! skipped when the right version is already there, and says what it does.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, bail};
+
+use crate::{root, run};
+
+/// The trunk release that builds on this project's toolchain (0.22 needs a
+/// newer rustc).
+const TRUNK_VERSION: &str = "0.21.14";
+
+/// Everything `cargo xtask demo` needs: the wasm target, trunk,
+/// wasm-bindgen-cli and the npm packages (binaryen's wasm-opt).
+pub(crate) fn ensure_build_tools() -> anyhow::Result<()> {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_node()?;
+    ensure_npm_packages()?;
+    Ok(())
+}
+
+/// Everything `cargo xtask test` needs on top: Chromium and chromedriver.
+pub(crate) fn ensure_test_tools() -> anyhow::Result<()> {
+    ensure_build_tools()?;
+    ensure_chromium()
+}
+
+/// The output of `program args…`, trimmed, if it ran and succeeded.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).env("PATH", tool_path()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn ensure_wasm_target() -> anyhow::Result<()> {
+    let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        println!("xtask: wasm32-unknown-unknown target: present");
+        return Ok(());
+    }
+    println!("xtask: installing the wasm32-unknown-unknown target");
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_trunk() -> anyhow::Result<()> {
+    let want = format!("trunk {TRUNK_VERSION}");
+    if output_of("trunk", &["--version"]).as_deref() == Some(want.as_str()) {
+        println!("xtask: {want}: present");
+        return Ok(());
+    }
+    println!("xtask: installing {want} (takes about 10 minutes)");
+    run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// The wasm-bindgen version Cargo.lock resolved, which the CLI must equal.
+pub(crate) fn locked_wasm_bindgen_version() -> anyhow::Result<String> {
+    let lock_path = root().join("Cargo.lock");
+    let lock = std::fs::read_to_string(&lock_path)
+        .with_context(|| format!("reading {}", lock_path.display()))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+                .and_then(|l| l.strip_suffix('"'))
+            {
+                return Ok(version.to_string());
+            }
+        }
+    }
+    bail!("{}: no wasm-bindgen package found", lock_path.display())
+}
+
+fn ensure_wasm_bindgen() -> anyhow::Result<()> {
+    let version = locked_wasm_bindgen_version()?;
+    let want = format!("wasm-bindgen {version}");
+    let have_cli = output_of("wasm-bindgen", &["--version"]).as_deref() == Some(want.as_str());
+    let have_runner = output_of("wasm-bindgen-test-runner", &["--version"]).is_some();
+    if have_cli && have_runner {
+        println!("xtask: wasm-bindgen-cli {version}: present");
+        return Ok(());
+    }
+    println!("xtask: installing wasm-bindgen-cli {version} to match Cargo.lock (takes about 4 minutes)");
+    // Not --locked: the CLI's own lockfile names a dependency version that
+    // the registry no longer serves.
+    run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]))
+}
+
+fn ensure_node() -> anyhow::Result<()> {
+    if let (Some(node), Some(_)) = (output_of("node", &["--version"]), output_of("npm", &["--version"])) {
+        println!("xtask: node {node}: present");
+        return Ok(());
+    }
+    apt_install(&["nodejs", "npm"])
+}
+
+/// Installs `package-lock.json` exactly, unless `node_modules` already
+/// matches it.
+fn ensure_npm_packages() -> anyhow::Result<()> {
+    let root = root();
+    let lock = std::fs::read(root.join("package-lock.json")).context("reading package-lock.json")?;
+    let stamp_path = root.join("node_modules").join(".xtask-lock-stamp");
+    let want = fingerprint(&lock);
+    if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(want.as_str())
+        && root.join("node_modules/.bin/wasm-opt").exists()
+    {
+        println!("xtask: npm packages (binaryen, playwright-core): present");
+        return Ok(());
+    }
+    println!("xtask: installing npm packages from package-lock.json");
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&root)
+        // No package may download a browser of its own.
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+    std::fs::write(&stamp_path, want).context("writing the npm stamp")?;
+    Ok(())
+}
+
+/// The browser and its driver, from Debian's packages.
+fn ensure_chromium() -> anyhow::Result<()> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        println!("xtask: chromium and chromedriver: present");
+        return Ok(());
+    }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+    println!("xtask: installing {} from Debian's packages", packages.join(", "));
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get").args(["install", "-y"]).args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// A short, stable fingerprint of some bytes (FNV-1a, 64 bit).
+fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{hash:016x}")
+}
+
+/// PATH with cargo's bin folder and the npm tools in front.
+pub(crate) fn tool_path() -> std::ffi::OsString {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from("/root/.cargo"));
+    let mut paths = vec![root().join("node_modules/.bin"), cargo_home.join("bin")];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).expect("PATH entries contain no separator")
+}
