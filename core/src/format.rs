@@ -1,27 +1,39 @@
 //! The bundle format: what the index builder writes and the widget reads.
 //!
-//! A bundle is a folder that a CDN serves:
+//! A bundle is a folder that a CDN serves. Every file but the manifest is
+//! named by a hash of its content, so it can be cached forever:
 //!
-//! - `manifest.json`: small, short-cached, names everything else. It carries
-//!   [`FORMAT_VERSION`]; a reader refuses any other version with
-//!   [`DecodeError::UnsupportedVersion`].
-//! - `index-<locale>-<hash>.bin`: one search index per locale, named by a
-//!   hash of its content so it can be cached forever.
+//! ```text
+//! manifest.json            small, short-cached: format version, locales
+//! <locale>-<hash>.root     per locale: shard and chunk tables, contexts
+//! <locale>-t<n>-<hash>.bin term shards: a range of terms with postings
+//! <locale>-d<n>-<hash>.bin doc chunks: titles, summaries, text for snippets
+//! <locale>/<id>-<hash>.html an article's sanitized body, fetched on open
+//! ```
 //!
-//! The encode and decode below are the only ones: the builder and the widget
-//! both call them, and a round-trip test keeps them honest.
+//! The first query fetches the manifest, the locale root, the shards its
+//! words fall in and the doc chunks of the top results: never the whole
+//! index, so growth does not land on it.
+//!
+//! Every binary file starts with a four-byte magic and [`FORMAT_VERSION`];
+//! a reader refuses any other version with
+//! [`DecodeError::UnsupportedVersion`]. This module holds the only encoder
+//! and the only decoder, for the builder and the widget alike.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use crate::codec::{Reader, Writer};
 
 /// The bundle format version this build writes and reads.
 ///
 /// Bump it whenever the bytes of any bundle file change meaning.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The first four bytes of every encoded search index.
-const INDEX_MAGIC: &[u8; 4] = b"HWIX";
+const ROOT_MAGIC: &[u8; 4] = b"HWRT";
+const SHARD_MAGIC: &[u8; 4] = b"HWTS";
+const CHUNK_MAGIC: &[u8; 4] = b"HWDC";
 
 /// Why bundle bytes could not be read.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -37,9 +49,24 @@ pub enum DecodeError {
     /// The manifest is not valid JSON or lacks a required field.
     #[error("manifest is malformed: {0}")]
     Manifest(String),
-    /// The bytes are not a search index at all.
-    #[error("search index is malformed: {0}")]
-    Index(String),
+    /// A binary file is truncated, foreign or corrupt.
+    #[error("{what} is corrupt: {reason}")]
+    Corrupt {
+        /// Which kind of file.
+        what: &'static str,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+/// Who a bundle is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Anyone: holds nothing of a signed-in article.
+    Public,
+    /// Signed-in publishers: holds every article.
+    SignedIn,
 }
 
 /// The bundle's table of contents, stored as `manifest.json`.
@@ -48,6 +75,8 @@ pub enum DecodeError {
 pub struct Manifest {
     /// Always [`FORMAT_VERSION`] when written by this build.
     pub format_version: u32,
+    /// Who the bundle is for.
+    pub audience: Audience,
     /// The locale to use when the reader's locale has no index.
     pub default_locale: String,
     /// One entry per locale, keyed by locale tag (`en`, `fr`, `pt-BR`).
@@ -58,9 +87,9 @@ pub struct Manifest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocaleEntry {
-    /// File name of the locale's search index, relative to the manifest.
-    pub index: String,
-    /// How many articles the index holds.
+    /// File name of the locale's root, relative to the manifest.
+    pub root: String,
+    /// How many articles the locale holds.
     pub articles: u32,
 }
 
@@ -90,269 +119,371 @@ impl Manifest {
         serde_json::from_slice(bytes).map_err(|e| DecodeError::Manifest(e.to_string()))
     }
 
-    /// The entry for `locale`, falling back to its base language (`pt` for
-    /// `pt-PT`) and then to the default locale.
+    /// The locale to serve for `locale`: itself, then its base language
+    /// (`pt` for `pt-PT`), then any region of that language (`pt-BR`), then
+    /// the default locale.
     pub fn locale(&self, locale: &str) -> Option<(&str, &LocaleEntry)> {
-        let base = locale.split(['-', '_']).next().unwrap_or(locale);
-        [locale, base, self.default_locale.as_str()]
-            .into_iter()
-            .find_map(|tag| self.locales.get_key_value(tag))
-            .map(|(tag, entry)| (tag.as_str(), entry))
+        let lower = locale.replace('_', "-").to_ascii_lowercase();
+        let base = lower.split('-').next().unwrap_or(&lower).to_string();
+        let find = |pred: &dyn Fn(&str) -> bool| {
+            self.locales.iter().find(|(tag, _)| pred(&tag.to_ascii_lowercase())).map(|(t, e)| (t.as_str(), e))
+        };
+        find(&|tag| tag == lower)
+            .or_else(|| find(&|tag| tag == base))
+            .or_else(|| find(&|tag| tag.split('-').next() == Some(base.as_str())))
+            .or_else(|| self.locales.get_key_value(&self.default_locale).map(|(t, e)| (t.as_str(), e)))
     }
 }
 
-/// The fields of an article that the index knows about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    /// The article's title.
-    Title = 0,
-    /// Its tags.
-    Tags = 1,
-    /// Its one-line summary.
-    Summary = 2,
-    /// Its body text.
-    Body = 3,
+/// A video tutorial attached to an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Video {
+    /// Where the video is.
+    pub url: String,
+    /// Its length in seconds.
+    pub seconds: u32,
 }
 
-impl Field {
-    /// Every field, in storage order.
-    pub const ALL: [Field; 4] = [Field::Title, Field::Tags, Field::Summary, Field::Body];
+/// Which term shard covers a range of terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShardRef {
+    /// The shard's first term; it covers terms up to the next shard's first.
+    pub first_term: String,
+    /// The shard's file name.
+    pub file: String,
 }
 
-/// What a result list shows for one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleMeta {
+/// Which doc chunk holds a range of documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkRef {
+    /// The chunk's first document number.
+    pub first_doc: u32,
+    /// The chunk's file name.
+    pub file: String,
+}
+
+/// A locale's root: small, fetched once, and enough to plan any query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleRoot {
+    /// The locale tag.
+    pub locale: String,
+    /// How many documents the locale holds.
+    pub doc_count: u32,
+    /// Term shards, by ascending first term; the first starts at `""`.
+    pub shards: Vec<ShardRef>,
+    /// Doc chunks, by ascending first document.
+    pub chunks: Vec<ChunkRef>,
+    /// Route patterns from articles' `contexts`, with the documents that
+    /// declare each, sorted by pattern.
+    pub contexts: Vec<(String, Vec<u32>)>,
+    /// Getting-started documents, suggested when no context matches.
+    pub starters: Vec<u32>,
+}
+
+/// One indexed term and the documents that contain it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermEntry {
+    /// The analyzed term.
+    pub term: String,
+    /// `(document, impact)` by ascending document. The impact, `1..=255`,
+    /// is the term's saturated, field-weighted frequency in that document.
+    pub postings: Vec<(u32, u8)>,
+}
+
+/// A range of terms with their postings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TermShard {
+    /// Terms in ascending order.
+    pub terms: Vec<TermEntry>,
+}
+
+/// What a result list and an article view show for one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocRecord {
     /// The article's stable id, shared by its translations.
     pub id: String,
     /// Its title.
     pub title: String,
-    /// Its category, for grouping and display.
+    /// Its category.
     pub category: String,
-    /// Dashboard route patterns (`/reports/*`) where the article is relevant.
-    pub contexts: Vec<String>,
+    /// Its one-line summary, if any.
+    pub summary: Option<String>,
+    /// Its body as plain text, capped, for snippets.
+    pub text: String,
+    /// File name of its rendered body, relative to the manifest.
+    pub body_file: String,
+    /// Its video tutorial, if any.
+    pub video: Option<Video>,
+    /// When it was last updated (`YYYY-MM-DD`), if known.
+    pub updated: Option<String>,
+    /// Whether only signed-in publishers may see it.
+    pub signed_in: bool,
 }
 
-/// One article as the index stores it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Doc {
-    /// What a result shows.
-    pub meta: ArticleMeta,
-    /// Number of terms in each field, indexed by [`Field`].
-    pub field_lengths: [u32; 4],
+/// A run of consecutive documents.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocChunk {
+    /// The first document's number.
+    pub first_doc: u32,
+    /// The documents, in order.
+    pub docs: Vec<DocRecord>,
 }
 
-/// One indexed term and the articles that contain it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TermEntry {
-    /// The analyzed term.
-    pub term: String,
-    /// The articles containing it, by ascending document number.
-    pub postings: Vec<Posting>,
+fn write_u32s(w: &mut Writer, values: &[u32]) {
+    w.usize(values.len());
+    let mut previous = 0;
+    for &v in values {
+        w.u32(v - previous);
+        previous = v;
+    }
 }
 
-/// How often a term occurs in one article, per field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Posting {
-    /// The document number: an index into [`SearchIndex::docs`].
-    pub doc: u32,
-    /// Occurrences in each field, indexed by [`Field`].
-    pub tf: [u16; 4],
+fn read_u32s(r: &mut Reader<'_>) -> Result<Vec<u32>, DecodeError> {
+    let n = r.count(1)?;
+    let mut out = Vec::with_capacity(n);
+    let mut previous = 0u32;
+    for _ in 0..n {
+        previous = previous.checked_add(r.u32()?).ok_or_else(|| r.corrupt("a document number overflows"))?;
+        out.push(previous);
+    }
+    Ok(out)
 }
 
-/// A locale's search index: the articles and an inverted index over them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SearchIndex {
-    /// The locale tag the index was built for.
-    pub locale: String,
-    /// The articles, by document number.
-    pub docs: Vec<Doc>,
-    /// Every term, sorted by term so prefixes can be found by binary search.
-    pub terms: Vec<TermEntry>,
-}
-
-impl SearchIndex {
-    /// The index as bytes: magic, format version, then the payload.
+impl LocaleRoot {
+    /// The root as bytes.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(64 + self.terms.len() * 16);
-        out.extend_from_slice(INDEX_MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        postcard::to_extend(self, out).expect("an in-memory index always serializes")
+        let mut w = Writer::with_header(ROOT_MAGIC);
+        w.str(&self.locale);
+        w.u32(self.doc_count);
+        w.usize(self.shards.len());
+        for s in &self.shards {
+            w.str(&s.first_term);
+            w.str(&s.file);
+        }
+        w.usize(self.chunks.len());
+        for c in &self.chunks {
+            w.u32(c.first_doc);
+            w.str(&c.file);
+        }
+        w.usize(self.contexts.len());
+        for (pattern, docs) in &self.contexts {
+            w.str(pattern);
+            write_u32s(&mut w, docs);
+        }
+        write_u32s(&mut w, &self.starters);
+        w.bytes
     }
 
-    /// Reads an index written by [`SearchIndex::encode`].
-    ///
-    /// Truncated, foreign or corrupt bytes give an error, never a panic.
-    pub fn decode(bytes: &[u8]) -> Result<SearchIndex, DecodeError> {
-        let rest = bytes
-            .strip_prefix(INDEX_MAGIC)
-            .ok_or_else(|| DecodeError::Index("it does not start with the index magic `HWIX`".into()))?;
-        let (version, payload) = rest
-            .split_first_chunk::<4>()
-            .ok_or_else(|| DecodeError::Index("it ends inside its header".into()))?;
-        let found = u32::from_le_bytes(*version);
-        if found != FORMAT_VERSION {
-            return Err(DecodeError::UnsupportedVersion { found, supported: FORMAT_VERSION });
+    /// Reads a root; truncated or corrupt bytes give an error, never a panic.
+    pub fn decode(bytes: &[u8]) -> Result<LocaleRoot, DecodeError> {
+        let mut r = Reader::with_header(bytes, ROOT_MAGIC, "locale root")?;
+        let locale = r.string()?;
+        let doc_count = r.u32()?;
+        let n = r.count(2)?;
+        let mut shards = Vec::with_capacity(n);
+        for _ in 0..n {
+            shards.push(ShardRef { first_term: r.string()?, file: r.string()? });
         }
-        let index: SearchIndex =
-            postcard::from_bytes(payload).map_err(|e| DecodeError::Index(e.to_string()))?;
-        index.validate()?;
-        Ok(index)
+        let n = r.count(2)?;
+        let mut chunks = Vec::with_capacity(n);
+        for _ in 0..n {
+            chunks.push(ChunkRef { first_doc: r.u32()?, file: r.string()? });
+        }
+        let n = r.count(2)?;
+        let mut contexts = Vec::with_capacity(n);
+        for _ in 0..n {
+            contexts.push((r.string()?, read_u32s(&mut r)?));
+        }
+        let starters = read_u32s(&mut r)?;
+        let root = LocaleRoot { locale, doc_count, shards, chunks, contexts, starters };
+        root.validate(&r)?;
+        r.finish()?;
+        Ok(root)
     }
 
-    /// Checks the invariants the query engine relies on.
-    fn validate(&self) -> Result<(), DecodeError> {
-        let docs = self.docs.len();
-        if !self.terms.windows(2).all(|w| w[0].term < w[1].term) {
-            return Err(DecodeError::Index("its terms are not sorted and unique".into()));
+    fn validate(&self, r: &Reader<'_>) -> Result<(), DecodeError> {
+        if self.shards.first().is_none_or(|s| !s.first_term.is_empty()) {
+            return Err(r.corrupt("the first shard must start at the empty term"));
         }
-        for entry in &self.terms {
-            if entry.postings.iter().any(|p| p.doc as usize >= docs) {
-                return Err(DecodeError::Index(format!(
-                    "term `{}` points at an article that does not exist",
-                    entry.term
-                )));
-            }
+        if !self.shards.windows(2).all(|w| w[0].first_term < w[1].first_term) {
+            return Err(r.corrupt("shards are not in term order"));
+        }
+        if self.doc_count > 0 && self.chunks.first().is_none_or(|c| c.first_doc != 0) {
+            return Err(r.corrupt("the first chunk must start at document 0"));
+        }
+        if !self.chunks.windows(2).all(|w| w[0].first_doc < w[1].first_doc)
+            || self.chunks.last().is_some_and(|c| c.first_doc >= self.doc_count)
+        {
+            return Err(r.corrupt("chunks are out of order"));
+        }
+        let in_range = |d: &u32| *d < self.doc_count;
+        if !self.starters.iter().all(in_range) || !self.contexts.iter().all(|(_, d)| d.iter().all(in_range)) {
+            return Err(r.corrupt("a document number is out of range"));
         }
         Ok(())
     }
 
-    /// The position of the first term that is `>= prefix`.
-    pub(crate) fn lower_bound(&self, prefix: &str) -> usize {
-        self.terms.partition_point(|entry| entry.term.as_str() < prefix)
+    /// The index of the shard that holds `term`, if any could.
+    pub fn shard_for(&self, term: &str) -> usize {
+        self.shards.partition_point(|s| s.first_term.as_str() <= term).saturating_sub(1)
+    }
+
+    /// The shards that may hold terms starting with `prefix`.
+    pub fn shards_for_prefix(&self, prefix: &str) -> std::ops::RangeInclusive<usize> {
+        let first = self.shard_for(prefix);
+        let last = self
+            .shards
+            .iter()
+            .rposition(|s| s.first_term.as_str() <= prefix || s.first_term.starts_with(prefix))
+            .unwrap_or(first)
+            .max(first);
+        first..=last
+    }
+
+    /// The index of the chunk that holds document `doc`.
+    pub fn chunk_for(&self, doc: u32) -> usize {
+        self.chunks.partition_point(|c| c.first_doc <= doc).saturating_sub(1)
     }
 }
 
-/// Builds a [`SearchIndex`] one article at a time.
-///
-/// The output depends only on what was added and in which order, so the
-/// same content always gives the same bytes.
-#[derive(Debug)]
-pub struct IndexWriter {
-    locale: String,
-    docs: Vec<Doc>,
-    terms: BTreeMap<String, Vec<Posting>>,
-}
-
-impl IndexWriter {
-    /// An empty index for `locale`.
-    pub fn new(locale: impl Into<String>) -> IndexWriter {
-        IndexWriter { locale: locale.into(), docs: Vec::new(), terms: BTreeMap::new() }
-    }
-
-    /// Adds one article whose fields are already analyzed into terms,
-    /// indexed by [`Field`].
-    pub fn add(&mut self, meta: ArticleMeta, fields: [Vec<String>; 4]) {
-        let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
-        let mut field_lengths = [0u32; 4];
-        let mut counts: BTreeMap<&str, [u16; 4]> = BTreeMap::new();
-        for (f, terms) in fields.iter().enumerate() {
-            field_lengths[f] = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-            for term in terms {
-                let tf = &mut counts.entry(term.as_str()).or_default()[f];
-                *tf = tf.saturating_add(1);
+impl TermShard {
+    /// The shard as bytes. Terms are front-coded: each stores how many
+    /// leading bytes it shares with the previous one, then the rest.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::with_header(SHARD_MAGIC);
+        w.usize(self.terms.len());
+        let mut previous: &str = "";
+        for entry in &self.terms {
+            let shared = shared_prefix(previous, &entry.term);
+            w.usize(shared);
+            w.str(&entry.term[shared..]);
+            w.usize(entry.postings.len());
+            let mut last_doc = 0;
+            for &(doc, impact) in &entry.postings {
+                w.u32(doc - last_doc);
+                w.u8(impact);
+                last_doc = doc;
             }
+            previous = &entry.term;
         }
-        for (term, tf) in counts {
-            self.terms.entry(term.to_owned()).or_default().push(Posting { doc, tf });
-        }
-        self.docs.push(Doc { meta, field_lengths });
+        w.bytes
     }
 
-    /// The finished index.
-    pub fn finish(self) -> SearchIndex {
-        SearchIndex {
-            locale: self.locale,
-            docs: self.docs,
-            terms: self
-                .terms
-                .into_iter()
-                .map(|(term, postings)| TermEntry { term, postings })
-                .collect(),
+    /// Reads a shard; truncated or corrupt bytes give an error.
+    pub fn decode(bytes: &[u8], doc_count: u32) -> Result<TermShard, DecodeError> {
+        let mut r = Reader::with_header(bytes, SHARD_MAGIC, "term shard")?;
+        let n = r.count(3)?;
+        let mut terms: Vec<TermEntry> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let shared = r.count(0)?;
+            let previous = terms.last().map_or("", |t| t.term.as_str());
+            if shared > previous.len() || !previous.is_char_boundary(shared) {
+                return Err(r.corrupt("a term shares more than its predecessor has"));
+            }
+            let mut term = String::with_capacity(shared + 8);
+            term.push_str(&previous[..shared]);
+            term.push_str(r.str()?);
+            if term.as_str() <= previous && !terms.is_empty() {
+                return Err(r.corrupt("terms are not in ascending order"));
+            }
+            let count = r.count(2)?;
+            let mut postings = Vec::with_capacity(count);
+            let mut doc = 0u32;
+            for i in 0..count {
+                let delta = r.u32()?;
+                if i > 0 && delta == 0 {
+                    return Err(r.corrupt("a posting repeats a document"));
+                }
+                doc = doc.checked_add(delta).filter(|d| *d < doc_count).ok_or_else(|| r.corrupt("a posting points past the last document"))?;
+                let impact = r.u8()?;
+                postings.push((doc, impact));
+            }
+            terms.push(TermEntry { term, postings });
         }
+        r.finish()?;
+        Ok(TermShard { terms })
+    }
+
+    /// The entry for exactly `term`.
+    pub fn get(&self, term: &str) -> Option<&TermEntry> {
+        self.terms.binary_search_by(|e| e.term.as_str().cmp(term)).ok().map(|i| &self.terms[i])
+    }
+
+    /// The entries whose term starts with `prefix`.
+    pub fn with_prefix(&self, prefix: &str) -> &[TermEntry] {
+        let start = self.terms.partition_point(|e| e.term.as_str() < prefix);
+        let len = self.terms[start..].partition_point(|e| e.term.starts_with(prefix));
+        &self.terms[start..start + len]
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample() -> SearchIndex {
-        let mut writer = IndexWriter::new("en");
-        let meta = |id: &str| ArticleMeta {
-            id: id.into(),
-            title: format!("Title of {id}"),
-            category: "account".into(),
-            contexts: vec!["/account".into()],
-        };
-        let terms = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-        writer.add(meta("a"), [terms("site id"), vec![], vec![], terms("find site id site")]);
-        writer.add(meta("b"), [terms("payment"), vec![], vec![], terms("get paid site")]);
-        writer.finish()
+fn shared_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !b.is_char_boundary(n) {
+        n -= 1;
     }
+    n
+}
 
-    #[test]
-    fn index_round_trips_through_bytes() {
-        let index = sample();
-        assert_eq!(SearchIndex::decode(&index.encode()).unwrap(), index);
-    }
-
-    #[test]
-    fn writer_counts_terms_per_field() {
-        let index = sample();
-        let site = index.terms.iter().find(|t| t.term == "site").unwrap();
-        assert_eq!(site.postings, [Posting { doc: 0, tf: [1, 0, 0, 2] }, Posting { doc: 1, tf: [0, 0, 0, 1] }]);
-        assert_eq!(index.docs[0].field_lengths, [2, 0, 0, 4]);
-    }
-
-    #[test]
-    fn every_truncation_is_an_error_not_a_panic() {
-        let bytes = sample().encode();
-        for len in 0..bytes.len() {
-            assert!(SearchIndex::decode(&bytes[..len]).is_err(), "prefix of {len} bytes decoded");
+impl DocChunk {
+    /// The chunk as bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::with_header(CHUNK_MAGIC);
+        w.u32(self.first_doc);
+        w.usize(self.docs.len());
+        for d in &self.docs {
+            w.str(&d.id);
+            w.str(&d.title);
+            w.str(&d.category);
+            w.opt_str(d.summary.as_deref());
+            w.str(&d.text);
+            w.str(&d.body_file);
+            match &d.video {
+                None => w.u8(0),
+                Some(v) => {
+                    w.u8(1);
+                    w.str(&v.url);
+                    w.u32(v.seconds);
+                }
+            }
+            w.opt_str(d.updated.as_deref());
+            w.u8(u8::from(d.signed_in));
         }
+        w.bytes
     }
 
-    #[test]
-    fn unknown_index_version_is_refused_with_a_typed_error() {
-        let mut bytes = sample().encode();
-        bytes[4..8].copy_from_slice(&7u32.to_le_bytes());
-        assert_eq!(
-            SearchIndex::decode(&bytes),
-            Err(DecodeError::UnsupportedVersion { found: 7, supported: FORMAT_VERSION })
-        );
+    /// Reads a chunk; truncated or corrupt bytes give an error.
+    pub fn decode(bytes: &[u8]) -> Result<DocChunk, DecodeError> {
+        let mut r = Reader::with_header(bytes, CHUNK_MAGIC, "doc chunk")?;
+        let first_doc = r.u32()?;
+        let n = r.count(8)?;
+        let mut docs = Vec::with_capacity(n);
+        for _ in 0..n {
+            let id = r.string()?;
+            let title = r.string()?;
+            let category = r.string()?;
+            let summary = r.opt_string()?;
+            let text = r.string()?;
+            let body_file = r.string()?;
+            let video = match r.u8()? {
+                0 => None,
+                1 => Some(Video { url: r.string()?, seconds: r.u32()? }),
+                tag => return Err(r.corrupt(format!("unknown video tag {tag}"))),
+            };
+            let updated = r.opt_string()?;
+            let signed_in = match r.u8()? {
+                0 => false,
+                1 => true,
+                other => return Err(r.corrupt(format!("flag {other} is not 0 or 1"))),
+            };
+            docs.push(DocRecord { id, title, category, summary, text, body_file, video, updated, signed_in });
+        }
+        r.finish()?;
+        Ok(DocChunk { first_doc, docs })
     }
 
-    #[test]
-    fn manifest_round_trips_and_refuses_other_versions() {
-        let manifest = Manifest {
-            format_version: FORMAT_VERSION,
-            default_locale: "en".into(),
-            locales: BTreeMap::from([(
-                "en".into(),
-                LocaleEntry { index: "index-en-0123.bin".into(), articles: 5 },
-            )]),
-        };
-        assert_eq!(Manifest::from_json(manifest.to_json().as_bytes()).unwrap(), manifest);
-        let future = manifest.to_json().replace("\"format_version\": 1", "\"format_version\": 99");
-        assert_eq!(
-            Manifest::from_json(future.as_bytes()),
-            Err(DecodeError::UnsupportedVersion { found: 99, supported: FORMAT_VERSION })
-        );
-        assert!(matches!(Manifest::from_json(b"{}"), Err(DecodeError::Manifest(_))));
-    }
-
-    #[test]
-    fn manifest_falls_back_from_region_to_language_to_default() {
-        let manifest = Manifest {
-            format_version: FORMAT_VERSION,
-            default_locale: "en".into(),
-            locales: BTreeMap::from([
-                ("en".into(), LocaleEntry { index: "e".into(), articles: 1 }),
-                ("pt-BR".into(), LocaleEntry { index: "p".into(), articles: 1 }),
-            ]),
-        };
-        assert_eq!(manifest.locale("pt-BR").unwrap().0, "pt-BR");
-        assert_eq!(manifest.locale("en-GB").unwrap().0, "en");
-        assert_eq!(manifest.locale("ja").unwrap().0, "en");
+    /// Document `doc`, if this chunk holds it.
+    pub fn get(&self, doc: u32) -> Option<&DocRecord> {
+        self.docs.get(doc.checked_sub(self.first_doc)? as usize)
     }
 }

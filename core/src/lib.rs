@@ -3,21 +3,26 @@
 //! `help-core` owns everything that the index builder (native, build time) and
 //! the widget (wasm, in the browser) must agree on:
 //!
-//! - [`format`]: the bundle's types and their one encode and decode;
-//! - [`text`]: the text pipeline that turns prose and queries into terms;
-//! - [`search`]: the query engine that ranks articles for a query.
+//! - [`format`]: the bundle's files and their one encode and decode;
+//! - [`build`]: scoring, sharding and encoding a locale's index;
+//! - [`text`]: the query-side text pipeline, the twin of the builder's;
+//! - [`search`]: the query engine that ranks and presents articles.
 //!
 //! **This crate never touches files, the network or the DOM.** It takes bytes
 //! and strings in and gives values out, so it builds for `wasm32-unknown-unknown`
 //! and for the host alike and plain `cargo test` covers it.
 
+pub mod build;
+mod codec;
 pub mod format;
 pub mod search;
+mod stopwords;
 pub mod text;
 
+pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
 pub use format::{
-    ArticleMeta, DecodeError, FORMAT_VERSION, Field, IndexWriter, LocaleEntry, Manifest,
-    SearchIndex,
+    Audience, ChunkRef, DecodeError, DocChunk, DocRecord, FORMAT_VERSION, LocaleEntry, LocaleRoot, Manifest,
+    ShardRef, TermEntry, TermShard, Video,
 };
-pub use search::{SearchHit, SearchOptions};
+pub use search::{LocaleIndex, Query, Ranking, SearchHit, SearchOptions};
 pub use text::{Analyzer, Language, Token};

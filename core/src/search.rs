@@ -1,51 +1,51 @@
 //! The query engine: ranks a locale's articles for what the reader typed.
 //!
-//! Scoring is BM25F: each field's term frequency is normalized by the field's
-//! length, weighted, summed, then saturated once per query word. The last word
-//! of a query that does not end in a space is treated as unfinished and also
-//! matches as a prefix, so results appear while the reader types.
+//! It is sans-IO: [`LocaleIndex`] says which files a query needs
+//! ([`LocaleIndex::shards_needed`], [`LocaleIndex::chunks_needed`]), the
+//! caller fetches them however it can (the widget over HTTP, the CLI from
+//! disk) and hands the bytes back, then the index ranks and presents.
+//!
+//! - Scores are BM25F: each posting's impact (field-weighted, saturated,
+//!   see [`crate::build::FieldWeights`]) times the term's IDF.
+//! - The last word of a query that does not end in a space is unfinished
+//!   and also matches as a prefix.
+//! - A word of 5 letters or more that matches nothing tolerates one typo
+//!   (an insertion, deletion, substitution or swap of neighbours), except in
+//!   its first letter.
+//! - Articles matching every word rank before those matching only some.
+//! - An optional route boosts articles whose `contexts` cover it.
 
-use crate::format::{Field, SearchIndex};
-use crate::text::{Analyzer, words};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
-/// The knobs of the ranking. [`RankingWeights::default`] is what the widget uses.
+use crate::format::{DecodeError, DocChunk, DocRecord, LocaleRoot, TermEntry, TermShard};
+use crate::text::{Analyzer, Language, tokens, trim};
+
+/// The query-time knobs of the ranking. [`RankingWeights::default`] is what
+/// the widget uses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankingWeights {
-    /// Weight of each field, indexed by [`Field`]. Range `0.0..=10.0`; `0`
-    /// ignores the field and higher values make a match in it count more than
-    /// a match in the others. Defaults: title 5, tags 3, summary 2, body 1.
-    pub field: [f32; 4],
-    /// Length normalization per field, indexed by [`Field`]. Range
-    /// `0.0..=1.0`; `0` ignores length and `1` fully penalizes long fields.
-    /// Default 0.75 everywhere but title (0.4: titles are all short).
-    pub length_normalization: [f32; 4],
-    /// Term frequency saturation (BM25's `k1`). Range `0.5..=3.0`; lower
-    /// values make a second occurrence count for less. Default 1.2.
-    pub saturation: f32,
-    /// Factor applied to a word matched only as a prefix of a longer term.
-    /// Range `0.0..=1.0`; default 0.7, so a whole-word match outranks it.
+    /// Factor for a word matched only as the prefix of a longer term.
+    /// Range `0.0..=1.0`; default 0.75, so a whole-word match outranks it.
     pub prefix_factor: f32,
-    /// Score multiplier for articles whose `contexts` match the current
+    /// Factor for a word matched only with one typo. Range `0.0..=1.0`;
+    /// default 0.5.
+    pub typo_factor: f32,
+    /// Score multiplier for articles whose `contexts` cover the current
     /// route. Range `1.0..=5.0`; `1` turns context off. Default 1.5.
     pub context_boost: f32,
 }
 
 impl Default for RankingWeights {
     fn default() -> RankingWeights {
-        RankingWeights {
-            field: [5.0, 3.0, 2.0, 1.0],
-            length_normalization: [0.4, 0.75, 0.75, 0.75],
-            saturation: 1.2,
-            prefix_factor: 0.7,
-            context_boost: 1.5,
-        }
+        RankingWeights { prefix_factor: 0.75, typo_factor: 0.5, context_boost: 1.5 }
     }
 }
 
 /// What to search for besides the query itself.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchOptions {
-    /// The most results to return.
+    /// The most results to return. Default 10.
     pub limit: usize,
     /// The dashboard route the reader is on, such as `/reports/daily`.
     pub context: Option<String>,
@@ -59,9 +59,11 @@ impl Default for SearchOptions {
     }
 }
 
-/// One ranked article.
+/// One ranked article, ready to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
+    /// The document number within its locale.
+    pub doc: u32,
     /// The article's stable id.
     pub id: String,
     /// Its title.
@@ -72,231 +74,521 @@ pub struct SearchHit {
     pub score: f32,
     /// How many of the query's words it matched.
     pub matched_words: usize,
+    /// A passage of the article around the matched words.
+    pub snippet: String,
+    /// Byte ranges of matched words within `snippet`.
+    pub snippet_marks: Vec<Range<usize>>,
+    /// Byte ranges of matched words within `title`.
+    pub title_marks: Vec<Range<usize>>,
+    /// Whether only signed-in publishers may see the article.
+    pub signed_in: bool,
 }
 
+/// A query, analyzed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<QueryWord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct QueryWord {
     /// The analyzed term, or `None` for a stop word.
     term: Option<String>,
-    /// The lowercased word, used for prefix matching.
+    /// The word lowercased and trimmed, for prefix and typo matching.
     word: String,
     /// Whether the word may still be growing (last word, no trailing space).
     prefix: bool,
 }
 
-fn parse_query(analyzer: &Analyzer, query: &str) -> Vec<QueryWord> {
-    let ranges: Vec<(usize, usize)> = words(query).collect();
-    let unfinished = ranges.last().is_some_and(|&(_, end)| end == query.len());
-    let count = ranges.len();
-    ranges
-        .into_iter()
-        .enumerate()
-        .map(|(i, (start, end))| {
-            let word = query[start..end].to_lowercase();
-            QueryWord { term: analyzer.term(&word), word, prefix: unfinished && i + 1 == count }
-        })
-        // A finished stop word carries no meaning; an unfinished one may be
-        // the start of a real word ("the" on its way to "theme").
-        .filter(|w| w.term.is_some() || w.prefix)
-        .collect()
+impl Query {
+    /// Whether the query has no word to look for.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Analyzes `text` as typed into a search box.
+    pub fn parse(analyzer: &Analyzer, text: &str) -> Query {
+        let ranges: Vec<(usize, usize)> = tokens(text).collect();
+        let unfinished = ranges.last().is_some_and(|&(_, end)| end == text.len());
+        let count = ranges.len();
+        let words = ranges
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, (start, end))| {
+                let lower = text[start..end].to_lowercase();
+                let word = trim(&lower, analyzer.language()).to_string();
+                let prefix = unfinished && i + 1 == count && !word.is_empty();
+                let term = analyzer.term(&lower);
+                // A finished stop word carries no meaning; an unfinished one
+                // may be the start of a real word ("the" on its way to "theme").
+                (term.is_some() || prefix).then_some(QueryWord { term, word, prefix })
+            })
+            .collect();
+        Query { words }
+    }
+}
+
+/// Whether `a` and `b` are at most one edit apart: an insertion, deletion,
+/// substitution, or swap of two neighbouring letters.
+pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 1 {
+        return false;
+    }
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if common == a.len() {
+        return true; // equal, or `b` has one more letter at the end
+    }
+    let (ra, rb) = (&a[common..], &b[common..]);
+    if a.len() == b.len() {
+        ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+    } else {
+        ra == &rb[1..]
+    }
+}
+
+/// Whether some prefix of `term` is within one edit of `word`.
+fn prefix_within_one_edit(word: &[char], term: &[char]) -> bool {
+    let lo = word.len().saturating_sub(1);
+    let hi = (word.len() + 1).min(term.len());
+    (lo..=hi).any(|n| n <= term.len() && within_one_edit(word, &term[..n]))
 }
 
 /// Whether a route pattern from an article's `contexts` covers `route`.
 ///
 /// `/reports/*` covers `/reports` and everything below it; any other pattern
-/// must equal the route. Query strings, fragments and a trailing slash on the
-/// route are ignored.
+/// must equal the route. Query strings, fragments and a trailing slash on
+/// the route are ignored.
 pub fn context_matches(pattern: &str, route: &str) -> bool {
     let route = route.split(['?', '#']).next().unwrap_or(route);
     let route = if route.len() > 1 { route.trim_end_matches('/') } else { route };
     match pattern.strip_suffix("/*") {
-        Some(base) => {
-            route == base || (route.starts_with(base) && route[base.len()..].starts_with('/'))
-        }
-        None => pattern.trim_end_matches('/') == route || pattern == route,
+        Some(base) => route == base || (route.starts_with(base) && route[base.len()..].starts_with('/')),
+        None => pattern == route || (pattern.len() > 1 && pattern.trim_end_matches('/') == route),
     }
 }
 
-impl SearchIndex {
-    /// The best articles for `query`, best first.
-    ///
-    /// Articles that match every word come before those that match only
-    /// some; within each group they are ordered by score.
-    pub fn search(&self, analyzer: &Analyzer, query: &str, options: &SearchOptions) -> Vec<SearchHit> {
-        let words = parse_query(analyzer, query);
-        if words.is_empty() || self.docs.is_empty() {
-            return Vec::new();
-        }
-        let weights = &options.weights;
-        let n = self.docs.len() as f32;
-        let mut avg_len = [0f32; 4];
-        for doc in &self.docs {
-            for f in Field::ALL {
-                avg_len[f as usize] += doc.field_lengths[f as usize] as f32;
-            }
-        }
-        avg_len.iter_mut().for_each(|total| *total = (*total / n).max(1.0));
+/// How specific a pattern is: exact routes beat wildcards, longer beats shorter.
+fn specificity(pattern: &str) -> (usize, bool) {
+    let exact = !pattern.ends_with("/*");
+    let segments = pattern.trim_end_matches("/*").split('/').filter(|s| !s.is_empty()).count();
+    (segments, exact)
+}
 
-        let mut scores = vec![0f32; self.docs.len()];
-        let mut matched = vec![0usize; self.docs.len()];
-        for word in &words {
-            // Best contribution of this word per document.
-            let mut best = vec![0f32; self.docs.len()];
-            let mut visit = |entry_index: usize, factor: f32| {
-                let entry = &self.terms[entry_index];
-                let df = entry.postings.len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                for posting in &entry.postings {
-                    let doc = &self.docs[posting.doc as usize];
-                    let mut tf = 0f32;
-                    for f in Field::ALL {
-                        let i = f as usize;
-                        if posting.tf[i] == 0 {
-                            continue;
-                        }
-                        let b = weights.length_normalization[i];
-                        let norm = 1.0 - b + b * doc.field_lengths[i] as f32 / avg_len[i];
-                        tf += weights.field[i] * f32::from(posting.tf[i]) / norm;
-                    }
-                    let score = factor * idf * tf / (weights.saturation + tf);
-                    let slot = &mut best[posting.doc as usize];
-                    *slot = slot.max(score);
-                }
-            };
-            if let Some(term) = &word.term {
-                let at = self.lower_bound(term);
-                if self.terms.get(at).is_some_and(|e| &e.term == term) {
-                    visit(at, 1.0);
+/// How a term matched a query word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MatchKind {
+    Exact,
+    Prefix,
+    Typo,
+}
+
+/// A locale's index, filled in as the files a query needs arrive.
+#[derive(Debug)]
+pub struct LocaleIndex {
+    root: LocaleRoot,
+    analyzer: Analyzer,
+    shards: Vec<Option<TermShard>>,
+    chunks: Vec<Option<DocChunk>>,
+}
+
+/// A ranked document before it is presented.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranked {
+    /// The document number.
+    pub doc: u32,
+    /// Its score.
+    pub score: f32,
+    /// How many query words it matched.
+    pub matched_words: usize,
+}
+
+/// The outcome of [`LocaleIndex::rank`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ranking {
+    /// Documents, best first.
+    pub docs: Vec<Ranked>,
+    /// Every index term that matched, for highlighting.
+    pub terms: BTreeSet<String>,
+    /// Unfinished words that matched as prefixes, for highlighting.
+    pub prefixes: Vec<String>,
+}
+
+impl LocaleIndex {
+    /// An index around a decoded root; shards and chunks come later.
+    pub fn new(root: LocaleRoot) -> LocaleIndex {
+        let analyzer = Analyzer::new(Language::from_locale(&root.locale));
+        LocaleIndex {
+            shards: vec![None; root.shards.len()],
+            chunks: vec![None; root.chunks.len()],
+            analyzer,
+            root,
+        }
+    }
+
+    /// The locale's root.
+    pub fn root(&self) -> &LocaleRoot {
+        &self.root
+    }
+
+    /// The analyzer for the locale's language.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Analyzes a query for this locale.
+    pub fn parse(&self, text: &str) -> Query {
+        Query::parse(&self.analyzer, text)
+    }
+
+    /// The shards `query` needs that are not loaded yet.
+    pub fn shards_needed(&self, query: &Query) -> Vec<usize> {
+        let mut needed = BTreeSet::new();
+        for w in &query.words {
+            if let Some(term) = &w.term {
+                needed.insert(self.root.shard_for(term));
+                if w.prefix {
+                    needed.extend(self.root.shards_for_prefix(term));
                 }
             }
-            if word.prefix {
-                for prefix in [Some(word.word.as_str()), word.term.as_deref()].into_iter().flatten() {
-                    let mut at = self.lower_bound(prefix);
-                    while let Some(entry) = self.terms.get(at) {
-                        if !entry.term.starts_with(prefix) {
-                            break;
-                        }
-                        if Some(&entry.term) != word.term.as_ref() {
-                            visit(at, weights.prefix_factor);
-                        }
-                        at += 1;
-                    }
-                }
+            if w.prefix {
+                needed.extend(self.root.shards_for_prefix(&w.word));
             }
-            for (doc, score) in best.into_iter().enumerate() {
-                if score > 0.0 {
-                    scores[doc] += score;
-                    matched[doc] += 1;
-                }
+            if w.word.chars().count() >= 5 {
+                let first: String = w.word.chars().take(1).collect();
+                needed.extend(self.root.shards_for_prefix(&first));
             }
         }
+        needed.into_iter().filter(|&i| self.shards[i].is_none()).collect()
+    }
 
-        let mut hits: Vec<SearchHit> = self
-            .docs
+    /// The file name of shard `i`.
+    pub fn shard_file(&self, i: usize) -> &str {
+        &self.root.shards[i].file
+    }
+
+    /// Stores the bytes of shard `i`.
+    pub fn insert_shard(&mut self, i: usize, bytes: &[u8]) -> Result<(), DecodeError> {
+        self.shards[i] = Some(TermShard::decode(bytes, self.root.doc_count)?);
+        Ok(())
+    }
+
+    /// The chunks holding `docs` that are not loaded yet.
+    pub fn chunks_needed(&self, docs: impl IntoIterator<Item = u32>) -> Vec<usize> {
+        let set: BTreeSet<usize> = docs.into_iter().map(|d| self.root.chunk_for(d)).collect();
+        set.into_iter().filter(|&i| self.chunks[i].is_none()).collect()
+    }
+
+    /// The file name of chunk `i`.
+    pub fn chunk_file(&self, i: usize) -> &str {
+        &self.root.chunks[i].file
+    }
+
+    /// Stores the bytes of chunk `i`.
+    pub fn insert_chunk(&mut self, i: usize, bytes: &[u8]) -> Result<(), DecodeError> {
+        let chunk = DocChunk::decode(bytes)?;
+        if chunk.first_doc != self.root.chunks[i].first_doc {
+            return Err(DecodeError::Corrupt {
+                what: "doc chunk",
+                reason: format!("it starts at document {}, not {}", chunk.first_doc, self.root.chunks[i].first_doc),
+            });
+        }
+        self.chunks[i] = Some(chunk);
+        Ok(())
+    }
+
+    /// Document `doc`, if its chunk is loaded.
+    pub fn doc(&self, doc: u32) -> Option<&DocRecord> {
+        self.chunks.get(self.root.chunk_for(doc))?.as_ref()?.get(doc)
+    }
+
+    /// Every document whose chunk is loaded, with its number.
+    pub fn loaded_docs(&self) -> impl Iterator<Item = (u32, &DocRecord)> {
+        self.chunks
             .iter()
-            .enumerate()
-            .filter(|&(i, _)| matched[i] > 0)
-            .map(|(i, doc)| {
-                let in_context = options.context.as_deref().is_some_and(|route| {
-                    doc.meta.contexts.iter().any(|pattern| context_matches(pattern, route))
-                });
-                let boost = if in_context { weights.context_boost } else { 1.0 };
-                SearchHit {
-                    id: doc.meta.id.clone(),
-                    title: doc.meta.title.clone(),
-                    category: doc.meta.category.clone(),
-                    score: scores[i] * boost,
-                    matched_words: matched[i],
+            .flatten()
+            .flat_map(|c| c.docs.iter().enumerate().map(move |(i, d)| (c.first_doc + i as u32, d)))
+    }
+
+    /// Articles for a dashboard route, most specific match first; the
+    /// getting-started articles when nothing matches.
+    pub fn suggestions(&self, route: &str) -> Vec<u32> {
+        let mut matches: Vec<(&str, u32)> = self
+            .root
+            .contexts
+            .iter()
+            .filter(|(pattern, _)| context_matches(pattern, route))
+            .flat_map(|(pattern, docs)| docs.iter().map(move |&d| (pattern.as_str(), d)))
+            .collect();
+        matches.sort_by(|a, b| specificity(b.0).cmp(&specificity(a.0)).then(a.1.cmp(&b.1)));
+        let mut seen = BTreeSet::new();
+        let docs: Vec<u32> = matches.into_iter().map(|(_, d)| d).filter(|d| seen.insert(*d)).collect();
+        if docs.is_empty() { self.root.starters.clone() } else { docs }
+    }
+
+    fn loaded_shards(&self, range: std::ops::RangeInclusive<usize>) -> impl Iterator<Item = &TermShard> {
+        range.filter_map(|i| self.shards.get(i)?.as_ref())
+    }
+
+    fn entry(&self, term: &str) -> Option<&TermEntry> {
+        self.shards.get(self.root.shard_for(term))?.as_ref()?.get(term)
+    }
+
+    /// Ranks documents for `query` using the shards loaded so far.
+    pub fn rank(&self, query: &Query, options: &SearchOptions) -> Ranking {
+        let n = self.root.doc_count as f32;
+        let weights = &options.weights;
+        let mut scores: BTreeMap<u32, (f32, usize)> = BTreeMap::new();
+        let mut ranking = Ranking::default();
+
+        for w in &query.words {
+            let mut matched: Vec<(&TermEntry, MatchKind)> = Vec::new();
+            if let Some(entry) = w.term.as_deref().and_then(|t| self.entry(t)) {
+                matched.push((entry, MatchKind::Exact));
+            }
+            if w.prefix {
+                let mut prefixes = vec![w.word.as_str()];
+                if let Some(term) = w.term.as_deref().filter(|t| *t != w.word) {
+                    prefixes.push(term);
                 }
+                for prefix in prefixes {
+                    for shard in self.loaded_shards(self.root.shards_for_prefix(prefix)) {
+                        for entry in shard.with_prefix(prefix) {
+                            if !matched.iter().any(|(e, _)| e.term == entry.term) {
+                                matched.push((entry, MatchKind::Prefix));
+                            }
+                        }
+                    }
+                }
+                if !matched.is_empty() {
+                    ranking.prefixes.push(w.word.clone());
+                }
+            }
+            let chars: Vec<char> = w.word.chars().collect();
+            if matched.is_empty() && chars.len() >= 5 {
+                let stem: Vec<char> = w.term.as_deref().unwrap_or(&w.word).chars().collect();
+                let first = chars[0].to_string();
+                for shard in self.loaded_shards(self.root.shards_for_prefix(&first)) {
+                    for entry in shard.with_prefix(&first) {
+                        let term: Vec<char> = entry.term.chars().collect();
+                        let close = within_one_edit(&stem, &term)
+                            || (w.prefix && prefix_within_one_edit(&chars, &term))
+                            || (term.len() >= 4
+                                && (chars.len().saturating_sub(3)..chars.len())
+                                    .any(|k| k >= 4 && within_one_edit(&chars[..k], &term)));
+                        if close {
+                            matched.push((entry, MatchKind::Typo));
+                        }
+                    }
+                }
+            }
+
+            // One IDF per query word, from every document any of its terms
+            // matched: a rare completion of a prefix ("id" → "identifier")
+            // must not outweigh the common word actually typed.
+            let docs_matched: BTreeSet<u32> =
+                matched.iter().flat_map(|(e, _)| e.postings.iter().map(|&(d, _)| d)).collect();
+            let df = docs_matched.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let word_len = w.word.chars().count() as f32;
+            let mut best: BTreeMap<u32, f32> = BTreeMap::new();
+            for (entry, kind) in matched {
+                ranking.terms.insert(entry.term.clone());
+                let factor = match kind {
+                    MatchKind::Exact => 1.0,
+                    // Completions count for less the more they add to the word.
+                    MatchKind::Prefix => {
+                        let ratio = word_len / entry.term.chars().count().max(1) as f32;
+                        weights.prefix_factor * ratio.min(1.0).sqrt()
+                    }
+                    MatchKind::Typo => weights.typo_factor,
+                };
+                for &(doc, impact) in &entry.postings {
+                    let s = factor * idf * f32::from(impact) / 255.0;
+                    let slot = best.entry(doc).or_insert(0.0);
+                    *slot = slot.max(s);
+                }
+            }
+            for (doc, s) in best {
+                let slot = scores.entry(doc).or_insert((0.0, 0));
+                slot.0 += s;
+                slot.1 += 1;
+            }
+        }
+
+        let in_context: BTreeSet<u32> = match &options.context {
+            Some(route) => self
+                .root
+                .contexts
+                .iter()
+                .filter(|(p, _)| context_matches(p, route))
+                .flat_map(|(_, docs)| docs.iter().copied())
+                .collect(),
+            None => BTreeSet::new(),
+        };
+        ranking.docs = scores
+            .into_iter()
+            .map(|(doc, (score, matched_words))| {
+                let boost = if in_context.contains(&doc) { weights.context_boost } else { 1.0 };
+                Ranked { doc, score: score * boost, matched_words }
             })
             .collect();
-        hits.sort_by(|a, b| {
-            b.matched_words
-                .cmp(&a.matched_words)
-                .then(b.score.total_cmp(&a.score))
-                .then_with(|| a.id.cmp(&b.id))
+        ranking.docs.sort_by(|a, b| {
+            b.matched_words.cmp(&a.matched_words).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
         });
-        hits.truncate(options.limit);
-        hits
+        ranking
     }
+
+    /// The top `limit` ranked documents as hits, with snippets and marks.
+    /// Documents whose chunk is not loaded are skipped.
+    pub fn present(&self, ranking: &Ranking, limit: usize) -> Vec<SearchHit> {
+        ranking
+            .docs
+            .iter()
+            .take(limit)
+            .filter_map(|r| {
+                let record = self.doc(r.doc)?;
+                let title_marks = self.marks(&record.title, ranking);
+                let (snippet, snippet_marks) = self.snippet(record, ranking);
+                Some(SearchHit {
+                    doc: r.doc,
+                    id: record.id.clone(),
+                    title: record.title.clone(),
+                    category: record.category.clone(),
+                    score: r.score,
+                    matched_words: r.matched_words,
+                    snippet,
+                    snippet_marks,
+                    title_marks,
+                    signed_in: record.signed_in,
+                })
+            })
+            .collect()
+    }
+
+    /// Byte ranges of the words in `text` that the ranking matched.
+    pub fn marks(&self, text: &str, ranking: &Ranking) -> Vec<Range<usize>> {
+        self.analyzer
+            .tokens(text)
+            .into_iter()
+            .filter(|t| ranking.terms.contains(&t.term) || ranking.prefixes.iter().any(|p| t.word.starts_with(p.as_str())))
+            .map(|t| t.start..t.end)
+            .collect()
+    }
+
+    /// About [`SNIPPET_BYTES`] of the article's text around its densest
+    /// cluster of matched words, with the marks inside it.
+    fn snippet(&self, record: &DocRecord, ranking: &Ranking) -> (String, Vec<Range<usize>>) {
+        let text = record.text.as_str();
+        let marks = self.marks(text, ranking);
+        if marks.is_empty() {
+            let source = record.summary.as_deref().unwrap_or(text);
+            let end = cut(source, SNIPPET_BYTES);
+            let mut s = source[..end].trim_end().to_string();
+            if end < source.len() {
+                s.push('…');
+            }
+            let m = self.marks(&s, ranking);
+            return (s, m);
+        }
+        // The window start (a mark) that covers the most marks.
+        let (mut best_start, mut best_count) = (0, 0);
+        for (i, m) in marks.iter().enumerate() {
+            let count = marks[i..].iter().take_while(|n| n.end <= m.start + SNIPPET_BYTES).count();
+            if count > best_count {
+                (best_start, best_count) = (i, count);
+            }
+        }
+        // Start a little before the first mark, at a word boundary.
+        let anchor = marks[best_start].start;
+        let mut start = anchor.saturating_sub(SNIPPET_BYTES / 4);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        if start > 0 {
+            start = text[start..anchor].find(char::is_whitespace).map_or(anchor, |i| start + i + 1);
+        }
+        let end = start + cut(&text[start..], SNIPPET_BYTES);
+        let (lead, trail) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
+        let body = text[start..end].trim_end();
+        let snippet = format!("{lead}{body}{trail}");
+        let shift = lead.len();
+        let marks = marks
+            .into_iter()
+            .filter(|m| m.start >= start && m.end <= start + body.len())
+            .map(|m| m.start - start + shift..m.end - start + shift)
+            .collect();
+        (snippet.replace('\n', " "), marks)
+    }
+
+    /// Ranks and presents in one go, fetching what is missing through
+    /// `fetch(file_name)`. For native callers (the CLI, tests, benchmarks).
+    pub fn search_with<E>(
+        &mut self,
+        text: &str,
+        options: &SearchOptions,
+        mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
+    ) -> Result<Vec<SearchHit>, FetchError<E>> {
+        let query = self.parse(text);
+        for i in self.shards_needed(&query) {
+            let bytes = fetch(self.shard_file(i)).map_err(FetchError::Fetch)?;
+            self.insert_shard(i, &bytes).map_err(FetchError::Decode)?;
+        }
+        let ranking = self.rank(&query, options);
+        let top = ranking.docs.iter().take(options.limit).map(|r| r.doc);
+        for i in self.chunks_needed(top) {
+            let bytes = fetch(self.chunk_file(i)).map_err(FetchError::Fetch)?;
+            self.insert_chunk(i, &bytes).map_err(FetchError::Decode)?;
+        }
+        Ok(self.present(&ranking, options.limit))
+    }
+}
+
+/// Why [`LocaleIndex::search_with`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError<E> {
+    /// A file could not be fetched.
+    #[error("could not fetch a bundle file: {0}")]
+    Fetch(E),
+    /// A fetched file could not be decoded.
+    #[error(transparent)]
+    Decode(DecodeError),
+}
+
+/// The target length of a snippet, in bytes.
+pub const SNIPPET_BYTES: usize = 180;
+
+/// The largest char boundary `<= max` in `text`, preferring a space.
+fn cut(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].rfind(char::is_whitespace).filter(|&i| i > max / 2).unwrap_or(end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::{ArticleMeta, IndexWriter};
-    use crate::text::Language;
 
-    fn index(articles: &[(&str, &str, &str, &[&str])]) -> (SearchIndex, Analyzer) {
-        let analyzer = Analyzer::new(Language::English);
-        let mut writer = IndexWriter::new("en");
-        for (id, title, body, contexts) in articles {
-            let terms = |text: &str| analyzer.tokens(text).into_iter().map(|t| t.term).collect();
-            writer.add(
-                ArticleMeta {
-                    id: (*id).into(),
-                    title: (*title).into(),
-                    category: "test".into(),
-                    contexts: contexts.iter().map(|c| (*c).into()).collect(),
-                },
-                [terms(title), vec![], vec![], terms(body)],
-            );
-        }
-        (writer.finish(), analyzer)
-    }
-
-    fn ids(hits: &[SearchHit]) -> Vec<&str> {
-        hits.iter().map(|h| h.id.as_str()).collect()
-    }
-
-    fn corpus() -> (SearchIndex, Analyzer) {
-        index(&[
-            ("sid", "Find your Site ID", "Your SID is shown on the account page.", &["/account"]),
-            ("pay", "Getting paid", "Payments go out monthly once your balance passes the threshold. Your site must be approved.", &["/payments/*"]),
-            ("links", "Creating links", "Build a tracking link for any page of an advertiser's site.", &["/links/*"]),
-        ])
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
     }
 
     #[test]
-    fn title_match_outranks_body_match() {
-        let (index, analyzer) = corpus();
-        let hits = index.search(&analyzer, "site id", &SearchOptions::default());
-        assert_eq!(ids(&hits)[0], "sid");
-    }
-
-    #[test]
-    fn documents_matching_every_word_come_first() {
-        let (index, analyzer) = corpus();
-        let hits = index.search(&analyzer, "site payments ", &SearchOptions::default());
-        assert_eq!(ids(&hits)[0], "pay");
-        assert_eq!(hits[0].matched_words, 2);
-        assert!(hits[1..].iter().all(|h| h.matched_words == 1));
-    }
-
-    #[test]
-    fn last_unfinished_word_matches_as_prefix() {
-        let (index, analyzer) = corpus();
-        assert_eq!(ids(&index.search(&analyzer, "pay", &SearchOptions::default())), ["pay"]);
-        // Once the word is finished, it no longer matches longer terms.
-        assert!(index.search(&analyzer, "pay ", &SearchOptions::default()).is_empty());
-    }
-
-    #[test]
-    fn context_boost_lifts_articles_for_the_current_route() {
-        let (index, analyzer) = corpus();
-        let plain = index.search(&analyzer, "site", &SearchOptions::default());
-        assert_eq!(ids(&plain)[0], "sid");
-        let on_links = SearchOptions { context: Some("/links/new".into()), ..SearchOptions::default() };
-        let boosted = index.search(&analyzer, "site", &on_links);
-        let before = plain.iter().find(|h| h.id == "links").unwrap().score;
-        let after = boosted.iter().find(|h| h.id == "links").unwrap().score;
-        assert!(after > before * 1.4, "{after} vs {before}");
-    }
-
-    #[test]
-    fn empty_and_stop_word_queries_find_nothing() {
-        let (index, analyzer) = corpus();
-        assert!(index.search(&analyzer, "", &SearchOptions::default()).is_empty());
-        assert!(index.search(&analyzer, "the ", &SearchOptions::default()).is_empty());
+    fn one_edit_covers_insert_delete_substitute_and_swap() {
+        assert!(within_one_edit(&chars("payment"), &chars("payment")));
+        assert!(within_one_edit(&chars("paymnet"), &chars("payment")));
+        assert!(within_one_edit(&chars("threshhold"), &chars("threshold")));
+        assert!(within_one_edit(&chars("paymant"), &chars("payment")));
+        assert!(within_one_edit(&chars("payments"), &chars("payment")));
+        assert!(!within_one_edit(&chars("pamyetn"), &chars("payment")));
+        assert!(!within_one_edit(&chars("pay"), &chars("payment")));
+        assert!(prefix_within_one_edit(&chars("paymn"), &chars("payment")));
+        assert!(!prefix_within_one_edit(&chars("pymnt"), &chars("payment")));
     }
 
     #[test]
@@ -306,5 +598,14 @@ mod tests {
         assert!(!context_matches("/reports/*", "/reportsx"));
         assert!(context_matches("/links/deep-link", "/links/deep-link/"));
         assert!(!context_matches("/links/deep-link", "/links"));
+        assert!(context_matches("/", "/"));
+        assert!(!context_matches("/", "/links"));
+    }
+
+    #[test]
+    fn exact_routes_are_more_specific_than_wildcards() {
+        assert!(specificity("/links/deep-link") > specificity("/links/*"));
+        assert!(specificity("/links/*") > specificity("/"));
+        assert!(specificity("/links") > specificity("/links/*"));
     }
 }

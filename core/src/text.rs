@@ -1,26 +1,149 @@
-//! The text pipeline: tokenize, trim, lowercase, drop stop words, stem.
+//! The text pipeline: tokenize, trim, drop stop words, stem.
 //!
-//! The builder runs it over article fields and the widget runs it over what
-//! the reader types. Both sides call this one module, so a word indexed at
-//! build time is found by the same word typed in the browser.
+//! The index builder runs elasticlunr-rs 3.1's pipeline at build time; this
+//! module is its query-side twin, small enough for the widget's wasm (no
+//! regex, no Unicode tables beyond those in `core`). Step by step:
+//!
+//! 1. **Tokenize** like elasticlunr: split on whitespace and `-`, lowercase.
+//! 2. **Trim** with [`trim`], which both sides share. It fixes two
+//!    weaknesses of elasticlunr's trimmers: accented letters are word
+//!    characters in every language (English no longer turns "café" into
+//!    "caf"), and French elisions are dropped ("l'écran" is "écran").
+//! 3. **Drop stop words**, from the same lists elasticlunr uses.
+//! 4. **Stem** with the Snowball stemmers of rust-stemmers.
+//!
+//! The differential test in `index-builder` runs both pipelines over every
+//! token of the example and benchmark corpora and requires equal output.
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::stopwords;
+
 /// A language the pipeline knows how to stem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Language {
     /// English, the fallback for any unknown locale.
     English,
+    /// French.
+    French,
+    /// German.
+    German,
+    /// Portuguese (Brazilian and European).
+    Portuguese,
 }
 
 impl Language {
-    /// The language for a locale tag such as `en` or `en-GB`.
+    /// Every supported language.
+    pub const ALL: [Language; 4] =
+        [Language::English, Language::French, Language::German, Language::Portuguese];
+
+    /// The language for a locale tag such as `fr`, `de-AT` or `pt-BR`.
     ///
     /// Unknown locales fall back to English, the help center's fallback
     /// language.
-    pub fn from_locale(_locale: &str) -> Language {
-        Language::English
+    pub fn from_locale(locale: &str) -> Language {
+        let base = locale.split(['-', '_']).next().unwrap_or(locale);
+        match base.to_ascii_lowercase().as_str() {
+            "fr" => Language::French,
+            "de" => Language::German,
+            "pt" => Language::Portuguese,
+            _ => Language::English,
+        }
     }
+
+    /// The ISO 639-1 code, as elasticlunr names its languages.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::French => "fr",
+            Language::German => "de",
+            Language::Portuguese => "pt",
+        }
+    }
+
+    fn stop_words(self) -> &'static [&'static str] {
+        match self {
+            Language::English => stopwords::ENGLISH,
+            Language::French => stopwords::FRENCH,
+            Language::German => stopwords::GERMAN,
+            Language::Portuguese => stopwords::PORTUGUESE,
+        }
+    }
+
+    /// Whether `word` (lowercased and trimmed) is a stop word.
+    pub fn is_stop_word(self, word: &str) -> bool {
+        self.stop_words().binary_search_by(|w| w.as_bytes().cmp(word.as_bytes())).is_ok()
+    }
+
+    fn stemmer(self) -> Algorithm {
+        match self {
+            Language::English => Algorithm::English,
+            Language::French => Algorithm::French,
+            Language::German => Algorithm::German,
+            Language::Portuguese => Algorithm::Portuguese,
+        }
+    }
+}
+
+/// French articles and pronouns that elide before a vowel ("l'", "qu'").
+const FRENCH_ELISIONS: &[&str] =
+    &["c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t"];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// The trimmer both sides share: strips anything but letters, digits and
+/// `_` from both ends of a token and, in French, a leading elision.
+///
+/// Returns the byte range of the kept part within `token`, so callers can
+/// trim a lowercased token and its original text alike.
+pub fn trim_range(token: &str, language: Language) -> (usize, usize) {
+    let start = token.find(is_word_char).unwrap_or(token.len());
+    let end = token.rfind(is_word_char).map_or(start, |i| i + token[i..].chars().next().map_or(1, char::len_utf8));
+    let (mut start, end) = (start, end.max(start));
+    if language == Language::French {
+        if let Some((offset, quote)) = token[start..end].char_indices().find(|&(_, c)| is_apostrophe(c)) {
+            let head = &token[start..start + offset];
+            if FRENCH_ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e)) {
+                let rest = start + offset + quote.len_utf8();
+                start = token[rest..end].find(is_word_char).map_or(end, |i| rest + i);
+            }
+        }
+    }
+    (start, end)
+}
+
+/// [`trim_range`] as a string slice.
+pub fn trim(token: &str, language: Language) -> &str {
+    let (start, end) = trim_range(token, language);
+    &token[start..end]
+}
+
+/// Byte ranges of elasticlunr's tokens in `text`: the runs between
+/// whitespace and hyphens.
+pub fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = None;
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        loop {
+            match chars.next() {
+                Some((i, c)) if c.is_whitespace() || c == '-' => {
+                    if let Some(s) = start.take() {
+                        return Some((s, i));
+                    }
+                }
+                Some((i, _)) => {
+                    start.get_or_insert(i);
+                }
+                None => return start.take().map(|s| (s, text.len())),
+            }
+        }
+    })
 }
 
 /// One term produced from a run of text, with where its word stands.
@@ -28,7 +151,7 @@ impl Language {
 pub struct Token {
     /// The normalized, stemmed term used for matching.
     pub term: String,
-    /// The word as lowercased before stemming, used for prefix matching.
+    /// The word lowercased and trimmed but not stemmed, for prefix matching.
     pub word: String,
     /// Byte offset of the word's first byte in the analyzed text.
     pub start: usize,
@@ -51,10 +174,7 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// An analyzer for `language`.
     pub fn new(language: Language) -> Analyzer {
-        let algorithm = match language {
-            Language::English => Algorithm::English,
-        };
-        Analyzer { language, stemmer: Stemmer::create(algorithm) }
+        Analyzer { language, stemmer: Stemmer::create(language.stemmer()) }
     }
 
     /// The language this analyzer stems for.
@@ -63,93 +183,102 @@ impl Analyzer {
     }
 
     /// Every term of `text`, in order, with byte positions into `text`.
-    ///
-    /// Stop words are dropped; everything else is lowercased and stemmed.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        words(text)
+        tokens(text)
             .filter_map(|(start, end)| {
-                let word = text[start..end].to_lowercase();
-                let term = self.term(&word)?;
-                Some(Token { term, word, start, end })
+                let original = &text[start..end];
+                let (s, e) = trim_range(original, self.language);
+                let word = original[s..e].to_lowercase();
+                let term = self.stem_word(&word)?;
+                Some(Token { term, word, start: start + s, end: start + e })
             })
             .collect()
     }
 
-    /// The index term for one lowercased word, or `None` for a stop word.
-    pub fn term(&self, lowercased_word: &str) -> Option<String> {
-        if lowercased_word.is_empty() || is_stop_word(self.language, lowercased_word) {
+    /// Just the terms of `text`, as the index stores them.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        tokens(text).filter_map(|(start, end)| self.term(&text[start..end].to_lowercase())).collect()
+    }
+
+    /// The index term for one lowercased token, or `None` if the pipeline
+    /// drops it (only punctuation, or a stop word).
+    pub fn term(&self, lowercased_token: &str) -> Option<String> {
+        self.stem_word(trim(lowercased_token, self.language))
+    }
+
+    /// Stems an already trimmed, lowercased word unless it is a stop word.
+    fn stem_word(&self, word: &str) -> Option<String> {
+        if word.is_empty() || self.language.is_stop_word(word) {
             return None;
         }
-        Some(self.stemmer.stem(lowercased_word).into_owned())
+        let stem = self.stemmer.stem(word);
+        (!stem.is_empty()).then(|| stem.into_owned())
     }
 }
-
-/// Byte ranges of the words in `text`: runs of letters and digits.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
-                break i;
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
-                break;
-            }
-            chars.next();
-        }
-        Some((start, end))
-    })
-}
-
-fn is_stop_word(language: Language, word: &str) -> bool {
-    match language {
-        Language::English => ENGLISH_STOP_WORDS.binary_search(&word).is_ok(),
-    }
-}
-
-/// English stop words, sorted so lookups can binary search.
-const ENGLISH_STOP_WORDS: &[&str] = &[
-    "a", "able", "about", "across", "after", "all", "almost", "also", "am", "among", "an",
-    "and", "any", "are", "as", "at", "be", "because", "been", "but", "by", "can", "cannot",
-    "could", "dear", "did", "do", "does", "either", "else", "ever", "every", "for", "from",
-    "get", "got", "had", "has", "have", "he", "her", "hers", "him", "his", "how", "however",
-    "i", "if", "in", "into", "is", "it", "its", "just", "least", "let", "like", "likely",
-    "may", "me", "might", "most", "must", "my", "neither", "no", "nor", "not", "of", "off",
-    "often", "on", "only", "or", "other", "our", "own", "rather", "said", "say", "says",
-    "she", "should", "since", "so", "some", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "tis", "to", "too", "twas", "us", "wants", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "yet", "you", "your",
-];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(ENGLISH_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    fn stop_word_lists_are_sorted_for_binary_search() {
+        for language in Language::ALL {
+            let words = language.stop_words();
+            assert!(words.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()), "{language:?}");
+        }
     }
 
     #[test]
-    fn tokens_are_lowercased_stemmed_and_positioned() {
-        let text = "Finding your Site ID, quickly!";
+    fn tokens_are_lowercased_trimmed_stemmed_and_positioned() {
+        let text = "Finding your Site ID (SID), quickly!";
         let tokens = Analyzer::new(Language::English).tokens(text);
         let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
-        assert_eq!(terms, ["find", "site", "id", "quick"]);
-        assert_eq!(&text[tokens[0].start..tokens[0].end], "Finding");
-        assert_eq!(&text[tokens[3].start..tokens[3].end], "quickly");
+        assert_eq!(terms, ["find", "site", "id", "sid", "quick"]);
+        assert_eq!(&text[tokens[3].start..tokens[3].end], "SID");
+        assert_eq!(&text[tokens[4].start..tokens[4].end], "quickly");
     }
 
     #[test]
-    fn words_split_on_anything_but_letters_and_digits() {
-        let text = "SID: 12345—links/deep-link";
-        let found: Vec<&str> = words(text).map(|(s, e)| &text[s..e]).collect();
-        assert_eq!(found, ["SID", "12345", "links", "deep", "link"]);
+    fn tokens_split_on_whitespace_and_hyphens_only() {
+        let text = "deep-link  to\tsite/links";
+        let found: Vec<&str> = tokens(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["deep", "link", "to", "site/links"]);
+    }
+
+    #[test]
+    fn accented_letters_are_kept_in_every_language() {
+        let en = Analyzer::new(Language::English);
+        assert_eq!(trim("café", Language::English), "café");
+        assert_eq!(en.terms("café"), ["café"]);
+        assert_eq!(trim("«déjà»", Language::French), "déjà");
+        assert_eq!(trim("(größe)", Language::German), "größe");
+    }
+
+    #[test]
+    fn french_elisions_are_dropped() {
+        assert_eq!(trim("l'écran", Language::French), "écran");
+        assert_eq!(trim("d\u{2019}affiliation", Language::French), "affiliation");
+        assert_eq!(trim("qu'il", Language::French), "il");
+        assert_eq!(trim("aujourd'hui", Language::French), "aujourd'hui");
+        let fr = Analyzer::new(Language::French);
+        assert_eq!(fr.terms("l'écran"), fr.terms("écran"));
+        // English keeps its apostrophes.
+        assert_eq!(trim("publisher's", Language::English), "publisher's");
+        let tokens = fr.tokens("Ouvrez l'écran");
+        assert_eq!(&"Ouvrez l'écran"[tokens[1].start..tokens[1].end], "écran");
+    }
+
+    #[test]
+    fn tokens_of_only_punctuation_are_dropped() {
+        assert_eq!(trim("—", Language::English), "");
+        assert!(Analyzer::new(Language::English).terms("— / ...").is_empty());
+    }
+
+    #[test]
+    fn locales_map_to_languages() {
+        assert_eq!(Language::from_locale("pt-BR"), Language::Portuguese);
+        assert_eq!(Language::from_locale("fr"), Language::French);
+        assert_eq!(Language::from_locale("de_AT"), Language::German);
+        assert_eq!(Language::from_locale("ja"), Language::English);
     }
 }

@@ -2,72 +2,107 @@
 
 use std::collections::BTreeMap;
 
-use help_core::{Analyzer, ArticleMeta, FORMAT_VERSION, IndexWriter, Language, LocaleEntry, Manifest};
+use help_core::{
+    Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle, Language, LocaleEntry,
+    Manifest, SplitOptions, Video,
+};
 use sha2::{Digest, Sha256};
 
-use crate::content::Content;
+use crate::analysis::BuildAnalyzer;
+use crate::content::{Content, FALLBACK_LOCALE, GETTING_STARTED, Visibility};
 
-/// The locale used when a reader's locale has no articles.
-pub(crate) const DEFAULT_LOCALE: &str = "en";
+/// How to build a bundle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuildOptions {
+    /// Who the bundle is for. A public bundle holds nothing of a signed-in
+    /// article: no title, no term, no body.
+    pub audience: Audience,
+    /// Field weights baked into the index.
+    pub weights: FieldWeights,
+    /// How the index is split into files.
+    pub split: SplitOptions,
+}
+
+impl Default for BuildOptions {
+    fn default() -> BuildOptions {
+        BuildOptions { audience: Audience::Public, weights: FieldWeights::default(), split: SplitOptions::default() }
+    }
+}
 
 /// A finished bundle: file names and their bytes, not yet on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundle {
     /// The manifest, also present in `files` as `manifest.json`.
     pub manifest: Manifest,
-    /// Every file of the bundle by name, manifest included.
+    /// Every file of the bundle by relative path, manifest included.
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Builds the bundle for `content`. The same content gives the same bytes.
-pub fn build_bundle(content: &Content) -> Bundle {
-    let mut writers: BTreeMap<&str, (IndexWriter, Analyzer)> = BTreeMap::new();
-    for article in &content.articles {
-        let (writer, analyzer) = writers.entry(article.locale.as_str()).or_insert_with(|| {
-            (
-                IndexWriter::new(article.locale.clone()),
-                Analyzer::new(Language::from_locale(&article.locale)),
-            )
-        });
-        let terms = |text: &str| analyzer.tokens(text).into_iter().map(|t| t.term).collect();
-        let front = &article.front;
-        let fields = [
-            terms(&front.title),
-            terms(&front.tags.join("\n")),
-            terms(front.summary.as_deref().unwrap_or_default()),
-            terms(&article.body_text),
-        ];
-        writer.add(
-            ArticleMeta {
-                id: front.id.clone(),
-                title: front.title.clone(),
-                category: front.category.clone(),
-                contexts: front.contexts.clone(),
-            },
-            fields,
-        );
-    }
-
+/// Builds the bundle for `content`. The same content and options give the
+/// same bytes. `progress` is called once per article indexed.
+pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dyn FnMut()) -> Bundle {
     let mut files = BTreeMap::new();
     let mut locales = BTreeMap::new();
-    for (locale, (writer, _)) in writers {
-        let index = writer.finish();
-        let articles = u32::try_from(index.docs.len()).expect("fewer than 4 billion articles");
-        let bytes = index.encode();
-        let name = format!("index-{locale}-{}.bin", content_hash(&bytes));
-        locales.insert(locale.to_string(), LocaleEntry { index: name.clone(), articles });
-        files.insert(name, bytes);
+    for locale in content.locales() {
+        let language = Language::from_locale(locale);
+        let analyzer = BuildAnalyzer::new(language);
+        let mut writer = IndexWriter::new(locale, options.weights.clone(), options.split.clone());
+        let mut count = 0u32;
+        for article in content.articles.iter().filter(|a| a.locale == locale) {
+            let signed_in = article.front.visibility == Visibility::SignedIn;
+            if signed_in && options.audience == Audience::Public {
+                continue;
+            }
+            let front = &article.front;
+            let body_file = named(&format!("{locale}/{}", front.id), "html", article.body_html.as_bytes());
+            files.insert(body_file.clone(), article.body_html.clone().into_bytes());
+            writer.add(IndexedArticle {
+                record: DocRecord {
+                    id: front.id.clone(),
+                    title: front.title.clone(),
+                    category: front.category.clone(),
+                    summary: front.summary.clone(),
+                    text: article.body_text.clone(),
+                    body_file,
+                    video: front.video.as_ref().zip(article.video_seconds).map(|(v, seconds)| Video {
+                        url: v.url.clone(),
+                        seconds,
+                    }),
+                    updated: front.updated.as_ref().map(ToString::to_string),
+                    signed_in,
+                },
+                contexts: front.contexts.clone(),
+                starter: front.category == GETTING_STARTED,
+                fields: [
+                    analyzer.terms(&front.title),
+                    analyzer.terms(&front.tags.join("\n")),
+                    analyzer.terms(front.summary.as_deref().unwrap_or_default()),
+                    analyzer.terms(&article.body_text),
+                ],
+            });
+            count += 1;
+            progress();
+        }
+        if count == 0 {
+            continue;
+        }
+        let locale_files = writer.finish(|kind, bytes| named(&format!("{locale}-{kind}"), "bin", bytes));
+        locales.insert(locale.to_string(), LocaleEntry { root: locale_files.root, articles: count });
+        files.extend(locale_files.files);
     }
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
-        default_locale: DEFAULT_LOCALE.to_string(),
+        audience: options.audience,
+        default_locale: FALLBACK_LOCALE.to_string(),
         locales,
     };
     files.insert("manifest.json".to_string(), manifest.to_json().into_bytes());
     Bundle { manifest, files }
 }
 
-/// A short, stable hash of `bytes` for cache-busting file names.
-fn content_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
+/// `stem-<hash>.ext`, with a short, stable hash of `bytes`, so that a file
+/// whose content changes gets a new name and a CDN may cache it forever.
+fn named(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    let hash: String = Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{stem}-{hash}.{ext}")
 }

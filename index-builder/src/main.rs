@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use help_core::{Audience, SearchOptions};
+use index_builder::{BuildOptions, Problems};
 
 /// Builds the help widget's search bundle from a help-center content folder.
 #[derive(Parser)]
@@ -14,15 +16,51 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum AudienceArg {
+    /// Only public articles: safe to serve to anyone.
+    Public,
+    /// Every article: serve only to signed-in publishers.
+    SignedIn,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Builds a bundle folder from CONTENT_DIR.
     Build {
         /// The help-center folder, holding `articles/<locale>/*.md`.
         content_dir: PathBuf,
-        /// Where to write the bundle. It is replaced atomically.
+        /// Where to write the bundle. It is replaced atomically, and left
+        /// untouched if anything is wrong.
         #[arg(long)]
         out: PathBuf,
+        /// Who the bundle is for.
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
+    },
+    /// Checks CONTENT_DIR and reports every problem, writing nothing.
+    Check {
+        /// The help-center folder.
+        content_dir: PathBuf,
+    },
+    /// Searches a built bundle, to try content as the widget would.
+    Search {
+        /// The bundle folder.
+        bundle_dir: PathBuf,
+        /// The query, as typed into the search box.
+        query: String,
+        /// The reader's locale.
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// The dashboard route the reader is on.
+        #[arg(long)]
+        context: Option<String>,
+        /// How many results to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print `[{"id", "title", "score"}]`, best first.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -30,7 +68,10 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            match err.downcast_ref::<Problems>() {
+                Some(problems) => eprintln!("{problems}"),
+                None => eprintln!("error: {err:#}"),
+            }
             ExitCode::FAILURE
         }
     }
@@ -38,18 +79,69 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Build { content_dir, out } => {
+        Command::Build { content_dir, out, audience } => {
             let content = index_builder::load_content(&content_dir)?;
-            let bundle = index_builder::build_bundle(&content);
+            let audience = match audience {
+                AudienceArg::Public => Audience::Public,
+                AudienceArg::SignedIn => Audience::SignedIn,
+            };
+            let options = BuildOptions { audience, ..BuildOptions::default() };
+            let bar = progress_bar(content.articles.len() as u64);
+            let bundle = index_builder::build_bundle(&content, &options, &mut || bar.inc(1));
+            bar.finish_and_clear();
             index_builder::write_bundle(&bundle, &out)
                 .with_context(|| format!("writing the bundle to {}", out.display()))?;
+            let bytes: usize = bundle.files.values().map(Vec::len).sum();
+            let articles: u32 = bundle.manifest.locales.values().map(|l| l.articles).sum();
             println!(
-                "built {} article(s) in {} locale(s) into {}",
-                content.articles.len(),
+                "built {articles} article(s) in {} locale(s), {} files, {} KB, into {}",
                 bundle.manifest.locales.len(),
+                bundle.files.len(),
+                bytes / 1024,
                 out.display()
             );
             Ok(())
         }
+        Command::Check { content_dir } => {
+            let content = index_builder::load_content(&content_dir)?;
+            println!("{}: {} article(s) in {} locale(s), no problems", content_dir.display(), content.articles.len(), content.locales().len());
+            Ok(())
+        }
+        Command::Search { bundle_dir, query, locale, context, limit, json } => {
+            let bundle = index_builder::open_bundle(&bundle_dir)?;
+            let mut index = bundle.locale(&locale)?;
+            let options = SearchOptions { limit, context, ..SearchOptions::default() };
+            let hits = bundle.search(&mut index, &query, &options)?;
+            if json {
+                let list: Vec<serde_json::Value> = hits
+                    .iter()
+                    .map(|h| serde_json::json!({ "id": h.id, "title": h.title, "score": h.score }))
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else if hits.is_empty() {
+                println!("no results for {query:?}");
+            } else {
+                for (rank, hit) in hits.iter().enumerate() {
+                    println!("{:>2}. {} [{}] ({:.3})", rank + 1, hit.title, hit.id, hit.score);
+                    println!("    {}", hit.snippet);
+                }
+            }
+            Ok(())
+        }
     }
+}
+
+/// A progress bar for large corpora; hidden for small ones and when
+/// standard error is not a terminal.
+fn progress_bar(len: u64) -> indicatif::ProgressBar {
+    if len < 500 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} indexing {pos}/{len} articles [{bar:30}] {eta}")
+            .expect("the template is valid")
+            .progress_chars("=> "),
+    );
+    bar
 }

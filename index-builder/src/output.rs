@@ -29,7 +29,11 @@ pub fn write_bundle(bundle: &Bundle, out: &Path) -> io::Result<()> {
     let result = (|| {
         std::fs::create_dir(&staging)?;
         for (file, bytes) in &bundle.files {
-            std::fs::write(staging.join(file), bytes)?;
+            let path = staging.join(file);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(path, bytes)?;
         }
         if out.exists() {
             std::fs::rename(out, &retired)?;

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::app::{EngineResult, Panel, WidgetState};
-use crate::engine::Engine;
+use crate::engine::{Engine, Source};
 
 /// The widget's own stylesheet, adopted into its shadow root.
 const STYLE: &str = include_str!("style.css");
@@ -60,7 +60,7 @@ pub fn mount(container: web_sys::HtmlElement, config: JsValue, emit: Function) -
     let locale = config.locale.clone();
     Ok(mount_with(container, config.context, emit, move || {
         let (bundle, locale) = (bundle.clone(), locale.clone());
-        async move { Engine::load(&bundle, &locale).await }
+        async move { Engine::load(Source::http(&bundle), &locale).await }
     }))
 }
 
@@ -169,13 +169,16 @@ impl WidgetHandle {
         let engine = self.state.engine;
         let options = self.state.search_options();
         wasm_bindgen_futures::future_to_promise(async move {
-            let engine = engine.await.map_err(|err| js_sys::Error::new(&err.to_string()))?;
+            let error = |err: crate::engine::LoadError| JsValue::from(js_sys::Error::new(&err.to_string()));
+            let engine = engine.await.map_err(error)?;
+            let hits = engine.search(&query, &options).await.map_err(error)?;
             let results = Array::new();
-            for hit in engine.search(&query, &options) {
+            for hit in hits {
                 let item = Object::new();
                 Reflect::set(&item, &"id".into(), &hit.id.into())?;
                 Reflect::set(&item, &"title".into(), &hit.title.into())?;
                 Reflect::set(&item, &"category".into(), &hit.category.into())?;
+                Reflect::set(&item, &"snippet".into(), &hit.snippet.into())?;
                 Reflect::set(&item, &"score".into(), &hit.score.into())?;
                 results.push(&item);
             }

@@ -1,8 +1,14 @@
 //! Loading a bundle over the network into a ready-to-query [`Engine`].
+//!
+//! The engine fetches only what a query needs: the manifest and the locale
+//! root once, then the term shards and doc chunks each query asks for,
+//! which it keeps for later queries.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use help_core::{Analyzer, DecodeError, Language, Manifest, SearchHit, SearchIndex, SearchOptions};
+use help_core::{DecodeError, LocaleIndex, LocaleRoot, Manifest, SearchHit, SearchOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -42,62 +48,93 @@ pub enum LoadError {
     },
 }
 
-/// A locale's search index with the analyzer for its language.
-#[derive(Debug)]
+/// Where bundle files come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// Over HTTP, relative to the bundle's base URL (ending in `/`).
+    Http(String),
+    /// From memory, by file name: for tests and previews.
+    Memory(Rc<BTreeMap<String, Vec<u8>>>),
+}
+
+impl Source {
+    /// Files under `bundle_url`, with or without a trailing slash.
+    pub fn http(bundle_url: &str) -> Source {
+        let base = if bundle_url.ends_with('/') { bundle_url.to_string() } else { format!("{bundle_url}/") };
+        Source::Http(base)
+    }
+
+    /// The bytes of the bundle file `name` (relative to the manifest).
+    pub async fn fetch(&self, name: &str) -> Result<Vec<u8>, LoadError> {
+        match self {
+            Source::Http(base) => fetch_bytes(&format!("{base}{name}")).await,
+            Source::Memory(files) => {
+                files.get(name).cloned().ok_or_else(|| LoadError::Http { url: name.to_string(), status: 404 })
+            }
+        }
+    }
+}
+
+/// A locale's index, growing as queries fetch what they need.
 pub struct Engine {
     /// The locale actually served (after fallback).
     pub locale: String,
-    index: SearchIndex,
-    analyzer: Analyzer,
+    source: Source,
+    index: RefCell<LocaleIndex>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("locale", &self.locale).finish_non_exhaustive()
+    }
 }
 
 impl Engine {
-    /// An engine over an already decoded index.
-    pub fn new(index: SearchIndex) -> Engine {
-        let analyzer = Analyzer::new(Language::from_locale(&index.locale));
-        Engine { locale: index.locale.clone(), index, analyzer }
+    /// Reads the manifest and the root of `locale` (or its fallback).
+    pub async fn load(source: Source, locale: &str) -> Result<Rc<Engine>, LoadError> {
+        let bytes = source.fetch("manifest.json").await?;
+        let decode = |name: &str| {
+            let url = name.to_string();
+            move |source| LoadError::Decode { url, source }
+        };
+        let manifest = Manifest::from_json(&bytes).map_err(decode("manifest.json"))?;
+        let (tag, entry) =
+            manifest.locale(locale).ok_or_else(|| LoadError::Empty { url: "manifest.json".into() })?;
+        let bytes = source.fetch(&entry.root).await?;
+        let root = LocaleRoot::decode(&bytes).map_err(decode(&entry.root))?;
+        Ok(Rc::new(Engine { locale: tag.to_string(), source, index: RefCell::new(LocaleIndex::new(root)) }))
     }
 
-    /// The best articles for `query`, best first.
-    pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<SearchHit> {
-        self.index.search(&self.analyzer, query, options)
-    }
-
-    /// How many articles the engine can find.
-    pub fn article_count(&self) -> usize {
-        self.index.docs.len()
-    }
-
-    /// Fetches `manifest.json` under `bundle_url`, then the index for
-    /// `locale` (or its fallback).
-    pub async fn load(bundle_url: &str, locale: &str) -> Result<Arc<Engine>, LoadError> {
-        let base = if bundle_url.ends_with('/') { bundle_url.to_string() } else { format!("{bundle_url}/") };
-        let manifest_url = format!("{base}manifest.json");
-        let bytes = fetch_bytes(&manifest_url).await?;
-        let manifest = Manifest::from_json(&bytes)
-            .map_err(|source| LoadError::Decode { url: manifest_url.clone(), source })?;
-        let (_, entry) = manifest.locale(locale).ok_or(LoadError::Empty { url: manifest_url })?;
-        let index_url = format!("{base}{}", entry.index);
-        let bytes = fetch_bytes(&index_url).await?;
-        let index = SearchIndex::decode(&bytes).map_err(|source| LoadError::Decode { url: index_url, source })?;
-        Ok(Arc::new(Engine::new(index)))
+    /// The best articles for `query`, best first, fetching what is missing.
+    pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<SearchHit>, LoadError> {
+        let parsed = self.index.borrow().parse(query);
+        if parsed.is_empty() {
+            return Ok(Vec::new());
+        }
+        let shards = self.index.borrow().shards_needed(&parsed);
+        for i in shards {
+            let name = self.index.borrow().shard_file(i).to_string();
+            let bytes = self.source.fetch(&name).await?;
+            self.index.borrow_mut().insert_shard(i, &bytes).map_err(|source| LoadError::Decode { url: name, source })?;
+        }
+        let ranking = self.index.borrow().rank(&parsed, options);
+        let top = ranking.docs.iter().take(options.limit).map(|r| r.doc);
+        let chunks = self.index.borrow().chunks_needed(top);
+        for i in chunks {
+            let name = self.index.borrow().chunk_file(i).to_string();
+            let bytes = self.source.fetch(&name).await?;
+            self.index.borrow_mut().insert_chunk(i, &bytes).map_err(|source| LoadError::Decode { url: name, source })?;
+        }
+        Ok(self.index.borrow().present(&ranking, options.limit))
     }
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    let network = |err: wasm_bindgen::JsValue| LoadError::Network {
-        url: url.to_string(),
-        message: js_message(&err),
-    };
-    let window = web_sys::window().ok_or_else(|| LoadError::Network {
-        url: url.to_string(),
-        message: "no window".into(),
-    })?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(network)?
-        .dyn_into()
-        .map_err(network)?;
+    let network = |err: wasm_bindgen::JsValue| LoadError::Network { url: url.to_string(), message: js_message(&err) };
+    let window =
+        web_sys::window().ok_or_else(|| LoadError::Network { url: url.to_string(), message: "no window".into() })?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.dyn_into().map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http { url: url.to_string(), status: response.status() });
     }

@@ -5,11 +5,14 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::Arc;
+use std::collections::BTreeMap;
 
-use help_core::{Analyzer, ArticleMeta, IndexWriter, Language, SearchIndex, SearchOptions};
-use help_widget::Engine;
+use help_core::{
+    Analyzer, Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle, Language, LocaleEntry,
+    Manifest, SearchOptions, SplitOptions,
+};
 use help_widget::api::mount_with;
+use help_widget::engine::{Engine, Source};
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -17,35 +20,58 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// An engine over three articles, built, encoded and decoded inside wasm.
-fn engine() -> Arc<Engine> {
+/// A bundle of three articles, built and encoded inside wasm by `help-core`.
+fn bundle() -> Source {
     let analyzer = Analyzer::new(Language::English);
-    let mut writer = IndexWriter::new("en");
+    let mut writer = IndexWriter::new("en", FieldWeights::default(), SplitOptions::default());
     let articles = [
         ("find-site-id", "Finding your Site ID (SID)", "account", "The SID identifies your site in every report."),
         ("getting-paid", "Getting paid", "payments", "Payments are sent monthly above the threshold."),
         ("reading-reports", "Reading your reports", "reports", "Reports show clicks, sales and commission per site."),
     ];
     for (id, title, category, body) in articles {
-        let terms = |text: &str| analyzer.tokens(text).into_iter().map(|t| t.term).collect();
-        writer.add(
-            ArticleMeta { id: id.into(), title: title.into(), category: category.into(), contexts: vec![] },
-            [terms(title), vec![], vec![], terms(body)],
-        );
+        writer.add(IndexedArticle {
+            record: DocRecord {
+                id: id.into(),
+                title: title.into(),
+                category: category.into(),
+                summary: None,
+                text: body.into(),
+                body_file: format!("en/{id}.html"),
+                video: None,
+                updated: None,
+                signed_in: false,
+            },
+            contexts: vec![],
+            starter: false,
+            fields: [analyzer.terms(title), vec![], vec![], analyzer.terms(body)],
+        });
     }
-    let bytes = writer.finish().encode();
-    Arc::new(Engine::new(SearchIndex::decode(&bytes).expect("decodes in wasm")))
+    let locale = writer.finish(|kind, bytes| format!("en-{kind}-{}.bin", bytes.len()));
+    let manifest = Manifest {
+        format_version: FORMAT_VERSION,
+        audience: Audience::Public,
+        default_locale: "en".into(),
+        locales: BTreeMap::from([("en".into(), LocaleEntry { root: locale.root.clone(), articles: 3 })]),
+    };
+    let mut files = locale.files;
+    files.insert("manifest.json".into(), manifest.to_json().into_bytes());
+    Source::Memory(Rc::new(files))
 }
 
 #[wasm_bindgen_test]
-fn a_query_reaches_the_core_engine_compiled_to_wasm() {
-    let engine = engine();
+async fn a_query_reaches_the_core_engine_compiled_to_wasm() {
     assert!(cfg!(target_arch = "wasm32"));
-    let hits = engine.search("site id", &SearchOptions::default());
+    let engine = Engine::load(bundle(), "en-GB").await.expect("the bundle loads in wasm");
+    assert_eq!(engine.locale, "en");
+    let hits = engine.search("site id", &SearchOptions::default()).await.unwrap();
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("find-site-id"));
     // "rep" is unfinished: it matches "reports" as a prefix.
-    let hits = engine.search("rep", &SearchOptions::default());
+    let hits = engine.search("rep", &SearchOptions::default()).await.unwrap();
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("reading-reports"));
+    // One typo in a long word is forgiven.
+    let hits = engine.search("paymnets ", &SearchOptions::default()).await.unwrap();
+    assert_eq!(hits.first().map(|h| h.id.as_str()), Some("getting-paid"));
 }
 
 async fn settle(mut done: impl FnMut() -> bool) {
@@ -71,8 +97,8 @@ async fn typing_in_the_panel_lists_matching_articles() {
     let emit = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |name: JsValue, _detail: JsValue| {
         sink.borrow_mut().push(name.as_string().unwrap_or_default());
     });
-    let handle = mount_with(container.clone(), None, emit.as_ref().clone().unchecked_into(), || async {
-        Ok(engine())
+    let handle = mount_with(container.clone(), None, emit.as_ref().clone().unchecked_into(), || {
+        Engine::load(bundle(), "en")
     });
 
     let panel = container.query_selector(".hw-panel").unwrap().expect("panel is rendered");
@@ -95,6 +121,8 @@ async fn typing_in_the_panel_lists_matching_articles() {
     assert_eq!(titles().first().map(String::as_str), Some("Finding your Site ID (SID)"));
     let status = container.query_selector(".hw-status").unwrap().unwrap().text_content().unwrap();
     assert!(status.ends_with("found."), "status announces the count: {status}");
+    let marked = container.query_selector(".hw-result-title mark").unwrap().expect("matched words are marked");
+    assert_eq!(marked.text_content().as_deref(), Some("Site"));
 
     handle.close();
     settle(|| panel.has_attribute("hidden")).await;

@@ -4,7 +4,8 @@
 //! /                      the mock dashboard (examples/dashboard)
 //! /widget/help-widget.js the loader, with the app's hashed names filled in
 //! /widget/*-<hash>.js    the app's JS glue and wasm, from trunk
-//! /bundle/               the example help center, from index-builder
+//! /bundle/               the example help center's public bundle
+//! /bundle-signed-in/     and its signed-in bundle, from index-builder
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -24,13 +25,18 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
     }
     copy_dir(&root.join("examples/dashboard"), &site)?;
 
-    println!("xtask: building the example bundle");
-    run(Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--package", "index-builder", "--", "build"])
-        .arg(root.join("examples/help-center"))
-        .arg("--out")
-        .arg(site.join("bundle"))
-        .current_dir(&root))?;
+    // The public bundle is what the demo dashboard embeds; the signed-in
+    // one is what a dashboard would serve behind its sign-in.
+    for (audience, folder) in [("public", "bundle"), ("signed-in", "bundle-signed-in")] {
+        println!("xtask: building the example {audience} bundle");
+        run(Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--package", "index-builder", "--", "build"])
+            .arg(root.join("examples/help-center"))
+            .arg("--out")
+            .arg(site.join(folder))
+            .args(["--audience", audience])
+            .current_dir(&root))?;
+    }
 
     println!("xtask: building the widget with trunk");
     let dist = root.join("target/widget-dist");

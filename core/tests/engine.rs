@@ -1,0 +1,205 @@
+//! The format and the engine together, through the public API only: build a
+//! locale with `IndexWriter`, read it back with `LocaleIndex`, search it.
+
+use std::collections::BTreeMap;
+
+use help_core::search::SearchOptions;
+use help_core::{
+    Analyzer, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter, IndexedArticle, Language,
+    LocaleIndex, LocaleRoot, SplitOptions, TermShard,
+};
+
+struct Article {
+    id: &'static str,
+    title: &'static str,
+    tags: &'static [&'static str],
+    body: &'static str,
+    contexts: &'static [&'static str],
+    starter: bool,
+}
+
+const ARTICLES: &[Article] = &[
+    Article { id: "find-site-id", title: "Find your Site ID (SID)", tags: &["sid", "account number"], body: "Your SID is shown at the top right of every dashboard page. Support asks for it first.", contexts: &["/account", "/account/*"], starter: false },
+    Article { id: "getting-paid", title: "Get paid", tags: &["payout", "threshold"], body: "Payments go out monthly once your balance passes the payment threshold. Your site must be approved first.", contexts: &["/payments/*"], starter: false },
+    Article { id: "create-links", title: "Create a tracking link", tags: &["deep link", "url"], body: "Build a tracking link for any page of an advertiser's site, then copy it as it is.", contexts: &["/links", "/links/*"], starter: false },
+    Article { id: "deep-links", title: "Deep links to product pages", tags: &["deep link"], body: "A deep link sends visitors straight to one product instead of the advertiser's home page.", contexts: &["/links/deep-link"], starter: false },
+    Article { id: "first-steps", title: "First steps as a new publisher", tags: &["start", "welcome"], body: "Apply to programs, create your first link and check your reports the next day.", contexts: &["/"], starter: true },
+    Article { id: "reports", title: "Read your reports", tags: &["clicks", "commission"], body: "Reports show clicks, sales and commission per day. Today's figures are provisional.", contexts: &["/reports", "/reports/*"], starter: false },
+];
+
+fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
+    let analyzer = Analyzer::new(Language::English);
+    let mut writer = IndexWriter::new("en", FieldWeights::default(), split);
+    for a in ARTICLES {
+        writer.add(IndexedArticle {
+            record: DocRecord {
+                id: a.id.into(),
+                title: a.title.into(),
+                category: "test".into(),
+                summary: None,
+                text: a.body.into(),
+                body_file: format!("en/{}.html", a.id),
+                video: None,
+                updated: None,
+                signed_in: false,
+            },
+            contexts: a.contexts.iter().map(|c| c.to_string()).collect(),
+            starter: a.starter,
+            fields: [analyzer.terms(a.title), analyzer.terms(&a.tags.join("\n")), vec![], analyzer.terms(a.body)],
+        });
+    }
+    let files = writer.finish(|kind, bytes| format!("en-{kind}-{}.bin", bytes.len()));
+    files.files
+}
+
+fn open(files: &BTreeMap<String, Vec<u8>>) -> LocaleIndex {
+    let root_name = files.keys().find(|k| k.contains("-root-")).expect("a root");
+    LocaleIndex::new(LocaleRoot::decode(&files[root_name]).expect("root decodes"))
+}
+
+fn search(files: &BTreeMap<String, Vec<u8>>, query: &str, options: &SearchOptions) -> Vec<String> {
+    let mut index = open(files);
+    index
+        .search_with(query, options, |name| files.get(name).cloned().ok_or(()))
+        .expect("search")
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+fn ids(query: &str) -> Vec<String> {
+    search(&build(SplitOptions::default()), query, &SearchOptions::default())
+}
+
+#[test]
+fn title_match_outranks_body_match() {
+    assert_eq!(ids("site id")[0], "find-site-id");
+}
+
+#[test]
+fn documents_matching_every_word_come_first_and_partial_matches_follow() {
+    let found = ids("deep product ");
+    assert_eq!(found[0], "deep-links");
+    assert!(found.contains(&"create-links".to_string()), "partial matches are kept: {found:?}");
+}
+
+#[test]
+fn the_unfinished_last_word_matches_as_a_prefix() {
+    assert_eq!(ids("provis")[0], "reports");
+    assert!(ids("provis ").is_empty(), "a finished word no longer matches longer terms");
+}
+
+#[test]
+fn words_of_five_letters_tolerate_one_typo() {
+    assert_eq!(ids("thresold ")[0], "getting-paid");
+    assert_eq!(ids("paymnets ")[0], "getting-paid");
+    assert_eq!(ids("comission ")[0], "reports");
+    // Short words need to be right.
+    assert!(ids("sdi ").is_empty());
+}
+
+#[test]
+fn the_current_route_boosts_its_articles() {
+    let files = build(SplitOptions::default());
+    let hits = |options: &SearchOptions| {
+        let mut index = open(&files);
+        index.search_with("site", options, |n| files.get(n).cloned().ok_or(())).unwrap()
+    };
+    let plain = hits(&SearchOptions::default());
+    let on_route = SearchOptions { context: Some("/payments/settings".into()), ..SearchOptions::default() };
+    let boosted = hits(&on_route);
+    let score = |list: &[help_core::SearchHit], id: &str| list.iter().find(|h| h.id == id).unwrap().score;
+    assert_eq!(plain[0].id, "find-site-id");
+    assert!((score(&boosted, "getting-paid") / score(&plain, "getting-paid") - 1.5).abs() < 1e-4);
+    assert_eq!(score(&boosted, "find-site-id"), score(&plain, "find-site-id"), "other articles are unchanged");
+}
+
+#[test]
+fn hits_carry_snippets_with_marked_words() {
+    let files = build(SplitOptions::default());
+    let mut index = open(&files);
+    let hits = index.search_with("commission per", &SearchOptions::default(), |n| files.get(n).cloned().ok_or(())).unwrap();
+    let hit = &hits[0];
+    assert_eq!(hit.id, "reports");
+    let marked: Vec<&str> = hit.snippet_marks.iter().map(|r| &hit.snippet[r.clone()]).collect();
+    assert!(marked.contains(&"commission"), "{marked:?} in {:?}", hit.snippet);
+    assert!(marked.contains(&"per"), "the unfinished word is marked too: {marked:?}");
+}
+
+#[test]
+fn many_small_files_give_the_same_results_as_one() {
+    let one = build(SplitOptions::default());
+    let many = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 2000 });
+    assert!(many.len() > one.len() + 4, "the small split makes several shards and chunks");
+    for q in ["site id", "deep li", "paymnets ", "report", "link", "first"] {
+        assert_eq!(search(&one, q, &SearchOptions::default()), search(&many, q, &SearchOptions::default()), "{q}");
+    }
+}
+
+#[test]
+fn a_query_fetches_only_what_it_needs() {
+    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 2000 });
+    let mut index = open(&files);
+    let mut fetched = Vec::new();
+    index
+        .search_with("sid ", &SearchOptions::default(), |n| {
+            fetched.push(n.to_string());
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap();
+    let total = files.keys().filter(|k| !k.contains("-root-")).count();
+    assert!(fetched.len() < total / 2, "fetched {} of {total} files: {fetched:?}", fetched.len());
+}
+
+#[test]
+fn output_is_deterministic() {
+    assert_eq!(build(SplitOptions::default()), build(SplitOptions::default()));
+}
+
+#[test]
+fn suggestions_prefer_the_most_specific_route_and_fall_back_to_starters() {
+    let files = build(SplitOptions::default());
+    let index = open(&files);
+    let deep = index.suggestions("/links/deep-link");
+    assert_eq!(deep, [3, 2], "exact route first, then the /links/* wildcard");
+    assert_eq!(index.suggestions("/nowhere"), [4], "getting-started articles");
+}
+
+#[test]
+fn every_file_round_trips_and_every_truncation_is_an_error() {
+    let files = build(SplitOptions { shard_bytes: 200, chunk_bytes: 200, snippet_text_bytes: 2000 });
+    for (name, bytes) in &files {
+        let decoded: Result<(), DecodeError> = if name.contains("-root-") {
+            LocaleRoot::decode(bytes).map(|r| assert_eq!(r.encode(), *bytes))
+        } else if name.contains("-t") {
+            TermShard::decode(bytes, ARTICLES.len() as u32).map(|s| assert_eq!(s.encode(), *bytes))
+        } else {
+            DocChunk::decode(bytes).map(|c| assert_eq!(c.encode(), *bytes))
+        };
+        decoded.unwrap_or_else(|e| panic!("{name}: {e}"));
+        for len in 0..bytes.len() {
+            let truncated = &bytes[..len];
+            let result = if name.contains("-root-") {
+                LocaleRoot::decode(truncated).map(drop)
+            } else if name.contains("-t") {
+                TermShard::decode(truncated, ARTICLES.len() as u32).map(drop)
+            } else {
+                DocChunk::decode(truncated).map(drop)
+            };
+            assert!(result.is_err(), "{name} truncated to {len} bytes decoded");
+        }
+    }
+}
+
+#[test]
+fn another_format_version_is_refused_with_a_typed_error() {
+    let files = build(SplitOptions::default());
+    let root = files.iter().find(|(k, _)| k.contains("-root-")).unwrap().1;
+    let mut bytes = root.clone();
+    bytes[4] = 9; // the version varint follows the four-byte magic
+    assert_eq!(
+        LocaleRoot::decode(&bytes),
+        Err(DecodeError::UnsupportedVersion { found: 9, supported: help_core::FORMAT_VERSION })
+    );
+}
+
