@@ -375,7 +375,8 @@ impl TermShard {
         let n = r.count(3)?;
         let mut terms: Vec<TermEntry> = Vec::with_capacity(n);
         for _ in 0..n {
-            let shared = r.count(0)?;
+            // Not a count of what follows: bounded by the previous term below.
+            let shared = usize::try_from(r.u64()?).unwrap_or(usize::MAX);
             let previous = terms.last().map_or("", |t| t.term.as_str());
             if shared > previous.len() || !previous.is_char_boundary(shared) {
                 return Err(r.corrupt("a term shares more than its predecessor has"));
@@ -485,5 +486,47 @@ impl DocChunk {
     /// Document `doc`, if this chunk holds it.
     pub fn get(&self, doc: u32) -> Option<&DocRecord> {
         self.docs.get(doc.checked_sub(self.first_doc)? as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_prefix_longer_than_the_rest_of_the_shard_decodes() {
+        let shard = TermShard {
+            terms: vec![
+                TermEntry { term: "zyxwcanari".into(), postings: vec![(0, 200)] },
+                TermEntry { term: "zyxwcanarytag".into(), postings: vec![(1, 90)] },
+            ],
+        };
+        assert_eq!(TermShard::decode(&shard.encode(), 2), Ok(shard));
+    }
+
+    #[test]
+    fn random_bytes_never_panic() {
+        // A small xorshift so the test needs no crate and is repeatable.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..20_000 {
+            let len = (next() % 64) as usize;
+            let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            // Half the rounds get a valid header so the decoders go deeper.
+            if round % 2 == 0 && bytes.len() > 6 {
+                let magic: &[u8; 4] = [ROOT_MAGIC, SHARD_MAGIC, CHUNK_MAGIC][round % 3];
+                bytes[..4].copy_from_slice(magic);
+                bytes[4] = FORMAT_VERSION as u8;
+            }
+            let _ = LocaleRoot::decode(&bytes);
+            let _ = TermShard::decode(&bytes, 1000);
+            let _ = DocChunk::decode(&bytes);
+            let _ = Manifest::from_json(&bytes);
+        }
     }
 }

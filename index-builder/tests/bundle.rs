@@ -1,0 +1,181 @@
+//! Bundles built from real content: audiences, determinism, decoding and
+//! ranking quality on the example help center.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use help_core::{Audience, DocChunk, LocaleRoot, Manifest, SearchOptions, TermShard};
+use index_builder::{BuildAnalyzer, BuildOptions, Bundle, Visibility};
+use tempfile::TempDir;
+
+fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center")
+}
+
+fn build(dir: &Path, audience: Audience) -> Bundle {
+    let content = index_builder::load_content(dir).expect("valid content");
+    index_builder::build_bundle(&content, &BuildOptions { audience, ..BuildOptions::default() }, &mut || {})
+}
+
+/// Every term in every shard of the bundle.
+fn all_terms(bundle: &Bundle) -> BTreeSet<String> {
+    let mut terms = BTreeSet::new();
+    for entry in bundle.manifest.locales.values() {
+        let root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();
+        for shard in &root.shards {
+            let shard = TermShard::decode(&bundle.files[&shard.file], root.doc_count).unwrap();
+            terms.extend(shard.terms.into_iter().map(|t| t.term));
+        }
+    }
+    terms
+}
+
+const CANARY: &str = "zyxwcanary";
+
+fn canary_folder() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    let en = dir.path().join("articles/en");
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::write(
+        en.join("public.md"),
+        "+++\nid = \"public\"\ntitle = \"Public payments\"\ncategory = \"payments\"\ncontexts = [\"/payments\"]\n+++\nAnyone may read about payments.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        en.join("secret.md"),
+        format!(
+            "+++\nid = \"secret-{CANARY}\"\ntitle = \"Private {CANARY} title\"\nsummary = \"{CANARY} summary\"\ncategory = \"payments\"\ntags = [\"{CANARY}tag\"]\ncontexts = [\"/payments/{CANARY}\"]\nvisibility = \"signed-in\"\n+++\nThe {CANARY} body, with words like {CANARY}ing.\n"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn the_public_bundle_holds_nothing_of_a_signed_in_article() {
+    let dir = canary_folder();
+    let public = build(dir.path(), Audience::Public);
+    for (name, bytes) in &public.files {
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        assert!(!text.contains(CANARY) && !name.contains(CANARY), "{name} leaks the canary");
+    }
+    assert!(all_terms(&public).iter().all(|t| !t.contains("zyxwcanari") && !t.contains(CANARY)));
+    assert_eq!(public.manifest.locales["en"].articles, 1);
+
+    // The signed-in bundle has everything: the canary is findable there.
+    let signed_in = build(dir.path(), Audience::SignedIn);
+    assert_eq!(signed_in.manifest.audience, Audience::SignedIn);
+    assert!(all_terms(&signed_in).iter().any(|t| t.starts_with("zyxwcanari")));
+    assert!(signed_in.files.values().any(|b| String::from_utf8_lossy(b).contains(CANARY)));
+}
+
+#[test]
+fn the_example_public_bundle_leaks_no_signed_in_article() {
+    let content = index_builder::load_content(&example_dir()).unwrap();
+    let public = build(&example_dir(), Audience::Public);
+    let secret: Vec<_> = content.articles.iter().filter(|a| a.front.visibility == Visibility::SignedIn).collect();
+    assert!(secret.len() >= 6, "the example marks several articles signed-in");
+    // Public articles may link to a signed-in one and name it; what must not
+    // appear is the article itself: its record, its body, its text.
+    let mut public_titles = BTreeSet::new();
+    let mut public_ids = BTreeSet::new();
+    for entry in public.manifest.locales.values() {
+        let root = LocaleRoot::decode(&public.files[&entry.root]).unwrap();
+        for c in &root.chunks {
+            for doc in DocChunk::decode(&public.files[&c.file]).unwrap().docs {
+                assert!(!doc.signed_in);
+                public_titles.insert(doc.title);
+                public_ids.insert(doc.id);
+            }
+        }
+    }
+    let files: Vec<String> = public.files.values().map(|b| String::from_utf8_lossy(b).into_owned()).collect();
+    for article in &secret {
+        assert!(!public_ids.contains(&article.front.id), "{} has a record", article.front.id);
+        assert!(!public_titles.contains(&article.front.title), "{} has a record", article.front.title);
+        let first_sentence: String = article.body_text.chars().take(60).collect();
+        assert!(!files.iter().any(|f| f.contains(&first_sentence)), "the body of {} leaks", article.path.display());
+        assert!(!public.files.keys().any(|k| k.contains(&format!("/{}-", article.front.id))), "{} has a body file", article.front.id);
+    }
+    // Terms that only signed-in articles use are absent from the public index.
+    let public_terms = all_terms(&public);
+    let signed_in_terms = all_terms(&build(&example_dir(), Audience::SignedIn));
+    let only_private: BTreeSet<String> = {
+        let mut public_words = BTreeSet::new();
+        for a in content.articles.iter().filter(|a| a.front.visibility == Visibility::Public) {
+            let analyzer = BuildAnalyzer::new(help_core::Language::from_locale(&a.locale));
+            let text = [a.front.title.as_str(), &a.front.tags.join(" "), a.front.summary.as_deref().unwrap_or(""), &a.body_text].join("\n");
+            public_words.extend(analyzer.terms(&text));
+        }
+        signed_in_terms.difference(&public_words).cloned().collect()
+    };
+    assert!(!only_private.is_empty());
+    assert!(only_private.is_disjoint(&public_terms), "{:?}", only_private.intersection(&public_terms).collect::<Vec<_>>());
+}
+
+#[test]
+fn every_file_of_the_example_bundle_decodes() {
+    let bundle = build(&example_dir(), Audience::SignedIn);
+    let manifest = Manifest::from_json(&bundle.files["manifest.json"]).unwrap();
+    assert_eq!(manifest, bundle.manifest);
+    assert_eq!(manifest.locales.keys().collect::<Vec<_>>(), ["de", "en", "fr", "pt-BR"]);
+    let mut referenced = BTreeSet::from(["manifest.json".to_string()]);
+    for entry in manifest.locales.values() {
+        let root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();
+        assert_eq!(root.doc_count, entry.articles);
+        referenced.insert(entry.root.clone());
+        for s in &root.shards {
+            TermShard::decode(&bundle.files[&s.file], root.doc_count).unwrap();
+            referenced.insert(s.file.clone());
+        }
+        for c in &root.chunks {
+            let chunk = DocChunk::decode(&bundle.files[&c.file]).unwrap();
+            referenced.insert(c.file.clone());
+            for doc in chunk.docs {
+                assert!(bundle.files.contains_key(&doc.body_file), "{} has its body", doc.id);
+                referenced.insert(doc.body_file);
+            }
+        }
+    }
+    let present: BTreeSet<String> = bundle.files.keys().cloned().collect();
+    assert_eq!(present, referenced, "every file is referenced and every reference exists");
+}
+
+/// The bundle's file list: names carry content hashes, so this is a
+/// snapshot of every byte. Set UPDATE_SNAPSHOTS=1 to accept a change.
+#[test]
+fn the_example_bundle_is_deterministic_and_matches_its_snapshot() {
+    let first = build(&example_dir(), Audience::Public);
+    let second = build(&example_dir(), Audience::Public);
+    assert_eq!(first, second, "the same input gives byte-identical output");
+
+    let listing: String = first.files.iter().map(|(name, bytes)| format!("{name} {}\n", bytes.len())).collect();
+    let listing = format!("{}{listing}", String::from_utf8_lossy(&first.files["manifest.json"]));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/example-public-bundle.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &listing).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == listing,
+        "the example bundle changed; if that is intended, rerun with UPDATE_SNAPSHOTS=1 and commit {}\n--- expected\n{expected}\n--- got\n{listing}",
+        path.display()
+    );
+}
+
+#[test]
+fn a_written_bundle_reads_back_and_searches() {
+    let out = TempDir::new().unwrap();
+    let bundle = build(&example_dir(), Audience::Public);
+    index_builder::write_bundle(&bundle, &out.path().join("b")).unwrap();
+    let reader = index_builder::open_bundle(&out.path().join("b")).unwrap();
+    let mut fr = reader.locale("fr-CA").unwrap();
+    let hits = reader.search(&mut fr, "l'identifiant du site", &SearchOptions::default()).unwrap();
+    assert_eq!(hits[0].id, "find-site-id", "{hits:?}");
+    let mut pt = reader.locale("pt").unwrap();
+    let hits = reader.search(&mut pt, "pagamento", &SearchOptions::default()).unwrap();
+    assert!(hits.iter().any(|h| h.id == "getting-paid"), "{hits:?}");
+    let mut de = reader.locale("de-AT").unwrap();
+    let hits = reader.search(&mut de, "Auszahlung", &SearchOptions::default()).unwrap();
+    assert!(!hits.is_empty());
+}
