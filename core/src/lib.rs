@@ -15,6 +15,8 @@
 pub mod build;
 mod codec;
 pub mod format;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod search;
 mod stopwords;
 pub mod text;

@@ -393,7 +393,7 @@ fn key_line_of(article: &Article, key: &str) -> usize {
 }
 
 /// Renders every body to sanitized HTML, resolving and checking links.
-fn render_bodies(content: &mut Content, problems: &mut Vec<Problem>) {
+pub(crate) fn render_bodies(content: &mut Content, problems: &mut Vec<Problem>) {
     let ids: BTreeMap<(String, String), ()> =
         content.articles.iter().map(|a| ((a.locale.clone(), a.front.id.clone()), ())).collect();
     let by_path: HashMap<PathBuf, String> = content

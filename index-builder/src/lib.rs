@@ -13,6 +13,8 @@
 mod analysis;
 mod bundle;
 mod content;
+#[doc(hidden)]
+pub mod fuzzing;
 mod output;
 mod reader;
 

@@ -1,0 +1,18 @@
+//! Entry points for the cargo-fuzz targets in `fuzz/`. Not a public API.
+
+use std::path::Path;
+
+use crate::content::{Content, parse_article, render_bodies};
+
+/// Parses `text` as an article file and renders its body, as a build would.
+pub fn parse_and_render(text: &str) {
+    for locale in ["en", "fr"] {
+        if let Ok(article) = parse_article(Path::new("fuzz/articles/en/input.md"), locale, text) {
+            let mut content = Content { articles: vec![article] };
+            let mut problems = Vec::new();
+            render_bodies(&mut content, &mut problems);
+            let html = &content.articles[0].body_html;
+            assert!(!html.contains("<script"), "the sanitizer let a script through: {html}");
+        }
+    }
+}
