@@ -1,0 +1,63 @@
+//! The `index-builder` command end to end on the example help center.
+
+use std::path::Path;
+use std::process::Command;
+
+use tempfile::TempDir;
+
+fn index_builder(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_index-builder")).args(args).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn example() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center").display().to_string()
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let (ok, stdout, stderr) = index_builder(&["check", &example()]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("article(s) in 4 locale(s), no problems"), "{stdout}");
+}
+
+#[test]
+fn build_then_search_prints_ranked_json() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("bundle");
+    let out = out.to_str().unwrap();
+    let (ok, _, stderr) = index_builder(&["build", &example(), "--out", out]);
+    assert!(ok, "{stderr}");
+
+    let (ok, stdout, stderr) = index_builder(&["search", out, "find my sid", "--json"]);
+    assert!(ok, "{stderr}");
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(hits[0]["id"], "find-site-id");
+    assert_eq!(hits[0]["title"], "Find your Site ID (SID)");
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+    assert!(hits.iter().all(|h| h.as_object().unwrap().len() == 3), "exactly id, title and score");
+
+    let (ok, stdout, _) = index_builder(&["search", out, "lien profond", "--locale", "fr", "--json"]);
+    assert!(ok);
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    let top: Vec<&str> = hits.iter().take(2).map(|h| h["id"].as_str().unwrap()).collect();
+    assert!(top.contains(&"deep-links"), "{stdout}");
+
+    // The context lifts the article for the reader's page.
+    let (_, plain, _) = index_builder(&["search", out, "report", "--json"]);
+    let (_, in_context, _) = index_builder(&["search", out, "report", "--context", "/reports/time-zone", "--json"]);
+    assert_ne!(plain, in_context);
+
+    // A signed-in article is not in the public bundle.
+    let (_, stdout, _) = index_builder(&["search", out, "close my account", "--json"]);
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    assert!(hits.iter().all(|h| h["id"] != "close-account"), "{stdout}");
+}
+
+#[test]
+fn searching_a_missing_bundle_names_the_file() {
+    let (ok, _, stderr) = index_builder(&["search", "/nonexistent/bundle", "sid"]);
+    assert!(!ok);
+    assert!(stderr.starts_with("error: /nonexistent/bundle/manifest.json: "), "{stderr}");
+}
