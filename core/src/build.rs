@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::format::{ChunkRef, DocChunk, DocRecord, LocaleRoot, ShardRef, TermEntry, TermShard};
+use crate::format::{DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard};
 
 /// How a field's matches count, baked into each posting's impact at build
 /// time. [`FieldWeights::default`] is what the builder uses.
@@ -58,16 +58,16 @@ pub struct SplitOptions {
     /// A term shard is closed once its encoding passes this many bytes.
     /// Default 48 KiB: small corpora get one shard, large ones many.
     pub shard_bytes: usize,
-    /// A doc chunk is closed once its encoding passes this many bytes.
-    /// Default 12 KiB, a few articles per chunk.
+    /// Doc chunks hold a fixed number of articles, chosen so that an
+    /// average chunk is about this many bytes. Default 12 KiB.
     pub chunk_bytes: usize,
-    /// The most bytes of an article's plain text kept for snippets. Default 2000.
+    /// The most bytes of an article's plain text kept for snippets. Default 1500.
     pub snippet_text_bytes: usize,
 }
 
 impl Default for SplitOptions {
     fn default() -> SplitOptions {
-        SplitOptions { shard_bytes: 48 * 1024, chunk_bytes: 12 * 1024, snippet_text_bytes: 2000 }
+        SplitOptions { shard_bytes: 48 * 1024, chunk_bytes: 12 * 1024, snippet_text_bytes: 1500 }
     }
 }
 
@@ -117,11 +117,11 @@ impl IndexWriter {
         self.articles.push(article);
     }
 
-    /// Encodes everything. `name(kind, bytes)` names each file, for example
-    /// with a content hash; `kind` is `root`, `t<n>` or `d<n>`.
-    pub fn finish(self, mut name: impl FnMut(&str, &[u8]) -> String) -> LocaleFiles {
+    /// Encodes everything. `hash(bytes)` must return a short hash of its
+    /// input in letters and digits (the builder uses SHA-256); it names the
+    /// files so that a change of content is a change of name.
+    pub fn finish(self, hash: impl Fn(&[u8]) -> String) -> LocaleFiles {
         let doc_count = u32::try_from(self.articles.len()).expect("fewer than 4 billion articles");
-        let mut files = BTreeMap::new();
 
         // Average length of each field, for BM25's length normalization.
         let mut avg = [0f32; 4];
@@ -147,70 +147,75 @@ impl IndexWriter {
             }
         }
 
-        let mut shards = Vec::new();
-        let mut current = TermShard::default();
+        // Term shards of about `shard_bytes`, each with its term list.
+        let mut shards: Vec<TermShard> = vec![TermShard::default()];
         let mut current_bytes = 0;
-        let mut first_term = String::new();
+        let mut first_terms = vec![String::new()];
         for (term, list) in postings {
             if current_bytes >= self.split.shard_bytes {
-                let bytes = std::mem::take(&mut current).encode();
-                let file = name(&format!("t{}", shards.len()), &bytes);
-                shards.push(ShardRef { first_term: std::mem::replace(&mut first_term, term.to_string()), file: file.clone() });
-                files.insert(file, bytes);
+                shards.push(TermShard::default());
+                first_terms.push(term.to_string());
                 current_bytes = 0;
             }
             current_bytes += term.len() + 2 + list.len() * 2;
-            current.terms.push(TermEntry { term: term.to_string(), postings: list });
+            shards.last_mut().expect("never empty").terms.push(TermEntry { term: term.to_string(), postings: list });
         }
-        let bytes = current.encode();
-        let file = name(&format!("t{}", shards.len()), &bytes);
-        shards.push(ShardRef { first_term, file: file.clone() });
-        files.insert(file, bytes);
 
-        let mut chunks = Vec::new();
-        let mut chunk = DocChunk::default();
-        let mut chunk_bytes = 0;
+        // Doc chunks of a fixed number of documents.
+        let record_bytes: usize = self.articles.iter().map(|a| record_size(&a.record)).sum();
+        let average = (record_bytes / self.articles.len().max(1)).max(1);
+        let chunk_docs = (self.split.chunk_bytes / average).clamp(1, 256);
+        let chunks: Vec<DocChunk> = self
+            .articles
+            .chunks(chunk_docs)
+            .enumerate()
+            .map(|(i, part)| DocChunk {
+                first_doc: (i * chunk_docs) as u32,
+                docs: part.iter().map(|a| a.record.clone()).collect(),
+            })
+            .collect();
+
         let mut contexts: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
         let mut starters = Vec::new();
         for (doc, a) in self.articles.iter().enumerate() {
-            let doc = doc as u32;
-            if chunk_bytes >= self.split.chunk_bytes {
-                let first_doc = chunk.first_doc;
-                let bytes = std::mem::take(&mut chunk).encode();
-                let file = name(&format!("d{}", chunks.len()), &bytes);
-                chunks.push(ChunkRef { first_doc, file: file.clone() });
-                files.insert(file, bytes);
-                chunk.first_doc = doc;
-                chunk_bytes = 0;
-            }
-            let r = &a.record;
-            chunk_bytes += r.id.len() + r.title.len() + r.text.len() + r.body_file.len() + 32;
-            chunk.docs.push(r.clone());
             for pattern in &a.contexts {
-                contexts.entry(pattern).or_default().push(doc);
+                contexts.entry(pattern).or_default().push(doc as u32);
             }
             if a.starter {
-                starters.push(doc);
+                starters.push(doc as u32);
             }
         }
-        if !chunk.docs.is_empty() {
-            let first_doc = chunk.first_doc;
-            let bytes = chunk.encode();
-            let file = name(&format!("d{}", chunks.len()), &bytes);
-            chunks.push(ChunkRef { first_doc, file: file.clone() });
-            files.insert(file, bytes);
-        }
 
+        let shard_bytes: Vec<Vec<u8>> = shards.iter().map(TermShard::encode).collect();
+        let vocab_bytes: Vec<Vec<u8>> = shards
+            .iter()
+            .map(|s| TermList { terms: s.terms.iter().map(|t| t.term.clone()).collect() }.encode())
+            .collect();
+        let chunk_bytes: Vec<Vec<u8>> = chunks.iter().map(DocChunk::encode).collect();
+        // One generation over every file, from the files' own hashes.
+        let mut digests = String::new();
+        for bytes in shard_bytes.iter().chain(&vocab_bytes).chain(&chunk_bytes) {
+            digests.push_str(&hash(bytes));
+        }
         let root = LocaleRoot {
             locale: self.locale,
             doc_count,
-            shards,
-            chunks,
+            generation: hash(digests.as_bytes()),
+            shards: first_terms,
+            chunk_docs: chunk_docs as u32,
             contexts: contexts.into_iter().map(|(p, d)| (p.to_string(), d)).collect(),
             starters,
         };
+        let mut files = BTreeMap::new();
+        for (i, (shard, vocab)) in shard_bytes.into_iter().zip(vocab_bytes).enumerate() {
+            files.insert(root.shard_file(i), shard);
+            files.insert(root.vocab_file(i), vocab);
+        }
+        for (i, chunk) in chunk_bytes.into_iter().enumerate() {
+            files.insert(root.chunk_file(i), chunk);
+        }
         let bytes = root.encode();
-        let root_name = name("root", &bytes);
+        let root_name = format!("{}-root-{}.bin", root.locale, hash(&bytes));
         files.insert(root_name.clone(), bytes);
         LocaleFiles { root: root_name, files }
     }
@@ -232,6 +237,12 @@ impl IndexWriter {
         let saturated = pseudo / (w.saturation + pseudo);
         (saturated * 255.0).round().clamp(1.0, 255.0) as u8
     }
+}
+
+/// Roughly how many bytes a record takes encoded.
+fn record_size(r: &DocRecord) -> usize {
+    r.id.len() + r.title.len() + r.category.len() + r.summary.as_ref().map_or(0, String::len) + r.text.len()
+        + r.body_file.len() + r.video.as_ref().map_or(0, |v| v.url.len() + 4) + 24
 }
 
 fn truncate_at_char(text: &mut String, max: usize) {

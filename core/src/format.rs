@@ -4,16 +4,20 @@
 //! named by a hash of its content, so it can be cached forever:
 //!
 //! ```text
-//! manifest.json            small, short-cached: format version, locales
-//! <locale>-<hash>.root     per locale: shard and chunk tables, contexts
-//! <locale>-t<n>-<hash>.bin term shards: a range of terms with postings
-//! <locale>-d<n>-<hash>.bin doc chunks: titles, summaries, text for snippets
-//! <locale>/<id>-<hash>.html an article's sanitized body, fetched on open
+//! manifest.json              small, short-cached: format version, locales
+//! <locale>-root-<hash>.bin   per locale: shard boundaries, contexts, sizes
+//! <locale>-t<n>-<gen>.bin    term shards: a range of terms with postings
+//! <locale>-v<n>-<gen>.bin    the same range's terms alone, for typo lookups
+//! <locale>-d<n>-<gen>.bin    doc chunks: titles, summaries, text for snippets
+//! <locale>/<id>-<hash>.html  an article's sanitized body, fetched on open
 //! ```
 //!
+//! `<gen>` is one hash over all of a locale's shards and chunks, so the root
+//! names them by number and stays small however many articles there are.
 //! The first query fetches the manifest, the locale root, the shards its
 //! words fall in and the doc chunks of the top results: never the whole
-//! index, so growth does not land on it.
+//! index, so growth does not land on it. A word that matches nothing
+//! fetches the small term lists of its first letter to look for a typo.
 //!
 //! Every binary file starts with a four-byte magic and [`FORMAT_VERSION`];
 //! a reader refuses any other version with
@@ -34,6 +38,7 @@ pub const FORMAT_VERSION: u32 = 1;
 const ROOT_MAGIC: &[u8; 4] = b"HWRT";
 const SHARD_MAGIC: &[u8; 4] = b"HWTS";
 const CHUNK_MAGIC: &[u8; 4] = b"HWDC";
+const VOCAB_MAGIC: &[u8; 4] = b"HWVO";
 
 /// Why bundle bytes could not be read.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -144,24 +149,6 @@ pub struct Video {
     pub seconds: u32,
 }
 
-/// Which term shard covers a range of terms.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShardRef {
-    /// The shard's first term; it covers terms up to the next shard's first.
-    pub first_term: String,
-    /// The shard's file name.
-    pub file: String,
-}
-
-/// Which doc chunk holds a range of documents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChunkRef {
-    /// The chunk's first document number.
-    pub first_doc: u32,
-    /// The chunk's file name.
-    pub file: String,
-}
-
 /// A locale's root: small, fetched once, and enough to plan any query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocaleRoot {
@@ -169,10 +156,13 @@ pub struct LocaleRoot {
     pub locale: String,
     /// How many documents the locale holds.
     pub doc_count: u32,
-    /// Term shards, by ascending first term; the first starts at `""`.
-    pub shards: Vec<ShardRef>,
-    /// Doc chunks, by ascending first document.
-    pub chunks: Vec<ChunkRef>,
+    /// The hash that names this locale's shards, term lists and chunks.
+    pub generation: String,
+    /// The first term of each shard, ascending; the first is `""`. Shard
+    /// `i` covers the terms from its first up to the next shard's first.
+    pub shards: Vec<String>,
+    /// How many consecutive documents each doc chunk holds (at least 1).
+    pub chunk_docs: u32,
     /// Route patterns from articles' `contexts`, with the documents that
     /// declare each, sorted by pattern.
     pub contexts: Vec<(String, Vec<u32>)>,
@@ -195,6 +185,13 @@ pub struct TermEntry {
 pub struct TermShard {
     /// Terms in ascending order.
     pub terms: Vec<TermEntry>,
+}
+
+/// The terms of one shard without their postings: what a typo lookup reads.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TermList {
+    /// Terms in ascending order.
+    pub terms: Vec<String>,
 }
 
 /// What a result list and an article view show for one document.
@@ -255,16 +252,9 @@ impl LocaleRoot {
         let mut w = Writer::with_header(ROOT_MAGIC);
         w.str(&self.locale);
         w.u32(self.doc_count);
-        w.usize(self.shards.len());
-        for s in &self.shards {
-            w.str(&s.first_term);
-            w.str(&s.file);
-        }
-        w.usize(self.chunks.len());
-        for c in &self.chunks {
-            w.u32(c.first_doc);
-            w.str(&c.file);
-        }
+        w.str(&self.generation);
+        write_terms(&mut w, &self.shards);
+        w.u32(self.chunk_docs);
         w.usize(self.contexts.len());
         for (pattern, docs) in &self.contexts {
             w.str(pattern);
@@ -279,42 +269,33 @@ impl LocaleRoot {
         let mut r = Reader::with_header(bytes, ROOT_MAGIC, "locale root")?;
         let locale = r.string()?;
         let doc_count = r.u32()?;
-        let n = r.count(2)?;
-        let mut shards = Vec::with_capacity(n);
-        for _ in 0..n {
-            shards.push(ShardRef { first_term: r.string()?, file: r.string()? });
-        }
-        let n = r.count(2)?;
-        let mut chunks = Vec::with_capacity(n);
-        for _ in 0..n {
-            chunks.push(ChunkRef { first_doc: r.u32()?, file: r.string()? });
-        }
+        let generation = r.string()?;
+        let shards = read_terms(&mut r, true)?;
+        let chunk_docs = r.u32()?;
         let n = r.count(2)?;
         let mut contexts = Vec::with_capacity(n);
         for _ in 0..n {
             contexts.push((r.string()?, read_u32s(&mut r)?));
         }
         let starters = read_u32s(&mut r)?;
-        let root = LocaleRoot { locale, doc_count, shards, chunks, contexts, starters };
+        let root = LocaleRoot { locale, doc_count, generation, shards, chunk_docs, contexts, starters };
         root.validate(&r)?;
         r.finish()?;
         Ok(root)
     }
 
     fn validate(&self, r: &Reader<'_>) -> Result<(), DecodeError> {
-        if self.shards.first().is_none_or(|s| !s.first_term.is_empty()) {
+        if self.shards.first().is_none_or(|s| !s.is_empty()) {
             return Err(r.corrupt("the first shard must start at the empty term"));
         }
-        if !self.shards.windows(2).all(|w| w[0].first_term < w[1].first_term) {
-            return Err(r.corrupt("shards are not in term order"));
+        if self.chunk_docs == 0 {
+            return Err(r.corrupt("a chunk must hold at least one document"));
         }
-        if self.doc_count > 0 && self.chunks.first().is_none_or(|c| c.first_doc != 0) {
-            return Err(r.corrupt("the first chunk must start at document 0"));
+        if !self.generation.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(r.corrupt("the generation must be letters and digits"));
         }
-        if !self.chunks.windows(2).all(|w| w[0].first_doc < w[1].first_doc)
-            || self.chunks.last().is_some_and(|c| c.first_doc >= self.doc_count)
-        {
-            return Err(r.corrupt("chunks are out of order"));
+        if !self.locale.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return Err(r.corrupt("the locale must be letters, digits and `-`"));
         }
         let in_range = |d: &u32| *d < self.doc_count;
         if !self.starters.iter().all(in_range) || !self.contexts.iter().all(|(_, d)| d.iter().all(in_range)) {
@@ -323,26 +304,101 @@ impl LocaleRoot {
         Ok(())
     }
 
+    /// The file name of term shard `i`.
+    pub fn shard_file(&self, i: usize) -> String {
+        format!("{}-t{i}-{}.bin", self.locale, self.generation)
+    }
+
+    /// The file name of the term list of shard `i`.
+    pub fn vocab_file(&self, i: usize) -> String {
+        format!("{}-v{i}-{}.bin", self.locale, self.generation)
+    }
+
+    /// The file name of doc chunk `i`.
+    pub fn chunk_file(&self, i: usize) -> String {
+        format!("{}-d{i}-{}.bin", self.locale, self.generation)
+    }
+
+    /// How many doc chunks there are.
+    pub fn chunk_count(&self) -> usize {
+        self.doc_count.div_ceil(self.chunk_docs) as usize
+    }
+
     /// The index of the shard that holds `term`, if any could.
     pub fn shard_for(&self, term: &str) -> usize {
-        self.shards.partition_point(|s| s.first_term.as_str() <= term).saturating_sub(1)
+        self.shards.partition_point(|s| s.as_str() <= term).saturating_sub(1)
     }
 
     /// The shards that may hold terms starting with `prefix`.
     pub fn shards_for_prefix(&self, prefix: &str) -> std::ops::RangeInclusive<usize> {
         let first = self.shard_for(prefix);
-        let last = self
-            .shards
-            .iter()
-            .rposition(|s| s.first_term.as_str() <= prefix || s.first_term.starts_with(prefix))
-            .unwrap_or(first)
-            .max(first);
-        first..=last
+        let after = self.shards[first..].iter().take_while(|s| s.as_str() <= prefix || s.starts_with(prefix)).count();
+        first..=first + after.saturating_sub(1)
     }
 
     /// The index of the chunk that holds document `doc`.
     pub fn chunk_for(&self, doc: u32) -> usize {
-        self.chunks.partition_point(|c| c.first_doc <= doc).saturating_sub(1)
+        (doc / self.chunk_docs.max(1)) as usize
+    }
+}
+
+/// Front-coded terms: each stores how many leading bytes it shares with the
+/// previous one, then the rest.
+fn write_terms(w: &mut Writer, terms: &[String]) {
+    w.usize(terms.len());
+    let mut previous: &str = "";
+    for term in terms {
+        let shared = shared_prefix(previous, term);
+        w.usize(shared);
+        w.str(&term[shared..]);
+        previous = term;
+    }
+}
+
+fn read_terms(r: &mut Reader<'_>, first_may_be_empty: bool) -> Result<Vec<String>, DecodeError> {
+    let n = r.count(2)?;
+    let mut terms: Vec<String> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let term = read_front_coded(r, terms.last().map(String::as_str))?;
+        if term.is_empty() && !(first_may_be_empty && terms.is_empty()) {
+            return Err(r.corrupt("a term is empty"));
+        }
+        terms.push(term);
+    }
+    Ok(terms)
+}
+
+/// One front-coded term after `previous`, which it must sort after.
+fn read_front_coded(r: &mut Reader<'_>, previous: Option<&str>) -> Result<String, DecodeError> {
+    // Not a count of what follows: bounded by the previous term below.
+    let shared = usize::try_from(r.u64()?).unwrap_or(usize::MAX);
+    let before = previous.unwrap_or("");
+    if shared > before.len() || !before.is_char_boundary(shared) {
+        return Err(r.corrupt("a term shares more than its predecessor has"));
+    }
+    let mut term = String::with_capacity(shared + 8);
+    term.push_str(&before[..shared]);
+    term.push_str(r.str()?);
+    if previous.is_some_and(|p| term.as_str() <= p) {
+        return Err(r.corrupt("terms are not in ascending order"));
+    }
+    Ok(term)
+}
+
+impl TermList {
+    /// The list as bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::with_header(VOCAB_MAGIC);
+        write_terms(&mut w, &self.terms);
+        w.bytes
+    }
+
+    /// Reads a list; truncated or corrupt bytes give an error.
+    pub fn decode(bytes: &[u8]) -> Result<TermList, DecodeError> {
+        let mut r = Reader::with_header(bytes, VOCAB_MAGIC, "term list")?;
+        let terms = read_terms(&mut r, false)?;
+        r.finish()?;
+        Ok(TermList { terms })
     }
 }
 
@@ -375,17 +431,9 @@ impl TermShard {
         let n = r.count(3)?;
         let mut terms: Vec<TermEntry> = Vec::with_capacity(n);
         for _ in 0..n {
-            // Not a count of what follows: bounded by the previous term below.
-            let shared = usize::try_from(r.u64()?).unwrap_or(usize::MAX);
-            let previous = terms.last().map_or("", |t| t.term.as_str());
-            if shared > previous.len() || !previous.is_char_boundary(shared) {
-                return Err(r.corrupt("a term shares more than its predecessor has"));
-            }
-            let mut term = String::with_capacity(shared + 8);
-            term.push_str(&previous[..shared]);
-            term.push_str(r.str()?);
-            if term.as_str() <= previous && !terms.is_empty() {
-                return Err(r.corrupt("terms are not in ascending order"));
+            let term = read_front_coded(&mut r, terms.last().map(|t| t.term.as_str()))?;
+            if term.is_empty() {
+                return Err(r.corrupt("a term is empty"));
             }
             let count = r.count(2)?;
             let mut postings = Vec::with_capacity(count);

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 
 use crate::build::{FieldWeights, IndexWriter, IndexedArticle, SplitOptions};
-use crate::format::{DocChunk, DocRecord, LocaleRoot, Manifest, TermShard};
+use crate::format::{DocChunk, DocRecord, LocaleRoot, Manifest, TermList, TermShard};
 use crate::search::{LocaleIndex, SearchOptions};
 use crate::text::{Analyzer, Language};
 
@@ -18,6 +18,9 @@ pub fn decode_everything(data: &[u8]) {
     }
     if let Ok(shard) = TermShard::decode(data, 1 << 16) {
         assert_eq!(TermShard::decode(&shard.encode(), 1 << 16).as_ref(), Ok(&shard));
+    }
+    if let Ok(list) = TermList::decode(data) {
+        assert_eq!(TermList::decode(&list.encode()).as_ref(), Ok(&list));
     }
     if let Ok(chunk) = DocChunk::decode(data) {
         assert_eq!(DocChunk::decode(&chunk.encode()).as_ref(), Ok(&chunk));
@@ -57,7 +60,7 @@ fn small_index(language: Language) -> (LocaleIndex, std::collections::BTreeMap<S
             fields: [analyzer.terms(title), vec![], vec![], analyzer.terms(body)],
         });
     }
-    let files = writer.finish(|kind, _| format!("{kind}.bin"));
+    let files = writer.finish(fnv);
     let root = LocaleRoot::decode(&files.files[&files.root]).expect("a fresh root decodes");
     (LocaleIndex::new(root), files.files)
 }
@@ -83,4 +86,11 @@ pub fn search_everything(text: &str) {
             }
         }
     });
+}
+
+/// A small, stable, non-cryptographic hash (FNV-1a, 64 bit) in hex, for
+/// naming files in tests and fuzzing where SHA-256 is not at hand.
+pub fn fnv(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{hash:016x}")
 }

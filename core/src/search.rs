@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::format::{DecodeError, DocChunk, DocRecord, LocaleRoot, TermEntry, TermShard};
+use crate::format::{DecodeError, DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard};
 use crate::text::{Analyzer, Language, tokens, trim};
 
 /// The query-time knobs of the ranking. [`RankingWeights::default`] is what
@@ -183,12 +183,24 @@ enum MatchKind {
     Typo,
 }
 
+/// A file that a query needs before it can be ranked or shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Need {
+    /// A term shard, with postings.
+    Shard(usize),
+    /// A shard's term list, to look for typos.
+    Vocab(usize),
+    /// A doc chunk, to show results.
+    Chunk(usize),
+}
+
 /// A locale's index, filled in as the files a query needs arrive.
 #[derive(Debug)]
 pub struct LocaleIndex {
     root: LocaleRoot,
     analyzer: Analyzer,
     shards: Vec<Option<TermShard>>,
+    vocabs: Vec<Option<TermList>>,
     chunks: Vec<Option<DocChunk>>,
 }
 
@@ -214,13 +226,27 @@ pub struct Ranking {
     pub prefixes: Vec<String>,
 }
 
+/// Whether index `term` is one typo away from the query word: from its
+/// stem, from the word as typed (for an unfinished word, from a prefix of
+/// the term), or from the word less a suffix the stemmer would have cut.
+fn is_typo_of(word: &[char], stem: &[char], unfinished: bool, term: &[char]) -> bool {
+    within_one_edit(stem, term)
+        || (unfinished && prefix_within_one_edit(word, term))
+        || (term.len() >= 4
+            && (word.len().saturating_sub(3)..word.len()).any(|k| k >= 4 && within_one_edit(&word[..k], term)))
+}
+
+/// Words shorter than this must be typed right.
+const TYPO_MIN_CHARS: usize = 5;
+
 impl LocaleIndex {
     /// An index around a decoded root; shards and chunks come later.
     pub fn new(root: LocaleRoot) -> LocaleIndex {
         let analyzer = Analyzer::new(Language::from_locale(&root.locale));
         LocaleIndex {
             shards: vec![None; root.shards.len()],
-            chunks: vec![None; root.chunks.len()],
+            vocabs: vec![None; root.shards.len()],
+            chunks: vec![None; root.chunk_count()],
             analyzer,
             root,
         }
@@ -241,60 +267,90 @@ impl LocaleIndex {
         Query::parse(&self.analyzer, text)
     }
 
-    /// The shards `query` needs that are not loaded yet.
-    pub fn shards_needed(&self, query: &Query) -> Vec<usize> {
-        let mut needed = BTreeSet::new();
+    /// The file name of what `need` names.
+    pub fn file(&self, need: Need) -> String {
+        match need {
+            Need::Shard(i) => self.root.shard_file(i),
+            Need::Vocab(i) => self.root.vocab_file(i),
+            Need::Chunk(i) => self.root.chunk_file(i),
+        }
+    }
+
+    /// Stores the bytes of what `need` names.
+    pub fn insert(&mut self, need: Need, bytes: &[u8]) -> Result<(), DecodeError> {
+        match need {
+            Need::Shard(i) => self.shards[i] = Some(TermShard::decode(bytes, self.root.doc_count)?),
+            Need::Vocab(i) => self.vocabs[i] = Some(TermList::decode(bytes)?),
+            Need::Chunk(i) => {
+                let chunk = DocChunk::decode(bytes)?;
+                let first = i as u32 * self.root.chunk_docs;
+                if chunk.first_doc != first || chunk.docs.len() > self.root.chunk_docs as usize {
+                    return Err(DecodeError::Corrupt {
+                        what: "doc chunk",
+                        reason: format!("it does not hold the documents of chunk {i}"),
+                    });
+                }
+                self.chunks[i] = Some(chunk);
+            }
+        }
+        Ok(())
+    }
+
+    fn loaded(&self, need: Need) -> bool {
+        match need {
+            Need::Shard(i) => self.shards[i].is_some(),
+            Need::Vocab(i) => self.vocabs[i].is_some(),
+            Need::Chunk(i) => self.chunks[i].is_some(),
+        }
+    }
+
+    /// The next files `query` needs before [`LocaleIndex::rank`] can rank
+    /// it fully; empty once everything is there. Call it again after
+    /// inserting what it asked for: a word that matches nothing asks, in a
+    /// second round, for the term lists where its typo may be, and then for
+    /// the shards of the terms found there.
+    pub fn needs(&self, query: &Query) -> Vec<Need> {
+        let mut direct = BTreeSet::new();
         for w in &query.words {
             if let Some(term) = &w.term {
-                needed.insert(self.root.shard_for(term));
+                direct.insert(self.root.shard_for(term));
                 if w.prefix {
-                    needed.extend(self.root.shards_for_prefix(term));
+                    direct.extend(self.root.shards_for_prefix(term));
                 }
             }
             if w.prefix {
-                needed.extend(self.root.shards_for_prefix(&w.word));
-            }
-            if w.word.chars().count() >= 5 {
-                let first: String = w.word.chars().take(1).collect();
-                needed.extend(self.root.shards_for_prefix(&first));
+                direct.extend(self.root.shards_for_prefix(&w.word));
             }
         }
-        needed.into_iter().filter(|&i| self.shards[i].is_none()).collect()
-    }
-
-    /// The file name of shard `i`.
-    pub fn shard_file(&self, i: usize) -> &str {
-        &self.root.shards[i].file
-    }
-
-    /// Stores the bytes of shard `i`.
-    pub fn insert_shard(&mut self, i: usize, bytes: &[u8]) -> Result<(), DecodeError> {
-        self.shards[i] = Some(TermShard::decode(bytes, self.root.doc_count)?);
-        Ok(())
-    }
-
-    /// The chunks holding `docs` that are not loaded yet.
-    pub fn chunks_needed(&self, docs: impl IntoIterator<Item = u32>) -> Vec<usize> {
-        let set: BTreeSet<usize> = docs.into_iter().map(|d| self.root.chunk_for(d)).collect();
-        set.into_iter().filter(|&i| self.chunks[i].is_none()).collect()
-    }
-
-    /// The file name of chunk `i`.
-    pub fn chunk_file(&self, i: usize) -> &str {
-        &self.root.chunks[i].file
-    }
-
-    /// Stores the bytes of chunk `i`.
-    pub fn insert_chunk(&mut self, i: usize, bytes: &[u8]) -> Result<(), DecodeError> {
-        let chunk = DocChunk::decode(bytes)?;
-        if chunk.first_doc != self.root.chunks[i].first_doc {
-            return Err(DecodeError::Corrupt {
-                what: "doc chunk",
-                reason: format!("it starts at document {}, not {}", chunk.first_doc, self.root.chunks[i].first_doc),
-            });
+        let missing: Vec<Need> = direct.into_iter().map(Need::Shard).filter(|&n| !self.loaded(n)).collect();
+        if !missing.is_empty() {
+            return missing;
         }
-        self.chunks[i] = Some(chunk);
-        Ok(())
+        let mut vocab = BTreeSet::new();
+        let mut shards = BTreeSet::new();
+        for w in query.words.iter().filter(|w| self.direct_matches(w).is_empty()) {
+            let (candidates, unread) = self.typo_candidates(w);
+            vocab.extend(unread.into_iter().map(Need::Vocab));
+            shards.extend(candidates.iter().map(|t| Need::Shard(self.root.shard_for(t))));
+        }
+        let vocab: Vec<Need> = vocab.into_iter().filter(|&n| !self.loaded(n)).collect();
+        if !vocab.is_empty() {
+            return vocab;
+        }
+        shards.into_iter().filter(|&n| !self.loaded(n)).collect()
+    }
+
+    /// The chunks the top `limit` documents of `ranking` need.
+    pub fn needs_for_hits(&self, ranking: &Ranking, limit: usize) -> Vec<Need> {
+        let set: BTreeSet<Need> =
+            ranking.docs.iter().take(limit).map(|r| Need::Chunk(self.root.chunk_for(r.doc))).collect();
+        set.into_iter().filter(|&n| !self.loaded(n)).collect()
+    }
+
+    /// The chunks that hold `docs` and are not loaded yet.
+    pub fn needs_for_docs(&self, docs: impl IntoIterator<Item = u32>) -> Vec<Need> {
+        let set: BTreeSet<Need> = docs.into_iter().map(|d| Need::Chunk(self.root.chunk_for(d))).collect();
+        set.into_iter().filter(|&n| !self.loaded(n)).collect()
     }
 
     /// Document `doc`, if its chunk is loaded.
@@ -326,15 +382,68 @@ impl LocaleIndex {
         if docs.is_empty() { self.root.starters.clone() } else { docs }
     }
 
-    fn loaded_shards(&self, range: std::ops::RangeInclusive<usize>) -> impl Iterator<Item = &TermShard> {
-        range.filter_map(|i| self.shards.get(i)?.as_ref())
-    }
-
     fn entry(&self, term: &str) -> Option<&TermEntry> {
         self.shards.get(self.root.shard_for(term))?.as_ref()?.get(term)
     }
 
-    /// Ranks documents for `query` using the shards loaded so far.
+    /// The terms matching `w` exactly or, if unfinished, as a prefix, in
+    /// the shards loaded so far.
+    fn direct_matches(&self, w: &QueryWord) -> Vec<(&TermEntry, MatchKind)> {
+        let mut matched: Vec<(&TermEntry, MatchKind)> = Vec::new();
+        if let Some(entry) = w.term.as_deref().and_then(|t| self.entry(t)) {
+            matched.push((entry, MatchKind::Exact));
+        }
+        if w.prefix {
+            let mut prefixes = vec![w.word.as_str()];
+            if let Some(term) = w.term.as_deref().filter(|t| *t != w.word) {
+                prefixes.push(term);
+            }
+            for prefix in prefixes {
+                for i in self.root.shards_for_prefix(prefix) {
+                    let Some(shard) = &self.shards[i] else { continue };
+                    for entry in shard.with_prefix(prefix) {
+                        if !matched.iter().any(|(e, _)| e.term == entry.term) {
+                            matched.push((entry, MatchKind::Prefix));
+                        }
+                    }
+                }
+            }
+        }
+        matched
+    }
+
+    /// Index terms one typo away from `w` (sharing its first letter), from
+    /// loaded shards or term lists, and the term lists still to read.
+    fn typo_candidates(&self, w: &QueryWord) -> (Vec<String>, Vec<usize>) {
+        let chars: Vec<char> = w.word.chars().collect();
+        if chars.len() < TYPO_MIN_CHARS {
+            return (Vec::new(), Vec::new());
+        }
+        let stem: Vec<char> = w.term.as_deref().unwrap_or(&w.word).chars().collect();
+        let first = chars[0].to_string();
+        let mut candidates = Vec::new();
+        let mut unread = Vec::new();
+        for i in self.root.shards_for_prefix(&first) {
+            let terms: Box<dyn Iterator<Item = &str>> = match (&self.shards[i], &self.vocabs[i]) {
+                (Some(shard), _) => Box::new(shard.with_prefix(&first).iter().map(|e| e.term.as_str())),
+                (None, Some(list)) => Box::new(list.terms.iter().map(String::as_str).filter(|t| t.starts_with(&first))),
+                (None, None) => {
+                    unread.push(i);
+                    continue;
+                }
+            };
+            for term in terms {
+                let term_chars: Vec<char> = term.chars().collect();
+                if is_typo_of(&chars, &stem, w.prefix, &term_chars) {
+                    candidates.push(term.to_string());
+                }
+            }
+        }
+        (candidates, unread)
+    }
+
+    /// Ranks documents for `query` using the files loaded so far; call
+    /// [`LocaleIndex::needs`] first for a full ranking.
     pub fn rank(&self, query: &Query, options: &SearchOptions) -> Ranking {
         let n = self.root.doc_count as f32;
         let weights = &options.weights;
@@ -342,45 +451,13 @@ impl LocaleIndex {
         let mut ranking = Ranking::default();
 
         for w in &query.words {
-            let mut matched: Vec<(&TermEntry, MatchKind)> = Vec::new();
-            if let Some(entry) = w.term.as_deref().and_then(|t| self.entry(t)) {
-                matched.push((entry, MatchKind::Exact));
+            let mut matched = self.direct_matches(w);
+            if w.prefix && matched.iter().any(|(_, k)| *k == MatchKind::Prefix) {
+                ranking.prefixes.push(w.word.clone());
             }
-            if w.prefix {
-                let mut prefixes = vec![w.word.as_str()];
-                if let Some(term) = w.term.as_deref().filter(|t| *t != w.word) {
-                    prefixes.push(term);
-                }
-                for prefix in prefixes {
-                    for shard in self.loaded_shards(self.root.shards_for_prefix(prefix)) {
-                        for entry in shard.with_prefix(prefix) {
-                            if !matched.iter().any(|(e, _)| e.term == entry.term) {
-                                matched.push((entry, MatchKind::Prefix));
-                            }
-                        }
-                    }
-                }
-                if !matched.is_empty() {
-                    ranking.prefixes.push(w.word.clone());
-                }
-            }
-            let chars: Vec<char> = w.word.chars().collect();
-            if matched.is_empty() && chars.len() >= 5 {
-                let stem: Vec<char> = w.term.as_deref().unwrap_or(&w.word).chars().collect();
-                let first = chars[0].to_string();
-                for shard in self.loaded_shards(self.root.shards_for_prefix(&first)) {
-                    for entry in shard.with_prefix(&first) {
-                        let term: Vec<char> = entry.term.chars().collect();
-                        let close = within_one_edit(&stem, &term)
-                            || (w.prefix && prefix_within_one_edit(&chars, &term))
-                            || (term.len() >= 4
-                                && (chars.len().saturating_sub(3)..chars.len())
-                                    .any(|k| k >= 4 && within_one_edit(&chars[..k], &term)));
-                        if close {
-                            matched.push((entry, MatchKind::Typo));
-                        }
-                    }
-                }
+            if matched.is_empty() {
+                let (candidates, _) = self.typo_candidates(w);
+                matched.extend(candidates.iter().filter_map(|t| self.entry(t)).map(|e| (e, MatchKind::Typo)));
             }
 
             // One IDF per query word, from every document any of its terms
@@ -530,17 +607,29 @@ impl LocaleIndex {
         mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
     ) -> Result<Vec<SearchHit>, FetchError<E>> {
         let query = self.parse(text);
-        for i in self.shards_needed(&query) {
-            let bytes = fetch(self.shard_file(i)).map_err(FetchError::Fetch)?;
-            self.insert_shard(i, &bytes).map_err(FetchError::Decode)?;
+        loop {
+            let needs = self.needs(&query);
+            if needs.is_empty() {
+                break;
+            }
+            self.fetch_all(&needs, &mut fetch)?;
         }
         let ranking = self.rank(&query, options);
-        let top = ranking.docs.iter().take(options.limit).map(|r| r.doc);
-        for i in self.chunks_needed(top) {
-            let bytes = fetch(self.chunk_file(i)).map_err(FetchError::Fetch)?;
-            self.insert_chunk(i, &bytes).map_err(FetchError::Decode)?;
-        }
+        let needs = self.needs_for_hits(&ranking, options.limit);
+        self.fetch_all(&needs, &mut fetch)?;
         Ok(self.present(&ranking, options.limit))
+    }
+
+    fn fetch_all<E>(
+        &mut self,
+        needs: &[Need],
+        fetch: &mut impl FnMut(&str) -> Result<Vec<u8>, E>,
+    ) -> Result<(), FetchError<E>> {
+        for &need in needs {
+            let bytes = fetch(&self.file(need)).map_err(FetchError::Fetch)?;
+            self.insert(need, &bytes).map_err(FetchError::Decode)?;
+        }
+        Ok(())
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use help_core::search::SearchOptions;
 use help_core::{
     Analyzer, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter, IndexedArticle, Language,
-    LocaleIndex, LocaleRoot, SplitOptions, TermShard,
+    LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
 };
 
 struct Article {
@@ -48,7 +48,7 @@ fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
             fields: [analyzer.terms(a.title), analyzer.terms(&a.tags.join("\n")), vec![], analyzer.terms(a.body)],
         });
     }
-    let files = writer.finish(|kind, bytes| format!("en-{kind}-{}.bin", bytes.len()));
+    let files = writer.finish(help_core::fuzzing::fnv);
     files.files
 }
 
@@ -129,7 +129,7 @@ fn hits_carry_snippets_with_marked_words() {
 #[test]
 fn many_small_files_give_the_same_results_as_one() {
     let one = build(SplitOptions::default());
-    let many = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 2000 });
+    let many = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
     assert!(many.len() > one.len() + 4, "the small split makes several shards and chunks");
     for q in ["site id", "deep li", "paymnets ", "report", "link", "first"] {
         assert_eq!(search(&one, q, &SearchOptions::default()), search(&many, q, &SearchOptions::default()), "{q}");
@@ -138,7 +138,7 @@ fn many_small_files_give_the_same_results_as_one() {
 
 #[test]
 fn a_query_fetches_only_what_it_needs() {
-    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 2000 });
+    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
     let mut index = open(&files);
     let mut fetched = Vec::new();
     index
@@ -149,6 +149,24 @@ fn a_query_fetches_only_what_it_needs() {
         .unwrap();
     let total = files.keys().filter(|k| !k.contains("-root-")).count();
     assert!(fetched.len() < total / 2, "fetched {} of {total} files: {fetched:?}", fetched.len());
+}
+
+#[test]
+fn a_typo_fetches_term_lists_then_only_the_shards_of_its_candidates() {
+    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
+    let mut index = open(&files);
+    let mut fetched = Vec::new();
+    let hits = index
+        .search_with("thresold ", &SearchOptions::default(), |n| {
+            fetched.push(n.to_string());
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap();
+    assert_eq!(hits[0].id, "getting-paid");
+    assert!(fetched.iter().any(|f| f.starts_with("en-v")), "term lists were read: {fetched:?}");
+    let shards = fetched.iter().filter(|f| f.starts_with("en-t")).count();
+    let total = files.keys().filter(|f| f.starts_with("en-t")).count();
+    assert!(shards * 3 < total, "{shards} of {total} shards fetched: {fetched:?}");
 }
 
 #[test]
@@ -167,12 +185,14 @@ fn suggestions_prefer_the_most_specific_route_and_fall_back_to_starters() {
 
 #[test]
 fn every_file_round_trips_and_every_truncation_is_an_error() {
-    let files = build(SplitOptions { shard_bytes: 200, chunk_bytes: 200, snippet_text_bytes: 2000 });
+    let files = build(SplitOptions { shard_bytes: 200, chunk_bytes: 200, snippet_text_bytes: 1500 });
     for (name, bytes) in &files {
         let decoded: Result<(), DecodeError> = if name.contains("-root-") {
             LocaleRoot::decode(bytes).map(|r| assert_eq!(r.encode(), *bytes))
-        } else if name.contains("-t") {
+        } else if name.starts_with("en-t") {
             TermShard::decode(bytes, ARTICLES.len() as u32).map(|s| assert_eq!(s.encode(), *bytes))
+        } else if name.starts_with("en-v") {
+            TermList::decode(bytes).map(|s| assert_eq!(s.encode(), *bytes))
         } else {
             DocChunk::decode(bytes).map(|c| assert_eq!(c.encode(), *bytes))
         };
@@ -181,8 +201,10 @@ fn every_file_round_trips_and_every_truncation_is_an_error() {
             let truncated = &bytes[..len];
             let result = if name.contains("-root-") {
                 LocaleRoot::decode(truncated).map(drop)
-            } else if name.contains("-t") {
+            } else if name.starts_with("en-t") {
                 TermShard::decode(truncated, ARTICLES.len() as u32).map(drop)
+            } else if name.starts_with("en-v") {
+                TermList::decode(truncated).map(drop)
             } else {
                 DocChunk::decode(truncated).map(drop)
             };

@@ -86,7 +86,7 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
         if count == 0 {
             continue;
         }
-        let locale_files = writer.finish(|kind, bytes| named(&format!("{locale}-{kind}"), "bin", bytes));
+        let locale_files = writer.finish(short_hash);
         locales.insert(locale.to_string(), LocaleEntry { root: locale_files.root, articles: count });
         files.extend(locale_files.files);
     }
@@ -103,6 +103,10 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
 /// `stem-<hash>.ext`, with a short, stable hash of `bytes`, so that a file
 /// whose content changes gets a new name and a CDN may cache it forever.
 fn named(stem: &str, ext: &str, bytes: &[u8]) -> String {
-    let hash: String = Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{stem}-{hash}.{ext}")
+    format!("{stem}-{}.{ext}", short_hash(bytes))
+}
+
+/// The first 64 bits of SHA-256, in hex.
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

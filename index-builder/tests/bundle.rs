@@ -22,8 +22,8 @@ fn all_terms(bundle: &Bundle) -> BTreeSet<String> {
     let mut terms = BTreeSet::new();
     for entry in bundle.manifest.locales.values() {
         let root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();
-        for shard in &root.shards {
-            let shard = TermShard::decode(&bundle.files[&shard.file], root.doc_count).unwrap();
+        for i in 0..root.shards.len() {
+            let shard = TermShard::decode(&bundle.files[&root.shard_file(i)], root.doc_count).unwrap();
             terms.extend(shard.terms.into_iter().map(|t| t.term));
         }
     }
@@ -81,8 +81,8 @@ fn the_example_public_bundle_leaks_no_signed_in_article() {
     let mut public_ids = BTreeSet::new();
     for entry in public.manifest.locales.values() {
         let root = LocaleRoot::decode(&public.files[&entry.root]).unwrap();
-        for c in &root.chunks {
-            for doc in DocChunk::decode(&public.files[&c.file]).unwrap().docs {
+        for i in 0..root.chunk_count() {
+            for doc in DocChunk::decode(&public.files[&root.chunk_file(i)]).unwrap().docs {
                 assert!(!doc.signed_in);
                 public_titles.insert(doc.title);
                 public_ids.insert(doc.id);
@@ -124,13 +124,15 @@ fn every_file_of_the_example_bundle_decodes() {
         let root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();
         assert_eq!(root.doc_count, entry.articles);
         referenced.insert(entry.root.clone());
-        for s in &root.shards {
-            TermShard::decode(&bundle.files[&s.file], root.doc_count).unwrap();
-            referenced.insert(s.file.clone());
+        for i in 0..root.shards.len() {
+            TermShard::decode(&bundle.files[&root.shard_file(i)], root.doc_count).unwrap();
+            help_core::TermList::decode(&bundle.files[&root.vocab_file(i)]).unwrap();
+            referenced.insert(root.shard_file(i));
+            referenced.insert(root.vocab_file(i));
         }
-        for c in &root.chunks {
-            let chunk = DocChunk::decode(&bundle.files[&c.file]).unwrap();
-            referenced.insert(c.file.clone());
+        for i in 0..root.chunk_count() {
+            let chunk = DocChunk::decode(&bundle.files[&root.chunk_file(i)]).unwrap();
+            referenced.insert(root.chunk_file(i));
             for doc in chunk.docs {
                 assert!(bundle.files.contains_key(&doc.body_file), "{} has its body", doc.id);
                 referenced.insert(doc.body_file);

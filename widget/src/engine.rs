@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use help_core::search::Need;
 use help_core::{DecodeError, LocaleIndex, LocaleRoot, Manifest, SearchHit, SearchOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -111,21 +112,29 @@ impl Engine {
         if parsed.is_empty() {
             return Ok(Vec::new());
         }
-        let shards = self.index.borrow().shards_needed(&parsed);
-        for i in shards {
-            let name = self.index.borrow().shard_file(i).to_string();
-            let bytes = self.source.fetch(&name).await?;
-            self.index.borrow_mut().insert_shard(i, &bytes).map_err(|source| LoadError::Decode { url: name, source })?;
+        loop {
+            let needs = self.index.borrow().needs(&parsed);
+            if needs.is_empty() {
+                break;
+            }
+            self.fetch_all(&needs).await?;
         }
         let ranking = self.index.borrow().rank(&parsed, options);
-        let top = ranking.docs.iter().take(options.limit).map(|r| r.doc);
-        let chunks = self.index.borrow().chunks_needed(top);
-        for i in chunks {
-            let name = self.index.borrow().chunk_file(i).to_string();
-            let bytes = self.source.fetch(&name).await?;
-            self.index.borrow_mut().insert_chunk(i, &bytes).map_err(|source| LoadError::Decode { url: name, source })?;
-        }
+        let needs = self.index.borrow().needs_for_hits(&ranking, options.limit);
+        self.fetch_all(&needs).await?;
         Ok(self.index.borrow().present(&ranking, options.limit))
+    }
+
+    /// Fetches every file of `needs` at once and stores them.
+    async fn fetch_all(&self, needs: &[Need]) -> Result<(), LoadError> {
+        let names: Vec<String> = needs.iter().map(|&n| self.index.borrow().file(n)).collect();
+        let fetches = names.iter().map(|name| self.source.fetch(name));
+        let results = futures::future::join_all(fetches).await;
+        for ((&need, name), bytes) in needs.iter().zip(names).zip(results) {
+            let bytes = bytes?;
+            self.index.borrow_mut().insert(need, &bytes).map_err(|source| LoadError::Decode { url: name, source })?;
+        }
+        Ok(())
     }
 }
 

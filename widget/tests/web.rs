@@ -47,7 +47,7 @@ fn bundle() -> Source {
             fields: [analyzer.terms(title), vec![], vec![], analyzer.terms(body)],
         });
     }
-    let locale = writer.finish(|kind, bytes| format!("en-{kind}-{}.bin", bytes.len()));
+    let locale = writer.finish(help_core::fuzzing::fnv);
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
         audience: Audience::Public,
