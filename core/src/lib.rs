@@ -6,7 +6,8 @@
 //! - [`format`]: the bundle's files and their one encode and decode;
 //! - [`build`]: scoring, sharding and encoding a locale's index;
 //! - [`text`]: the query-side text pipeline, the twin of the builder's;
-//! - [`search`]: the query engine that ranks and presents articles.
+//! - [`search`]: the query engine that ranks and presents articles;
+//! - [`support`]: support hours in the reader's time, and contacts by region.
 //!
 //! **This crate never touches files, the network or the DOM.** It takes bytes
 //! and strings in and gives values out, so it builds for `wasm32-unknown-unknown`
@@ -19,6 +20,7 @@ pub mod format;
 pub mod fuzzing;
 pub mod search;
 mod stopwords;
+pub mod support;
 pub mod text;
 
 pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
