@@ -13,10 +13,12 @@
 mod analysis;
 mod bundle;
 mod content;
+mod export;
 #[doc(hidden)]
 pub mod fuzzing;
 mod output;
 mod reader;
+mod zendesk;
 
 pub use analysis::BuildAnalyzer;
 pub use bundle::{BuildOptions, Bundle, build_bundle};
@@ -24,5 +26,7 @@ pub use content::{
     Article, Content, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES, MAX_ARTICLE_BYTES, Problem, Problems, Visibility, check_route_pattern,
     load_content, parse_article, sanitizer,
 };
+pub use export::{ELASTICLUNR_FIELDS, ElasticlunrExport, ExportError, elasticlunr_search_config, export_elasticlunr, write_elasticlunr};
 pub use output::write_bundle;
 pub use reader::{BundleReader, ReadError, open_bundle};
+pub use zendesk::{ArticleProblem, DEFAULT_CONTEXT, ZendeskError, ZendeskImport, convert_zendesk, import_zendesk};

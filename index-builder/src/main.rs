@@ -62,6 +62,43 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Imports articles from another help center into a content folder.
+    #[command(subcommand)]
+    Import(ImportSource),
+    /// Writes an elasticlunr.js index of one locale of CONTENT_DIR, for
+    /// tools that read that format.
+    ExportElasticlunr {
+        /// The help-center folder.
+        content_dir: PathBuf,
+        /// The JSON file to write. It is replaced atomically.
+        #[arg(long)]
+        out: PathBuf,
+        /// The locale to export: en, fr, de or pt-BR.
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// Who the index is for.
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// Converts a Zendesk Help Center export (the JSON of
+    /// `GET /api/v2/help_center/articles.json`, or an array of its
+    /// articles) into content files. Drafts are skipped; every imported
+    /// article gets `contexts = ["/support"]`.
+    Zendesk {
+        /// The export file.
+        articles_json: PathBuf,
+        /// The content folder to create. It is written atomically, and must
+        /// be absent or empty unless --force is given.
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace a non-empty --out folder.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -126,6 +163,43 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     println!("    {}", hit.snippet);
                 }
             }
+            Ok(())
+        }
+        Command::Import(ImportSource::Zendesk { articles_json, out, force }) => {
+            let import = index_builder::import_zendesk(&articles_json, &out, force)?;
+            for skipped in &import.skipped {
+                eprintln!("warning: {skipped}");
+            }
+            println!(
+                "imported {} article(s) in {} locale(s) ({}) into {}; {} draft(s) skipped{}",
+                import.articles(),
+                import.locales.len(),
+                import.locales.join(", "),
+                out.display(),
+                import.drafts_skipped,
+                match import.skipped.len() {
+                    0 => String::new(),
+                    n => format!(", {n} untranslated article(s) skipped"),
+                }
+            );
+            Ok(())
+        }
+        Command::ExportElasticlunr { content_dir, out, locale, audience } => {
+            let content = index_builder::load_content(&content_dir)?;
+            let audience = match audience {
+                AudienceArg::Public => Audience::Public,
+                AudienceArg::SignedIn => Audience::SignedIn,
+            };
+            let export = index_builder::export_elasticlunr(&content, &locale, audience)?;
+            index_builder::write_elasticlunr(&export, &out)?;
+            println!(
+                "exported {} article(s) of locale {locale} ({} pipeline) to {}, {} KB",
+                export.articles,
+                export.language,
+                out.display(),
+                export.json.len() / 1024
+            );
+            println!("search it with elasticlunr.js: index.search(query, {})", index_builder::elasticlunr_search_config());
             Ok(())
         }
     }
