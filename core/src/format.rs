@@ -86,6 +86,10 @@ pub struct Manifest {
     pub default_locale: String,
     /// One entry per locale, keyed by locale tag (`en`, `fr`, `pt-BR`).
     pub locales: BTreeMap<String, LocaleEntry>,
+    /// File name of the support hours and contacts (JSON), if the help
+    /// center has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<String>,
 }
 
 /// What the bundle holds for one locale.

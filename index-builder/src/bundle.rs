@@ -90,11 +90,18 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
         locales.insert(locale.to_string(), LocaleEntry { root: locale_files.root, articles: count });
         files.extend(locale_files.files);
     }
+    let support = content.support.as_ref().map(|data| {
+        let json = serde_json::to_vec_pretty(data).expect("support data always serializes");
+        let name = named("support", "json", &json);
+        files.insert(name.clone(), json);
+        name
+    });
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
         audience: options.audience,
         default_locale: FALLBACK_LOCALE.to_string(),
         locales,
+        support,
     };
     files.insert("manifest.json".to_string(), manifest.to_json().into_bytes());
     Bundle { manifest, files }

@@ -138,6 +138,8 @@ pub struct Article {
 pub struct Content {
     /// Every article, ordered by locale and then file name.
     pub articles: Vec<Article>,
+    /// Support hours and contacts, from `support.toml`, if present.
+    pub support: Option<help_core::support::SupportData>,
 }
 
 impl Content {
@@ -199,6 +201,10 @@ pub fn load_content(dir: &Path) -> Result<Content, Problems> {
     }
     check_ids(&content, &mut problems);
     render_bodies(&mut content, &mut problems);
+    match crate::support::load_support(dir) {
+        Ok(support) => content.support = support,
+        Err(mut found) => problems.append(&mut found),
+    }
     if problems.is_empty() {
         Ok(content)
     } else {

@@ -18,6 +18,7 @@ mod export;
 pub mod fuzzing;
 mod output;
 mod reader;
+mod support;
 mod zendesk;
 
 pub use analysis::BuildAnalyzer;
@@ -29,4 +30,5 @@ pub use content::{
 pub use export::{ELASTICLUNR_FIELDS, ElasticlunrExport, ExportError, elasticlunr_search_config, export_elasticlunr, write_elasticlunr};
 pub use output::write_bundle;
 pub use reader::{BundleReader, ReadError, open_bundle};
+pub use support::{load_support, parse_support};
 pub use zendesk::{ArticleProblem, DEFAULT_CONTEXT, ZendeskError, ZendeskImport, convert_zendesk, import_zendesk};

@@ -120,6 +120,10 @@ fn every_file_of_the_example_bundle_decodes() {
     assert_eq!(manifest, bundle.manifest);
     assert_eq!(manifest.locales.keys().collect::<Vec<_>>(), ["de", "en", "fr", "pt-BR"]);
     let mut referenced = BTreeSet::from(["manifest.json".to_string()]);
+    let support = manifest.support.as_ref().expect("the example has support.toml");
+    let data: help_core::support::SupportData = serde_json::from_slice(&bundle.files[support]).unwrap();
+    assert_eq!(data.hours.opens, "09:00");
+    referenced.insert(support.clone());
     for entry in manifest.locales.values() {
         let root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();
         assert_eq!(root.doc_count, entry.articles);

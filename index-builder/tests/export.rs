@@ -110,7 +110,8 @@ fn an_unknown_or_empty_locale_is_an_error() {
     let content = content();
     let err = index_builder::export_elasticlunr(&content, "es", Audience::Public).unwrap_err();
     assert_eq!(err.to_string(), "unknown locale `es` (expected one of en, fr, de, pt-BR)");
-    let english_only = Content { articles: content.articles.iter().filter(|a| a.locale == "en").cloned().collect() };
+    let english_only =
+        Content { articles: content.articles.iter().filter(|a| a.locale == "en").cloned().collect(), support: None };
     let err = index_builder::export_elasticlunr(&english_only, "fr", Audience::Public).unwrap_err();
     assert_eq!(err.to_string(), "no public article in locale `fr` to export");
 }

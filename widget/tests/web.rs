@@ -53,6 +53,7 @@ fn bundle() -> Source {
         audience: Audience::Public,
         default_locale: "en".into(),
         locales: BTreeMap::from([("en".into(), LocaleEntry { root: locale.root.clone(), articles: 3 })]),
+        support: None,
     };
     let mut files = locale.files;
     files.insert("manifest.json".into(), manifest.to_json().into_bytes());
