@@ -1,18 +1,27 @@
-//! Replays every article text the front-matter fuzzer kept, through the
-//! same entry point the fuzz target uses.
+//! Replays every input the article and support.toml fuzzers kept, through
+//! the same entry points the fuzz targets use.
 
 use std::path::Path;
 
-#[test]
-fn front_matter_regressions() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions/front_matter");
+fn replay(target: &str, run: fn(&str)) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions").join(target);
     let mut count = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         eprintln!("replaying {}", path.display());
-        index_builder::fuzzing::parse_and_render(&String::from_utf8_lossy(&bytes));
+        run(&String::from_utf8_lossy(&bytes));
         count += 1;
     }
-    assert!(count > 0);
+    assert!(count > 0, "{} holds no inputs", dir.display());
+}
+
+#[test]
+fn front_matter_regressions() {
+    replay("front_matter", index_builder::fuzzing::parse_and_render);
+}
+
+#[test]
+fn support_toml_regressions() {
+    replay("support_toml", index_builder::fuzzing::parse_support);
 }
