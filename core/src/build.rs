@@ -133,8 +133,11 @@ impl IndexWriter {
         let n = self.articles.len().max(1) as f32;
         avg.iter_mut().for_each(|total| *total = (*total / n).max(1.0));
 
-        let mut postings: BTreeMap<&str, Vec<(u32, u8)>> = BTreeMap::new();
+        let mut postings: BTreeMap<String, Vec<(u32, u8)>> = BTreeMap::new();
         for (doc, a) in self.articles.iter().enumerate() {
+            // The article's id, as a term no query can produce, so that an
+            // article can be found by id with the same shard lookup.
+            postings.entry(id_term(&a.record.id)).or_default().push((doc as u32, 1));
             let mut tf: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
             for f in Field::ALL {
                 for term in &a.fields[f as usize] {
@@ -143,7 +146,7 @@ impl IndexWriter {
             }
             for (term, counts) in tf {
                 let impact = self.impact(&counts, &a.fields, &avg);
-                postings.entry(term).or_default().push((doc as u32, impact));
+                postings.entry(term.to_string()).or_default().push((doc as u32, impact));
             }
         }
 
@@ -154,11 +157,11 @@ impl IndexWriter {
         for (term, list) in postings {
             if current_bytes >= self.split.shard_bytes {
                 shards.push(TermShard::default());
-                first_terms.push(term.to_string());
+                first_terms.push(term.clone());
                 current_bytes = 0;
             }
             current_bytes += term.len() + 2 + list.len() * 2;
-            shards.last_mut().expect("never empty").terms.push(TermEntry { term: term.to_string(), postings: list });
+            shards.last_mut().expect("never empty").terms.push(TermEntry { term, postings: list });
         }
 
         // Doc chunks of a fixed number of documents.
@@ -237,6 +240,12 @@ impl IndexWriter {
         let saturated = pseudo / (w.saturation + pseudo);
         (saturated * 255.0).round().clamp(1.0, 255.0) as u8
     }
+}
+
+/// The term under which an article's id is indexed. It starts with a
+/// control character, which the text pipeline never produces.
+pub fn id_term(id: &str) -> String {
+    format!("\u{1}{id}")
 }
 
 /// Roughly how many bytes a record takes encoded.

@@ -353,6 +353,18 @@ impl LocaleIndex {
         set.into_iter().filter(|&n| !self.loaded(n)).collect()
     }
 
+    /// The shard that says which document has the id `id`, if not loaded.
+    pub fn needs_for_id(&self, id: &str) -> Vec<Need> {
+        let need = Need::Shard(self.root.shard_for(&crate::build::id_term(id)));
+        if self.loaded(need) { Vec::new() } else { vec![need] }
+    }
+
+    /// The document with the id `id`, once [`LocaleIndex::needs_for_id`]
+    /// is satisfied; `None` if there is no such article.
+    pub fn doc_by_id(&self, id: &str) -> Option<u32> {
+        self.entry(&crate::build::id_term(id))?.postings.first().map(|&(doc, _)| doc)
+    }
+
     /// Document `doc`, if its chunk is loaded.
     pub fn doc(&self, doc: u32) -> Option<&DocRecord> {
         self.chunks.get(self.root.chunk_for(doc))?.as_ref()?.get(doc)

@@ -170,6 +170,27 @@ fn a_typo_fetches_term_lists_then_only_the_shards_of_its_candidates() {
 }
 
 #[test]
+fn articles_are_found_by_id() {
+    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
+    let mut index = open(&files);
+    for need in index.needs_for_id("deep-links") {
+        let bytes = files[&index.file(need)].clone();
+        index.insert(need, &bytes).unwrap();
+    }
+    assert!(index.needs_for_id("deep-links").is_empty());
+    let doc = index.doc_by_id("deep-links").expect("found");
+    for need in index.needs_for_docs([doc]) {
+        let bytes = files[&index.file(need)].clone();
+        index.insert(need, &bytes).unwrap();
+    }
+    assert_eq!(index.doc(doc).unwrap().title, "Deep links to product pages");
+    assert_eq!(index.doc_by_id("nope"), None);
+    // Id terms are out of reach of queries: the trimmer drops the control
+    // character they start with.
+    assert!(ids("\u{1}").is_empty());
+}
+
+#[test]
 fn output_is_deterministic() {
     assert_eq!(build(SplitOptions::default()), build(SplitOptions::default()));
 }
