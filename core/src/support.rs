@@ -260,6 +260,45 @@ impl SupportData {
     }
 }
 
+/// The reader's country, guessed from their locale's region (`fr-CA` is
+/// Canada), else from their time zone, else from the language alone for
+/// the languages support has a team for.
+pub fn guess_country(locale: &str, time_zone: &str) -> Option<String> {
+    let mut parts = locale.split(['-', '_']);
+    let language = parts.next().unwrap_or("").to_ascii_lowercase();
+    if let Some(region) = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic())) {
+        return Some(region.to_ascii_uppercase());
+    }
+    if let Some((_, country)) = ZONE_COUNTRIES.iter().find(|(zone, _)| *zone == time_zone) {
+        return Some((*country).to_string());
+    }
+    let continent = time_zone.split('/').next().unwrap_or("");
+    let by_language = match language.as_str() {
+        "fr" if continent == "Europe" => Some("FR"),
+        "de" if continent == "Europe" => Some("DE"),
+        "pt" if continent == "America" => Some("BR"),
+        _ => None,
+    };
+    by_language.map(str::to_string)
+}
+
+/// Time zones that name one country, for [`guess_country`]. Zones shared
+/// by several countries are left out: the language decides those.
+const ZONE_COUNTRIES: &[(&str, &str)] = &[
+    ("America/Sao_Paulo", "BR"), ("America/Fortaleza", "BR"), ("America/Recife", "BR"), ("America/Bahia", "BR"),
+    ("America/Belem", "BR"), ("America/Manaus", "BR"), ("America/Cuiaba", "BR"), ("America/Porto_Velho", "BR"),
+    ("America/New_York", "US"), ("America/Chicago", "US"), ("America/Denver", "US"), ("America/Los_Angeles", "US"),
+    ("America/Phoenix", "US"), ("America/Anchorage", "US"), ("Pacific/Honolulu", "US"), ("America/Toronto", "CA"),
+    ("America/Vancouver", "CA"), ("America/St_Johns", "CA"), ("America/Halifax", "CA"), ("America/Winnipeg", "CA"),
+    ("America/Edmonton", "CA"), ("Australia/Sydney", "AU"), ("Australia/Melbourne", "AU"), ("Australia/Perth", "AU"),
+    ("Australia/Brisbane", "AU"), ("Australia/Adelaide", "AU"), ("Europe/London", "GB"), ("Europe/Dublin", "IE"),
+    ("Europe/Paris", "FR"), ("Europe/Berlin", "DE"), ("Europe/Madrid", "ES"), ("Europe/Rome", "IT"),
+    ("Europe/Amsterdam", "NL"), ("Europe/Brussels", "BE"), ("Europe/Vienna", "AT"), ("Europe/Zurich", "CH"),
+    ("Europe/Lisbon", "PT"), ("Europe/Stockholm", "SE"), ("Europe/Oslo", "NO"), ("Europe/Copenhagen", "DK"),
+    ("Europe/Helsinki", "FI"), ("Europe/Warsaw", "PL"), ("Asia/Kolkata", "IN"), ("Asia/Tokyo", "JP"),
+    ("Asia/Singapore", "SG"), ("Pacific/Auckland", "NZ"), ("Africa/Johannesburg", "ZA"), ("America/Mexico_City", "MX"),
+];
+
 /// A wall-clock time in the reader's zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LocalTime {
@@ -427,6 +466,16 @@ mod tests {
         assert_eq!(parse_date("2026-02-29"), None);
         assert_eq!(parse_date("2028-02-29"), Some(days_from_civil(2028, 2, 29)));
         assert_eq!(weekday_name(parse_date("2026-11-25").unwrap()), "wed");
+    }
+
+    #[test]
+    fn countries_are_guessed_from_locale_then_zone_then_language() {
+        assert_eq!(guess_country("fr-CA", "America/Toronto").as_deref(), Some("CA"));
+        assert_eq!(guess_country("pt-BR", "Europe/Lisbon").as_deref(), Some("BR"));
+        assert_eq!(guess_country("en", "Europe/Berlin").as_deref(), Some("DE"));
+        assert_eq!(guess_country("de", "Europe/Luxembourg").as_deref(), Some("DE"));
+        assert_eq!(guess_country("pt", "America/Noronha").as_deref(), Some("BR"));
+        assert_eq!(guess_country("en", "Etc/UTC"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::app::{EngineResult, Panel, WidgetState};
+use crate::app::{EngineResult, Panel, Settings, View, WidgetState};
 use crate::engine::{Engine, Source};
 
 /// The widget's own stylesheet, adopted into its shadow root.
@@ -29,48 +29,85 @@ pub struct WidgetHandle {
 }
 
 /// The loader's configuration, read from the script tag's data attributes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Config {
-    bundle: String,
-    locale: String,
-    context: Option<String>,
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    /// The bundle's base URL.
+    pub bundle: String,
+    /// The reader's locale.
+    pub locale: String,
+    /// The route the reader is on.
+    pub context: Option<String>,
+    /// The publisher's Site ID.
+    pub sid: Option<String>,
+    /// Settings that do not change.
+    pub settings: Settings,
 }
 
 impl Config {
-    fn from_js(value: &JsValue) -> Result<Config, JsValue> {
-        let get = |key: &str| Reflect::get(value, &JsValue::from_str(key)).ok().and_then(|v| v.as_string());
+    /// Reads `{ bundle, locale?, context?, sid?, feedbackUrl?, helpCenterUrl?, fallbackSupport? }`.
+    pub fn from_js(value: &JsValue) -> Result<Config, JsValue> {
+        let get = |key: &str| {
+            Reflect::get(value, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty())
+        };
         let bundle = get("bundle").ok_or_else(|| JsValue::from_str("help widget: `bundle` URL is required"))?;
+        let fallback_support = get("fallbackSupport").and_then(|json| match serde_json::from_str(&json) {
+            Ok(data) => Some(data),
+            Err(err) => {
+                web_sys::console::warn_1(&format!("help widget: ignoring fallback contacts: {err}").into());
+                None
+            }
+        });
         Ok(Config {
             bundle,
             locale: get("locale").unwrap_or_else(|| "en".to_string()),
             context: get("context"),
+            sid: get("sid"),
+            settings: Settings { feedback_url: get("feedbackUrl"), help_center_url: get("helpCenterUrl"), fallback_support },
         })
     }
 }
 
 /// Mounts the panel into `container`, which should sit in a shadow root.
 ///
-/// `config` is `{ bundle, locale?, context? }`; `emit(name, detail)` is called
-/// for the `open` and `close` events.
+/// `emit(name, detail)` is called for the `open`, `close`, `search`,
+/// `article`, `contact` and `error` events.
 #[wasm_bindgen]
 pub fn mount(container: web_sys::HtmlElement, config: JsValue, emit: Function) -> Result<WidgetHandle, JsValue> {
     let config = Config::from_js(&config)?;
     adopt_style(&container)?;
     let bundle = config.bundle.clone();
-    let locale = config.locale.clone();
-    Ok(mount_with(container, config.context, emit, move || {
-        let (bundle, locale) = (bundle.clone(), locale.clone());
-        async move { Engine::load(Source::http(&bundle), &locale).await }
-    }))
+    let emit: Rc<dyn Fn(&str, JsValue)> = Rc::new(move |name: &str, detail: JsValue| {
+        if let Err(err) = emit.call2(&JsValue::NULL, &name.into(), &detail) {
+            web_sys::console::warn_1(&err);
+        }
+    });
+    let handle = mount_with(container, config, emit, move |locale| {
+        let source = Source::http(&bundle);
+        async move { Engine::load(source, &locale).await }
+    });
+    if let Some(url) = handle.state.settings.with_value(|s| s.feedback_url.clone()) {
+        flush_feedback_now_and_when_online(url);
+    }
+    Ok(handle)
 }
 
-/// Mounts the panel with any source of an engine. [`mount`] fetches the
-/// bundle; tests hand in an engine built in memory.
+fn flush_feedback_now_and_when_online(url: String) {
+    let again = url.clone();
+    leptos::task::spawn_local(async move { crate::feedback::flush(&url).await });
+    let listener = window_event_listener(leptos::ev::online, move |_| {
+        let url = again.clone();
+        leptos::task::spawn_local(async move { crate::feedback::flush(&url).await });
+    });
+    std::mem::forget(listener);
+}
+
+/// Mounts the panel with any way of loading an engine. [`mount`] fetches
+/// the bundle; tests hand in one built in memory.
 pub fn mount_with<Fut>(
     container: web_sys::HtmlElement,
-    context: Option<String>,
-    emit: Function,
-    load: impl Fn() -> Fut + 'static,
+    config: Config,
+    emit: Rc<dyn Fn(&str, JsValue)>,
+    load: impl Fn(String) -> Fut + 'static,
 ) -> WidgetHandle
 where
     Fut: Future<Output = EngineResult> + 'static,
@@ -78,28 +115,31 @@ where
     let slot = Rc::new(Cell::new(None));
     let out = slot.clone();
     let handle = mount_to(container.clone(), move || {
-        let engine = LocalResource::new(load);
-        let state = WidgetState::new(engine, context);
+        let state = WidgetState::new(load, config.context, config.locale, config.settings, emit);
+        state.sid.set(config.sid);
         out.set(Some(state));
-        report_load_failure(engine);
-        announce_open_changes(state, emit);
+        report_load_failure(state);
+        announce_open_changes(state);
         view! { <Panel state=state /> }
     });
     let state = slot.take().expect("mount_to runs its view function at once");
     WidgetHandle { state, container, mounted: Some(Box::new(handle)) }
 }
 
-/// Logs one clear console warning when the bundle cannot be loaded.
-fn report_load_failure(engine: LocalResource<EngineResult>) {
+/// Logs one clear console warning, and emits `error`, when the bundle
+/// cannot be loaded.
+fn report_load_failure(state: WidgetState) {
     Effect::new(move |_| {
-        if let Some(Err(err)) = engine.get() {
-            web_sys::console::warn_1(&format!("help widget: {err}").into());
+        if let Some(Err(err)) = state.engine.get() {
+            let message = format!("help widget: {err}");
+            web_sys::console::warn_1(&message.clone().into());
+            state.emit("error", JsValue::from_str(&message));
         }
     });
 }
 
-/// Tells the loader when the panel opens or closes, and moves focus.
-fn announce_open_changes(state: WidgetState, emit: Function) {
+/// Tells the loader when the panel opens or closes.
+fn announce_open_changes(state: WidgetState) {
     // Effects first run on a later tick, so remember the state at mount
     // rather than trusting the first run to see the initial value.
     let mut last = state.open.get_untracked();
@@ -107,10 +147,7 @@ fn announce_open_changes(state: WidgetState, emit: Function) {
         let open = state.open.get();
         if open != last {
             last = open;
-            let name = if open { "open" } else { "close" };
-            if let Err(err) = emit.call2(&JsValue::NULL, &name.into(), &JsValue::UNDEFINED) {
-                web_sys::console::warn_1(&err);
-            }
+            state.emit(if open { "open" } else { "close" }, JsValue::UNDEFINED);
         }
     });
 }
@@ -129,10 +166,10 @@ fn adopt_style(container: &web_sys::HtmlElement) -> Result<(), JsValue> {
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Opens the panel and puts the cursor in the search box.
+    /// Opens the panel and puts the cursor in it.
     pub fn open(&self) {
         self.state.open.set(true);
-        self.focus_search();
+        self.focus_first();
     }
 
     /// Closes the panel.
@@ -151,20 +188,46 @@ impl WidgetHandle {
         self.state.open.get_untracked()
     }
 
-    /// Sets the dashboard route used for contextual ranking.
+    /// Sets the dashboard route used for suggestions and ranking.
     #[wasm_bindgen(js_name = setContext)]
     pub fn set_context(&self, route: Option<String>) {
         self.state.context.set(route);
     }
 
+    /// Sets the reader's locale: the panel's words and the articles.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: String) {
+        if self.state.locale.get_untracked() != locale {
+            self.state.locale.set(locale);
+        }
+    }
+
+    /// Tells the widget who the publisher is: `{ sid, name, email }`.
+    pub fn identify(&self, user: JsValue) {
+        let sid = Reflect::get(&user, &"sid".into())
+            .ok()
+            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| format!("{n}"))))
+            .filter(|s| !s.trim().is_empty());
+        self.state.sid.set(sid);
+    }
+
     /// Types `query` into the search box, as if the reader had.
     #[wasm_bindgen(js_name = setQuery)]
     pub fn set_query(&self, query: String) {
+        self.state.view.set(View::Home);
         self.state.query.set(query);
     }
 
+    /// Opens the panel on article `id`.
+    #[wasm_bindgen(js_name = showArticle)]
+    pub fn show_article(&self, id: String) {
+        self.state.open.set(true);
+        self.state.show_article(&id);
+        self.focus_first();
+    }
+
     /// Resolves to the ranked results for `query`:
-    /// `[{ id, title, category, score }]`, best first.
+    /// `[{ id, title, category, snippet, score }]`, best first.
     pub fn search(&self, query: String) -> Promise {
         let engine = self.state.engine;
         let options = self.state.search_options();
@@ -191,14 +254,17 @@ impl WidgetHandle {
         self.mounted = None;
     }
 
-    fn focus_search(&self) {
+    fn focus_first(&self) {
         let container = self.container.clone();
         // The panel is un-hidden on the next reactive tick; focus after it.
         request_animation_frame(move || {
-            if let Ok(Some(input)) = container.query_selector(".hw-search-input") {
-                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                }
+            let target = container
+                .query_selector(".hw-search-input")
+                .ok()
+                .flatten()
+                .or_else(|| container.query_selector(".hw-article-title, .hw-heading").ok().flatten());
+            if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
             }
         });
     }

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use help_core::search::Need;
-use help_core::{DecodeError, LocaleIndex, LocaleRoot, Manifest, SearchHit, SearchOptions};
+use help_core::support::SupportData;
+use help_core::{DecodeError, DocRecord, LocaleIndex, LocaleRoot, Manifest, SearchHit, SearchOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -80,8 +81,19 @@ impl Source {
 pub struct Engine {
     /// The locale actually served (after fallback).
     pub locale: String,
+    /// Support hours and contacts, if the bundle has them.
+    pub support: Option<SupportData>,
     source: Source,
     index: RefCell<LocaleIndex>,
+}
+
+/// An article ready to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleContent {
+    /// Its record: title, category, video, dates.
+    pub record: DocRecord,
+    /// Its body, HTML sanitized at build time.
+    pub html: String,
 }
 
 impl std::fmt::Debug for Engine {
@@ -103,7 +115,18 @@ impl Engine {
             manifest.locale(locale).ok_or_else(|| LoadError::Empty { url: "manifest.json".into() })?;
         let bytes = source.fetch(&entry.root).await?;
         let root = LocaleRoot::decode(&bytes).map_err(decode(&entry.root))?;
-        Ok(Rc::new(Engine { locale: tag.to_string(), source, index: RefCell::new(LocaleIndex::new(root)) }))
+        let support = match &manifest.support {
+            Some(name) => {
+                let bytes = source.fetch(name).await?;
+                let data = serde_json::from_slice(&bytes).map_err(|e| LoadError::Decode {
+                    url: name.clone(),
+                    source: DecodeError::Corrupt { what: "support data", reason: e.to_string() },
+                })?;
+                Some(data)
+            }
+            None => None,
+        };
+        Ok(Rc::new(Engine { locale: tag.to_string(), support, source, index: RefCell::new(LocaleIndex::new(root)) }))
     }
 
     /// The best articles for `query`, best first, fetching what is missing.
@@ -123,6 +146,32 @@ impl Engine {
         let needs = self.index.borrow().needs_for_hits(&ranking, options.limit);
         self.fetch_all(&needs).await?;
         Ok(self.index.borrow().present(&ranking, options.limit))
+    }
+
+    /// Articles for a dashboard route, most specific first, or the
+    /// getting-started articles.
+    pub async fn suggestions(&self, route: &str, limit: usize) -> Result<Vec<(u32, DocRecord)>, LoadError> {
+        let docs: Vec<u32> = self.index.borrow().suggestions(route).into_iter().take(limit).collect();
+        let needs = self.index.borrow().needs_for_docs(docs.iter().copied());
+        self.fetch_all(&needs).await?;
+        let index = self.index.borrow();
+        Ok(docs.into_iter().filter_map(|d| Some((d, index.doc(d)?.clone()))).collect())
+    }
+
+    /// The article `id` with its body, or `None` if this locale lacks it.
+    pub async fn article(&self, id: &str) -> Result<Option<ArticleContent>, LoadError> {
+        let needs = self.index.borrow().needs_for_id(id);
+        self.fetch_all(&needs).await?;
+        let Some(doc) = self.index.borrow().doc_by_id(id) else { return Ok(None) };
+        let needs = self.index.borrow().needs_for_docs([doc]);
+        self.fetch_all(&needs).await?;
+        let Some(record) = self.index.borrow().doc(doc).cloned() else { return Ok(None) };
+        let bytes = self.source.fetch(&record.body_file).await?;
+        let html = String::from_utf8(bytes).map_err(|_| LoadError::Decode {
+            url: record.body_file.clone(),
+            source: DecodeError::Corrupt { what: "article body", reason: "it is not UTF-8".into() },
+        })?;
+        Ok(Some(ArticleContent { record, html }))
     }
 
     /// Fetches every file of `needs` at once and stores them.

@@ -5,13 +5,22 @@
 //! wasm and calls [`mount`] with a container inside its shadow root. From
 //! then on the loader forwards the public JS API to the [`WidgetHandle`].
 //!
-//! - [`engine`]: fetching and decoding the bundle into a ready search engine;
-//! - [`app`]: the panel's components;
+//! - [`engine`]: fetching the bundle's files as queries need them;
+//! - [`app`]: the panel, its state and its home view (search, suggestions);
+//! - [`article`]: reading an article, and feedback;
+//! - [`contact`]: support hours, contacts by region, the request helper;
+//! - [`feedback`], [`request`], [`i18n`], [`intl`]: what those views use;
 //! - [`api`]: the surface the loader talks to.
 
 pub mod api;
 pub mod app;
+pub mod article;
+pub mod contact;
 pub mod engine;
+pub mod feedback;
+pub mod i18n;
+pub mod intl;
+pub mod request;
 
 pub use api::{WidgetHandle, mount};
 pub use engine::{Engine, LoadError};

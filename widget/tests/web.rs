@@ -11,7 +11,7 @@ use help_core::{
     Analyzer, Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle, Language, LocaleEntry,
     Manifest, SearchOptions, SplitOptions,
 };
-use help_widget::api::mount_with;
+use help_widget::api::{Config, mount_with};
 use help_widget::engine::{Engine, Source};
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -95,12 +95,13 @@ async fn typing_in_the_panel_lists_matching_articles() {
 
     let events = Rc::new(RefCell::new(Vec::<String>::new()));
     let sink = events.clone();
-    let emit = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |name: JsValue, _detail: JsValue| {
-        sink.borrow_mut().push(name.as_string().unwrap_or_default());
+    let emit: Rc<dyn Fn(&str, JsValue)> = Rc::new(move |name: &str, _detail: JsValue| {
+        if name == "open" || name == "close" {
+            sink.borrow_mut().push(name.to_string());
+        }
     });
-    let handle = mount_with(container.clone(), None, emit.as_ref().clone().unchecked_into(), || {
-        Engine::load(bundle(), "en")
-    });
+    let config = Config { bundle: "memory:".into(), locale: "en".into(), ..Config::default() };
+    let handle = mount_with(container.clone(), config, emit, |locale: String| async move { Engine::load(bundle(), &locale).await });
 
     let panel = container.query_selector(".hw-panel").unwrap().expect("panel is rendered");
     assert!(panel.has_attribute("hidden"), "the panel starts closed");

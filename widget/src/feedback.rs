@@ -1,0 +1,171 @@
+//! Article feedback that is never lost: a vote is POSTed as JSON, and a
+//! vote that cannot be sent is kept in localStorage and sent later (on the
+//! next `online` event or the next page load). Each vote carries a
+//! client-generated id, so a vote sent twice counts once.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The localStorage key of the queue.
+pub const QUEUE_KEY: &str = "help-widget:feedback-queue";
+
+/// The most votes the queue keeps; older ones give way.
+pub const QUEUE_LIMIT: usize = 200;
+
+/// One vote on an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    /// A client-generated id: the same vote retried counts once.
+    pub id: String,
+    /// The article voted on.
+    pub article: String,
+    /// Whether it helped.
+    pub helpful: bool,
+    /// An optional comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The reader's locale.
+    pub locale: String,
+    /// The publisher's Site ID, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
+}
+
+/// The queue after adding `vote`: a vote with the same id is replaced (a
+/// comment added after the yes/no), and the oldest give way past the limit.
+pub fn enqueue(mut queue: Vec<Vote>, vote: Vote) -> Vec<Vote> {
+    queue.retain(|v| v.id != vote.id);
+    queue.push(vote);
+    let excess = queue.len().saturating_sub(QUEUE_LIMIT);
+    queue.drain(..excess);
+    queue
+}
+
+/// Reads the queue; anything unreadable is an empty queue.
+pub fn parse_queue(text: Option<&str>) -> Vec<Vote> {
+    text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+}
+
+/// A random id for a vote.
+pub fn new_vote_id() -> String {
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+    let uuid = crypto.and_then(|c| {
+        let f: js_sys::Function = js_sys::Reflect::get(&c, &"randomUUID".into()).ok()?.dyn_into().ok()?;
+        f.call0(&c).ok()?.as_string()
+    });
+    uuid.unwrap_or_else(|| format!("{:016x}{:016x}", (js_sys::Math::random() * 2f64.powi(53)) as u64, js_sys::Date::now() as u64))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_queue() -> Vec<Vote> {
+    parse_queue(storage().and_then(|s| s.get_item(QUEUE_KEY).ok().flatten()).as_deref())
+}
+
+fn save_queue(queue: &[Vote]) {
+    if let Some(s) = storage() {
+        let result = if queue.is_empty() {
+            s.remove_item(QUEUE_KEY)
+        } else {
+            s.set_item(QUEUE_KEY, &serde_json::to_string(queue).unwrap_or_default())
+        };
+        if result.is_err() {
+            web_sys::console::warn_1(&"help widget: could not save queued feedback".into());
+        }
+    }
+}
+
+/// POSTs one vote; `Ok` only on a 2xx answer. A 4xx answer other than 408
+/// and 429 means the server refuses the vote for good, so it is dropped
+/// rather than retried forever.
+async fn post(url: &str, vote: &Vote) -> Result<(), bool> {
+    let window = web_sys::window().ok_or(true)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    let headers = web_sys::Headers::new().map_err(|_| true)?;
+    headers.set("Content-Type", "application/json").map_err(|_| true)?;
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(&serde_json::to_string(vote).unwrap_or_default()));
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| true)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| true)?;
+    match response.status() {
+        200..=299 => Ok(()),
+        408 | 429 | 500..=599 => Err(true),
+        _ => Err(false),
+    }
+}
+
+/// Sends `vote` now, or queues it if that fails. Never blocks the reader.
+pub async fn send(url: &str, vote: Vote) {
+    save_queue(&enqueue(load_queue(), vote));
+    flush(url).await;
+}
+
+/// Sends every queued vote; keeps those that could not go yet.
+pub async fn flush(url: &str) {
+    let queue = load_queue();
+    let mut done = Vec::new();
+    for vote in queue {
+        match post(url, &vote).await {
+            Ok(()) => done.push(vote),
+            Err(false) => {
+                web_sys::console::warn_1(&format!("help widget: the feedback server refused vote {}", vote.id).into());
+                done.push(vote);
+            }
+            Err(true) => {}
+        }
+    }
+    // Votes may have been cast, or changed, while these were in flight:
+    // remove exactly what was sent, keep everything else.
+    if !done.is_empty() {
+        save_queue(&settle(load_queue(), &done));
+    }
+}
+
+/// The queue less the votes that were sent as they are now.
+pub fn settle(queue: Vec<Vote>, done: &[Vote]) -> Vec<Vote> {
+    queue.into_iter().filter(|v| !done.contains(v)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vote(id: &str, helpful: bool) -> Vote {
+        Vote { id: id.into(), article: "a".into(), helpful, comment: None, locale: "en".into(), sid: None }
+    }
+
+    #[test]
+    fn the_same_vote_is_queued_once() {
+        let q = enqueue(Vec::new(), vote("1", true));
+        let q = enqueue(q, Vote { comment: Some("clear".into()), ..vote("1", true) });
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].comment.as_deref(), Some("clear"));
+    }
+
+    #[test]
+    fn the_queue_is_bounded() {
+        let q = (0..QUEUE_LIMIT + 5).fold(Vec::new(), |q, i| enqueue(q, vote(&i.to_string(), false)));
+        assert_eq!(q.len(), QUEUE_LIMIT);
+        assert_eq!(q[0].id, "5");
+    }
+
+    #[test]
+    fn a_vote_changed_while_in_flight_is_kept() {
+        let sent = vote("1", true);
+        let changed = Vote { comment: Some("more".into()), ..vote("1", true) };
+        assert_eq!(settle(vec![changed.clone(), vote("2", false)], &[sent.clone()]), [changed, vote("2", false)]);
+        assert!(settle(vec![sent.clone()], &[sent]).is_empty());
+    }
+
+    #[test]
+    fn an_unreadable_queue_is_empty() {
+        assert!(parse_queue(Some("not json")).is_empty());
+        assert!(parse_queue(None).is_empty());
+        let text = serde_json::to_string(&[vote("x", true)]).unwrap();
+        assert_eq!(parse_queue(Some(&text)), [vote("x", true)]);
+    }
+}

@@ -1,0 +1,120 @@
+//! The bridge to the browser's `Intl`: time-zone offsets and formatting.
+//!
+//! The wasm ships no time-zone data: the offset lookup that
+//! `help_core::support` needs comes from `Intl.DateTimeFormat`, and times
+//! are formatted by it for the reader's locale. Every call that the
+//! browser could reject (an unknown zone) is caught and reported as `None`.
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn intl() -> Option<Object> {
+    Reflect::get(&js_sys::global(), &"Intl".into()).ok()?.dyn_into().ok()
+}
+
+fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<Object> {
+    let intl = intl()?;
+    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    let opts = Object::new();
+    for (k, v) in options {
+        Reflect::set(&opts, &(*k).into(), &(*v).into()).ok()?;
+    }
+    let args = Array::of2(&JsValue::from_str(locale), &opts);
+    Reflect::construct(&constructor, &args).ok()?.dyn_into().ok()
+}
+
+fn call(object: &Object, method: &str, args: &Array) -> Option<JsValue> {
+    let f: Function = Reflect::get(object, &method.into()).ok()?.dyn_into().ok()?;
+    Reflect::apply(&f, object, args).ok()
+}
+
+/// The browser's own time zone, such as `Europe/Berlin`.
+pub fn default_time_zone() -> String {
+    date_time_format("en-US", &[])
+        .and_then(|f| call(&f, "resolvedOptions", &Array::new()))
+        .and_then(|o| Reflect::get(&o, &"timeZone".into()).ok())
+        .and_then(|z| z.as_string())
+        .unwrap_or_else(|| "UTC".to_string())
+}
+
+/// Whether the browser knows `zone`.
+pub fn is_valid_time_zone(zone: &str) -> bool {
+    date_time_format("en-US", &[("timeZone", zone)]).is_some()
+}
+
+/// Every zone the browser knows, for the time zone picker.
+pub fn time_zones() -> Vec<String> {
+    let Some(intl) = intl() else { return Vec::new() };
+    call(&intl, "supportedValuesOf", &Array::of1(&"timeZone".into()))
+        .and_then(|v| v.dyn_into::<Array>().ok())
+        .map(|a| a.iter().filter_map(|z| z.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Minutes east of UTC in `zone` at `instant` (ms since the epoch): the
+/// offset lookup for `help_core::support`. `None` for an unknown zone.
+pub fn offset_minutes(zone: &str, instant: i64) -> Option<i32> {
+    let format = date_time_format(
+        "en-US",
+        &[
+            ("timeZone", zone),
+            ("hourCycle", "h23"),
+            ("year", "numeric"),
+            ("month", "numeric"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "numeric"),
+            ("second", "numeric"),
+        ],
+    )?;
+    let date = js_sys::Date::new(&JsValue::from_f64(instant as f64));
+    let parts: Array = call(&format, "formatToParts", &Array::of1(&date))?.dyn_into().ok()?;
+    let mut fields = [0i64; 6];
+    for part in parts.iter() {
+        let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+        let slot = match kind.as_str() {
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            "second" => 5,
+            _ => continue,
+        };
+        fields[slot] = value.parse().ok()?;
+    }
+    let wall = js_sys::Date::utc(fields[0] as f64, (fields[1] - 1) as f64) as i64
+        + (fields[2] - 1) * 86_400_000
+        + fields[3] * 3_600_000
+        + fields[4] * 60_000
+        + fields[5] * 1000;
+    let instant_seconds = instant.div_euclid(1000) * 1000;
+    Some(((wall - instant_seconds) / 60_000) as i32)
+}
+
+/// `instant` as a time of day in `zone`, for `locale` ("21:00", "9:00 PM").
+pub fn format_time(locale: &str, zone: &str, instant: i64) -> Option<String> {
+    format(locale, &[("timeZone", zone), ("hour", "numeric"), ("minute", "2-digit")], instant)
+}
+
+/// `instant` as a weekday and time in `zone`, for `locale`.
+pub fn format_day_time(locale: &str, zone: &str, instant: i64) -> Option<String> {
+    format(locale, &[("timeZone", zone), ("weekday", "long"), ("hour", "numeric"), ("minute", "2-digit")], instant)
+}
+
+/// `instant` as a date in `zone`, for `locale` ("25 December 2026").
+pub fn format_date(locale: &str, zone: &str, instant: i64) -> Option<String> {
+    format(locale, &[("timeZone", zone), ("dateStyle", "long")], instant)
+}
+
+fn format(locale: &str, options: &[(&str, &str)], instant: i64) -> Option<String> {
+    let format = date_time_format(locale, options)?;
+    let date = js_sys::Date::new(&JsValue::from_f64(instant as f64));
+    call(&format, "format", &Array::of1(&date))?.as_string()
+}
+
+/// Now, in ms since the epoch.
+pub fn now() -> i64 {
+    js_sys::Date::now() as i64
+}
