@@ -1,117 +1,216 @@
 /*
  * Help widget loader: the one script a dashboard includes.
  *
- *   <script src=".../help-widget.js" data-bundle=".../bundle/" defer></script>
+ *   <script src=".../help-widget.js" data-bundle=".../bundle/" async></script>
+ *
+ * Optional: data-locale, data-sid, data-feedback-url, data-help-center-url,
+ * data-position (right|left), data-z-index, data-theme-color, data-open.
  *
  * It draws the launcher at once, inside its own shadow root, and downloads
  * the wasm app only on intent (hover, focus, click, or an API call) or when
  * the browser is idle. Calls to window.HelpWidget made before the app is
- * ready are queued. Nothing here may throw into the host page.
+ * ready are queued. It follows the dashboard's route changes (pushState,
+ * replaceState, popstate). Nothing here may throw into the host page.
  *
- * `__HW_APP__` is replaced at build time with the app's hashed file names.
+ * `__HW_APP__` is replaced at build time with the app's hashed file names
+ * and the fallback contacts shown if the app cannot start.
  */
 (function () {
   "use strict";
   var APP = __HW_APP__;
   var w = window;
   var d = document;
-  if (w.HelpWidget && w.HelpWidget.version) return; // included twice: one widget
+  var pre = w.HelpWidget;
+  if (pre && pre.version) return; // included twice: one widget
 
   function warn(message, err) {
     try { console.warn("help widget: " + message, err === undefined ? "" : err); } catch (_) { /* ignore */ }
   }
 
-  var script = d.currentScript || d.querySelector('script[src*="help-widget.js"]');
-  var ds = (script && script.dataset) || {};
-  var scriptUrl = (script && script.src) || d.baseURI;
-  var config = {
-    bundle: new URL(ds.bundle || "./bundle/", d.baseURI).href,
-    locale: ds.locale || (navigator.language || "en"),
-    context: w.location.pathname
-  };
+  try {
+    var script = d.currentScript || d.querySelector('script[src*="help-widget.js"]');
+    var ds = (script && script.dataset) || {};
+    var scriptUrl = (script && script.src) || location.href;
+    var config = {
+      bundle: new URL(ds.bundle || "./bundle/", location.href).href,
+      locale: ds.locale || navigator.language || "en",
+      context: location.pathname,
+      sid: ds.sid || "",
+      feedbackUrl: ds.feedbackUrl ? new URL(ds.feedbackUrl, location.href).href : "",
+      helpCenterUrl: ds.helpCenterUrl || "",
+      fallbackSupport: APP.support ? JSON.stringify(APP.support) : ""
+    };
 
-  var listeners = {};
-  function emit(name, detail) {
-    if (name === "open" || name === "close") launcherState(name === "open");
-    (listeners[name] || []).slice().forEach(function (fn) {
-      try { fn(detail); } catch (err) { warn("a `" + name + "` listener threw", err); }
+    var listeners = {};
+    var emit = function (name, detail) {
+      if (name === "open" || name === "close") launcherState(name === "open");
+      (listeners[name] || []).slice().forEach(function (fn) {
+        try { fn(detail); } catch (err) { warn("a `" + name + "` listener threw", err); }
+      });
+    };
+
+    var host = d.createElement("help-widget-root");
+    var left = ds.position === "left";
+    host.style.setProperty("--hw-theme-color", /^#[0-9a-f]{3,8}$/i.test(ds.themeColor || "") ? ds.themeColor : "#1f5fbf");
+    host.style.setProperty("--hw-z-index", String(parseInt(ds.zIndex, 10) || 2147483000));
+    if (left) { host.style.setProperty("--hw-left", "20px"); host.style.setProperty("--hw-right", "auto"); }
+    var root = host.attachShadow({ mode: "open" });
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      ":host{all:initial}" +
+      ".hw-launcher{position:fixed;bottom:20px;" + (left ? "left" : "right") + ":20px;z-index:var(--hw-z-index);" +
+      "display:flex;align-items:center;gap:8px;padding:12px 18px;border:0;border-radius:999px;" +
+      "background:var(--hw-theme-color);color:#fff;cursor:pointer;font:600 15px/1 system-ui,sans-serif;" +
+      "box-shadow:0 6px 20px rgba(15,23,42,.3)}" +
+      ".hw-launcher:focus-visible{outline:3px solid #b45309;outline-offset:3px}" +
+      ".hw-launcher svg{width:20px;height:20px}" +
+      ".hw-fallback{position:fixed;bottom:88px;" + (left ? "left" : "right") + ":20px;z-index:var(--hw-z-index);" +
+      "width:min(360px,calc(100vw - 24px));padding:16px;background:#fff;color:#1d2433;border-radius:12px;" +
+      "box-shadow:0 12px 40px rgba(15,23,42,.28);font:15px/1.5 system-ui,sans-serif}" +
+      ".hw-fallback a{color:#1f5fbf}.hw-fallback button{font:inherit;margin-top:8px}"
+    );
+    root.adoptedStyleSheets = [sheet];
+
+    var launcher = d.createElement("button");
+    launcher.type = "button";
+    launcher.className = "hw-launcher";
+    launcher.setAttribute("aria-haspopup", "dialog");
+    launcher.setAttribute("aria-expanded", "false");
+    var svg = d.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("fill", "none");
+    svg.setAttribute("stroke", "currentColor");
+    svg.setAttribute("stroke-width", "2");
+    ["M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20", "M9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3", "M12 17h.01"].forEach(function (p) {
+      var path = d.createElementNS("http://www.w3.org/2000/svg", "path");
+      path.setAttribute("d", p);
+      svg.appendChild(path);
     });
-  }
+    launcher.appendChild(svg);
+    launcher.appendChild(d.createTextNode(({ fr: "Aide", de: "Hilfe", pt: "Ajuda" })[config.locale.slice(0, 2)] || "Help"));
+    var mountPoint = d.createElement("div");
+    root.appendChild(launcher);
+    root.appendChild(mountPoint);
 
-  var host = d.createElement("help-widget-root");
-  var root = host.attachShadow({ mode: "open" });
-  var sheet = new CSSStyleSheet();
-  sheet.replaceSync(
-    ":host{all:initial;position:fixed;z-index:2147483000}" +
-    ".hw-launcher{position:fixed;bottom:20px;right:20px;display:flex;align-items:center;gap:8px;" +
-    "padding:12px 18px;border:0;border-radius:999px;background:#1f5fbf;color:#fff;cursor:pointer;" +
-    "font:600 15px/1 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;" +
-    "box-shadow:0 6px 20px rgba(15,23,42,.3)}" +
-    ".hw-launcher:focus-visible{outline:3px solid #f5b700;outline-offset:3px}" +
-    ".hw-launcher svg{width:20px;height:20px}"
-  );
-  root.adoptedStyleSheets = [sheet];
+    var launcherState = function (open) {
+      launcher.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open && root.activeElement && root.activeElement !== launcher) launcher.focus();
+    };
 
-  var launcher = d.createElement("button");
-  launcher.type = "button";
-  launcher.className = "hw-launcher";
-  launcher.setAttribute("aria-haspopup", "dialog");
-  launcher.setAttribute("aria-expanded", "false");
-  launcher.innerHTML =
-    '<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">' +
-    '<circle cx="12" cy="12" r="10"/><path d="M9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3"/><path d="M12 17h.01"/></svg>';
-  launcher.appendChild(d.createTextNode("Help"));
-  var mountPoint = d.createElement("div");
-  root.appendChild(launcher);
-  root.appendChild(mountPoint);
+    // If the app cannot start, the panel still opens with the contacts.
+    var fallback = null;
+    var showFallback = function () {
+      if (fallback) { fallback.hidden = !fallback.hidden; launcherState(!fallback.hidden); return; }
+      fallback = d.createElement("section");
+      fallback.className = "hw-fallback";
+      fallback.setAttribute("role", "dialog");
+      fallback.setAttribute("aria-label", "Help");
+      var p = d.createElement("p");
+      p.textContent = "Help articles are unavailable right now. Contact support:";
+      fallback.appendChild(p);
+      var list = d.createElement("ul");
+      ((APP.support && APP.support.regions) || []).forEach(function (region) {
+        region.contacts.forEach(function (c) {
+          var li = d.createElement("li");
+          var a = d.createElement("a");
+          a.textContent = c.number || c.address;
+          a.href = c.kind === "phone" ? "tel:" + c.number.replace(/[^+0-9]/g, "") + (c.option ? "," + c.option : "") : "mailto:" + c.address;
+          li.appendChild(d.createTextNode(region.name + ": "));
+          li.appendChild(a);
+          list.appendChild(li);
+        });
+      });
+      fallback.appendChild(list);
+      var retry = d.createElement("button");
+      retry.type = "button";
+      retry.textContent = "Retry";
+      retry.onclick = function () { fallback.remove(); fallback = null; launcherState(false); quietly(call("open")); };
+      fallback.appendChild(retry);
+      root.appendChild(fallback);
+      launcherState(true);
+      retry.focus();
+    };
 
-  function launcherState(open) {
-    launcher.setAttribute("aria-expanded", open ? "true" : "false");
-    if (!open && root.activeElement && root.activeElement !== launcher) launcher.focus();
-  }
-
-  var app = null;
-  function load() {
-    if (!app) {
-      app = import(new URL(APP.js, scriptUrl).href)
-        .then(function (mod) {
+    var app = null;
+    var load = function () {
+      if (!app) {
+        app = import(new URL(APP.js, scriptUrl).href).then(function (mod) {
           return mod.default({ module_or_path: new URL(APP.wasm, scriptUrl).href }).then(function () {
             return mod.mount(mountPoint, config, emit);
           });
         });
-      app.catch(function (err) { warn("could not start", err); app = null; });
-    }
-    return app;
-  }
-  function call(method, args) {
-    return load().then(function (handle) { return handle[method].apply(handle, args || []); });
-  }
-  function quietly(promise) {
-    promise.catch(function () { /* already reported by load() */ });
-  }
+        app.catch(function (err) { warn("could not start", err); emit("error", String(err)); app = null; });
+      }
+      return app;
+    };
+    var call = function (method, args) {
+      return load().then(function (handle) { return handle[method].apply(handle, args || []); });
+    };
+    var quietly = function (promise, onFail) {
+      promise.catch(function () { if (onFail) onFail(); });
+    };
 
-  launcher.addEventListener("click", function () { quietly(call("toggle")); });
-  ["pointerenter", "focus", "touchstart"].forEach(function (type) {
-    launcher.addEventListener(type, function () { quietly(load()); }, { once: true, passive: true });
-  });
-  if (w.requestIdleCallback) w.requestIdleCallback(function () { quietly(load()); }, { timeout: 5000 });
+    launcher.addEventListener("click", function () {
+      if (fallback) { showFallback(); return; }
+      quietly(call("toggle"), showFallback);
+    });
+    ["pointerenter", "focus", "touchstart"].forEach(function (type) {
+      launcher.addEventListener(type, function () { quietly(load()); }, { once: true, passive: true });
+    });
+    if (w.requestIdleCallback) w.requestIdleCallback(function () { quietly(load()); }, { timeout: 5000 });
 
-  w.HelpWidget = {
-    version: "0.1.0",
-    open: function () { quietly(call("open")); },
-    close: function () { quietly(call("close")); },
-    toggle: function () { quietly(call("toggle")); },
-    setContext: function (route) { config.context = route; quietly(call("setContext", [route])); },
-    search: function (query) { return call("search", [String(query)]); },
-    on: function (name, fn) {
-      (listeners[name] = listeners[name] || []).push(fn);
-      return function () {
-        listeners[name] = (listeners[name] || []).filter(function (f) { return f !== fn; });
+    // Follow the dashboard's own navigation.
+    var followRoute = function () {
+      config.context = location.pathname;
+      if (app) quietly(call("setContext", [location.pathname]));
+    };
+    ["pushState", "replaceState"].forEach(function (name) {
+      var original = history[name];
+      if (typeof original !== "function") return;
+      history[name] = function () {
+        var result = original.apply(this, arguments);
+        try { followRoute(); } catch (err) { warn("route change", err); }
+        return result;
       };
-    }
-  };
+    });
+    w.addEventListener("popstate", followRoute);
 
-  function attach() { (d.body || d.documentElement).appendChild(host); }
-  if (d.body) attach(); else d.addEventListener("DOMContentLoaded", attach);
-  if (ds.open !== undefined) w.HelpWidget.open();
+    var api = {
+      version: "0.1.0",
+      open: function () { quietly(call("open"), showFallback); },
+      close: function () { if (fallback) fallback.hidden = true; quietly(call("close")); },
+      toggle: function () { quietly(call("toggle"), showFallback); },
+      setContext: function (route) { config.context = String(route); quietly(call("setContext", [String(route)])); },
+      identify: function (user) {
+        user = user || {};
+        if (user.sid != null) config.sid = String(user.sid);
+        quietly(call("identify", [{ sid: user.sid == null ? "" : String(user.sid) }]));
+      },
+      setLocale: function (locale) { config.locale = String(locale); quietly(call("setLocale", [String(locale)])); },
+      search: function (query) { return call("search", [String(query)]); },
+      showArticle: function (id) { quietly(call("showArticle", [String(id)]), showFallback); },
+      on: function (name, fn) {
+        (listeners[name] = listeners[name] || []).push(fn);
+        return function () {
+          listeners[name] = (listeners[name] || []).filter(function (f) { return f !== fn; });
+        };
+      }
+    };
+    w.HelpWidget = api;
+
+    var attach = function () { (d.body || d.documentElement).appendChild(host); };
+    if (d.body) attach(); else d.addEventListener("DOMContentLoaded", attach);
+
+    // Calls queued by a stub before this script ran: HelpWidget.q = [["open"], …].
+    if (pre && pre.q && pre.q.forEach) {
+      pre.q.forEach(function (args) {
+        var method = args && api[args[0]];
+        if (typeof method === "function" && args[0] !== "on") method.apply(api, Array.prototype.slice.call(args, 1));
+      });
+    }
+    if (ds.open !== undefined) api.open();
+  } catch (err) {
+    warn("could not start", err);
+  }
 })();

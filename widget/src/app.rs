@@ -291,7 +291,7 @@ pub fn Panel(
                 }
             }
         >
-            <header class="hw-header">
+            <div class="hw-header">
                 <Show when=move || state.view.get() != View::Home>
                     <button type="button" class="hw-back" on:click=move |_| state.back()>
                         <span aria-hidden="true">"← "</span>
@@ -307,7 +307,7 @@ pub fn Panel(
                 >
                     <span aria-hidden="true">"×"</span>
                 </button>
-            </header>
+            </div>
             <div class="hw-body">
                 {move || match state.view.get() {
                     View::Home => view! { <Home state=state /> }.into_any(),

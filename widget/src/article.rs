@@ -97,6 +97,7 @@ pub fn ArticleView(
 /// "Was this article helpful?", with an optional comment.
 #[component]
 fn Feedback(state: WidgetState, article: String) -> impl IntoView {
+    let article_attr = article.clone();
     let vote: RwSignal<Option<Vote>> = RwSignal::new(None);
     let comment = RwSignal::new(String::new());
     let sent_comment = RwSignal::new(false);
@@ -118,8 +119,9 @@ fn Feedback(state: WidgetState, article: String) -> impl IntoView {
         submit(v);
     };
     let cast_yes = cast.clone();
+    let article_for_attr = article_attr;
     view! {
-        <section class="hw-feedback" aria-labelledby="hw-feedback-q">
+        <section class="hw-feedback" aria-label=state.ui().helpful data-article-id=article_for_attr>
             <Show
                 when=move || vote.with(Option::is_none)
                 fallback=move || view! {

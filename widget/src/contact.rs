@@ -71,7 +71,14 @@ pub fn ContactView(
         on_cleanup(move || handle.clear());
     }
     state.now.set(intl::now());
-    let zones = intl::time_zones();
+    let mut zones = intl::time_zones();
+    // The browser may name its own zone by an alias the list lacks
+    // (Asia/Calcutta for Asia/Kolkata): keep it selectable.
+    let own = state.time_zone.get_untracked();
+    if !zones.contains(&own) {
+        zones.push(own);
+        zones.sort();
+    }
     let support = move || state.support();
     let region = move || {
         let data = support()?;
@@ -117,7 +124,12 @@ pub fn ContactView(
                             <h3 class="hw-subheading" id="hw-hours-title">{ui.phone_hours}</h3>
                             {status_view(ui, &data, &zone, now)}
                             {window.map(|w| {
-                                let (a, b) = (shown(ui, &zone, w.opens, w.opens), shown(ui, &zone, w.closes, w.opens));
+                                // A daily pattern: plain times, with no "tomorrow".
+                                let plain = |t: i64| Shown {
+                                    text: intl::format_time(ui.locale, &zone, t).unwrap_or_default(),
+                                    datetime: iso_utc(t),
+                                };
+                                let (a, b) = (plain(w.opens), plain(w.closes));
                                 let parts: Vec<&str> = ui.daily_hours.split("{}").collect();
                                 view! {
                                     <p class="hw-meta">

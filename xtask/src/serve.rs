@@ -51,8 +51,16 @@ impl Server {
     }
 }
 
-fn respond(site: &Path, request: Request) {
+fn respond(site: &Path, mut request: Request) {
     let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    if *request.method() == tiny_http::Method::Post && url == "/feedback" {
+        // Until the feedback server exists, the demo accepts and logs votes.
+        let mut body = String::new();
+        let _ = std::io::Read::read_to_string(&mut request.as_reader(), &mut body);
+        println!("xtask: feedback received: {body}");
+        let _ = request.respond(Response::from_string("").with_status_code(StatusCode(204)));
+        return;
+    }
     let response = match resolve(site, &url) {
         Some(path) => match std::fs::read(&path) {
             Ok(bytes) => file_response(&path, bytes),

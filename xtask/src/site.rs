@@ -57,11 +57,25 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
     if !loader.contains("__HW_APP__") {
         bail!("{}: the `__HW_APP__` placeholder is missing", loader_src.display());
     }
-    let app = format!("{{ js: \"./{js}\", wasm: \"./{wasm}\" }}");
+    // The loader carries the contacts, to show them if the app or the
+    // bundle cannot be loaded.
+    let support = support_json(&site.join("bundle"))?;
+    let app = format!("{{ js: \"./{js}\", wasm: \"./{wasm}\", support: {support} }}");
     std::fs::write(widget.join("help-widget.js"), loader.replace("__HW_APP__", &app))?;
+    std::fs::copy(root.join("widget/loader/help-widget.d.ts"), widget.join("help-widget.d.ts"))?;
     let wasm_size = std::fs::metadata(widget.join(&wasm))?.len();
     println!("xtask: site ready in {} (app wasm {} KB)", site.display(), wasm_size / 1024);
     Ok(site)
+}
+
+/// The bundle's support data as compact JSON, or `null` if it has none.
+fn support_json(bundle: &Path) -> anyhow::Result<String> {
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(bundle.join("manifest.json"))?)
+        .context("reading the bundle's manifest")?;
+    let Some(name) = manifest.get("support").and_then(|s| s.as_str()) else { return Ok("null".into()) };
+    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(bundle.join(name))?)
+        .with_context(|| format!("reading {name}"))?;
+    Ok(serde_json::to_string(&data)?)
 }
 
 /// The names of the app's JS glue and wasm in trunk's output.
