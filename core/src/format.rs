@@ -219,6 +219,9 @@ pub struct DocRecord {
     pub updated: Option<String>,
     /// Whether only signed-in publishers may see it.
     pub signed_in: bool,
+    /// The locale it is written in: the index's own, or English for an
+    /// article not translated yet, which the index carries as a fallback.
+    pub locale: String,
 }
 
 /// A run of consecutive documents.
@@ -501,6 +504,7 @@ impl DocChunk {
             }
             w.opt_str(d.updated.as_deref());
             w.u8(u8::from(d.signed_in));
+            w.str(&d.locale);
         }
         w.bytes
     }
@@ -529,7 +533,8 @@ impl DocChunk {
                 1 => true,
                 other => return Err(r.corrupt(format!("flag {other} is not 0 or 1"))),
             };
-            docs.push(DocRecord { id, title, category, summary, text, body_file, video, updated, signed_in });
+            let locale = r.string()?;
+            docs.push(DocRecord { id, title, category, summary, text, body_file, video, updated, signed_in, locale });
         }
         r.finish()?;
         Ok(DocChunk { first_doc, docs })

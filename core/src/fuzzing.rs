@@ -54,6 +54,7 @@ fn small_index(language: Language) -> (LocaleIndex, std::collections::BTreeMap<S
                 video: None,
                 updated: None,
                 signed_in: false,
+                locale: "en".into(),
             },
             contexts: vec!["/reports/*".into(), "/".into()],
             starter: i == 0,

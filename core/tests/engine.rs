@@ -42,6 +42,7 @@ fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
                 video: None,
                 updated: None,
                 signed_in: false,
+                locale: "en".into(),
             },
             contexts: a.contexts.iter().map(|c| c.to_string()).collect(),
             starter: a.starter,

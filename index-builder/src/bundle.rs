@@ -9,7 +9,7 @@ use help_core::{
 use sha2::{Digest, Sha256};
 
 use crate::analysis::BuildAnalyzer;
-use crate::content::{Content, FALLBACK_LOCALE, GETTING_STARTED, Visibility};
+use crate::content::{Article, Content, FALLBACK_LOCALE, GETTING_STARTED, Visibility};
 
 /// How to build a bundle.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,13 +48,19 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
         let analyzer = BuildAnalyzer::new(language);
         let mut writer = IndexWriter::new(locale, options.weights.clone(), options.split.clone());
         let mut count = 0u32;
-        for article in content.articles.iter().filter(|a| a.locale == locale) {
+        // This locale's articles, then the English ones it has not
+        // translated yet, so a reader finds every article in any language.
+        let own: Vec<&Article> = content.articles.iter().filter(|a| a.locale == locale).collect();
+        let fallback = content.articles.iter().filter(|a| {
+            a.locale == FALLBACK_LOCALE && locale != FALLBACK_LOCALE && !own.iter().any(|o| o.front.id == a.front.id)
+        });
+        for article in own.iter().copied().chain(fallback) {
             let signed_in = article.front.visibility == Visibility::SignedIn;
             if signed_in && options.audience == Audience::Public {
                 continue;
             }
             let front = &article.front;
-            let body_file = named(&format!("{locale}/{}", front.id), "html", article.body_html.as_bytes());
+            let body_file = named(&format!("{}/{}", article.locale, front.id), "html", article.body_html.as_bytes());
             files.insert(body_file.clone(), article.body_html.clone().into_bytes());
             writer.add(IndexedArticle {
                 record: DocRecord {
@@ -70,6 +76,7 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
                     }),
                     updated: front.updated.as_ref().map(ToString::to_string),
                     signed_in,
+                    locale: article.locale.clone(),
                 },
                 contexts: front.contexts.clone(),
                 starter: front.category == GETTING_STARTED,
@@ -83,7 +90,7 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
             count += 1;
             progress();
         }
-        if count == 0 {
+        if own.is_empty() || count == 0 {
             continue;
         }
         let locale_files = writer.finish(short_hash);

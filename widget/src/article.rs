@@ -65,8 +65,12 @@ pub fn ArticleView(
                     let record = content.record.clone();
                     let help_center = state.settings.with_value(|s| s.help_center_url.clone());
                     let id = record.id.clone();
+                    let ui = state.ui();
+                    let foreign = (crate::i18n::strings(&record.locale).locale != ui.locale)
+                        .then(|| fill(ui.written_in, &[crate::i18n::language_name(ui, &record.locale)]));
                     view! {
-                        <h3 class="hw-article-title" tabindex="-1">{record.title.clone()}</h3>
+                        <h3 class="hw-article-title" tabindex="-1" lang=record.locale.clone()>{record.title.clone()}</h3>
+                        {foreign.map(|note| view! { <p class="hw-meta">{note}</p> })}
                         {record.updated.clone().map(|d| view! {
                             <p class="hw-meta"><time datetime=d.clone()>{fill(state.ui().updated, &[&d])}</time></p>
                         })}
@@ -78,7 +82,7 @@ pub fn ArticleView(
                                 </a>
                             </p>
                         })}
-                        <div class="hw-article-body" inner_html=content.html.clone() on:click=on_click></div>
+                        <div class="hw-article-body" lang=record.locale.clone() inner_html=content.html.clone() on:click=on_click></div>
                         {help_center.map(|base| view! {
                             <p class="hw-meta">
                                 <a href=format!("{}/articles/{}", base.trim_end_matches('/'), id) target="_blank" rel="noopener noreferrer">

@@ -102,6 +102,8 @@ pub struct Strings {
     pub safe_senders: &'static str,
     /// The next closure: `{}` on `{}`.
     pub closure: &'static str,
+    /// An article not translated yet: it is in `{}`.
+    pub written_in: &'static str,
 }
 
 /// English, the fallback.
@@ -154,6 +156,7 @@ pub const EN: Strings = Strings {
     copy_details: "Copy request details",
     safe_senders: "Add {} to your safe senders, so the answer does not land in spam.",
     closure: "Closed on {}: {}",
+    written_in: "This article is in {}.",
 };
 
 /// French.
@@ -206,6 +209,7 @@ pub const FR: Strings = Strings {
     copy_details: "Copier les détails de la demande",
     safe_senders: "Ajoutez {} à vos expéditeurs approuvés pour que la réponse n’arrive pas dans les spams.",
     closure: "Fermé le {} : {}",
+    written_in: "Cet article est en {}.",
 };
 
 /// German.
@@ -258,6 +262,7 @@ pub const DE: Strings = Strings {
     copy_details: "Anfragedetails kopieren",
     safe_senders: "Fügen Sie {} zu Ihren sicheren Absendern hinzu, damit die Antwort nicht im Spam landet.",
     closure: "Geschlossen am {}: {}",
+    written_in: "Dieser Artikel ist auf {}.",
 };
 
 /// Brazilian Portuguese.
@@ -310,6 +315,7 @@ pub const PT_BR: Strings = Strings {
     copy_details: "Copiar os detalhes do pedido",
     safe_senders: "Adicione {} aos remetentes confiáveis, para que a resposta não caia no spam.",
     closure: "Fechado em {}: {}",
+    written_in: "Este artigo está em {}.",
 };
 
 /// The strings for `locale` (`fr-CA` gets French), English by default.
@@ -383,7 +389,7 @@ mod tests {
     fn every_template_has_the_same_arguments_in_every_language() {
         let count = |s: &Strings| -> Vec<usize> {
             [s.results, s.no_results, s.watch_video, s.updated, s.found_helpful, s.open_now, s.closed, s.daily_hours,
-             s.phone_language, s.languages, s.then_option, s.safe_senders, s.closure]
+             s.phone_language, s.languages, s.then_option, s.safe_senders, s.closure, s.written_in]
                 .iter()
                 .map(|t| t.matches("{}").count())
                 .collect()

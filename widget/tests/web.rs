@@ -41,6 +41,7 @@ fn bundle() -> Source {
                 video: None,
                 updated: None,
                 signed_in: false,
+                locale: "en".into(),
             },
             contexts: vec![],
             starter: false,
@@ -131,4 +132,78 @@ async fn typing_in_the_panel_lists_matching_articles() {
     assert!(panel.has_attribute("hidden"));
     settle(|| events.borrow().len() == 2).await;
     assert_eq!(*events.borrow(), ["open", "close"]);
+}
+
+#[wasm_bindgen_test]
+fn the_intl_bridge_gives_offsets_at_the_instant_asked() {
+    use help_widget::intl;
+    // 2026-01-15 and 2026-07-15 at noon UTC.
+    let (winter, summer) = (1_768_478_400_000i64, 1_784_116_800_000i64);
+    assert_eq!(intl::offset_minutes("Asia/Kolkata", winter), Some(330));
+    assert_eq!(intl::offset_minutes("Europe/Berlin", winter), Some(60));
+    assert_eq!(intl::offset_minutes("Europe/Berlin", summer), Some(120));
+    assert_eq!(intl::offset_minutes("America/St_Johns", summer), Some(-150));
+    assert_eq!(intl::offset_minutes("Pacific/Auckland", winter), Some(780));
+    assert_eq!(intl::offset_minutes("Not/AZone", winter), None);
+    assert!(!intl::is_valid_time_zone("Not/AZone"));
+    assert_eq!(intl::format_time("en-GB", "Asia/Kolkata", winter).as_deref(), Some("17:30"));
+    assert!(intl::time_zones().iter().any(|z| z == "Europe/Berlin"));
+}
+
+const SUPPORT: &str = r#"{
+  "hours": { "opens": "09:00", "closes": "02:00", "days": ["mon","tue","wed","thu","fri","sat","sun"], "language": "en" },
+  "closures": [],
+  "regions": [
+    { "id": "americas", "name": "Americas", "countries": ["US"], "default": true, "languages": ["en"],
+      "contacts": [{ "kind": "phone", "number": "+1-646-943-8200", "option": "7", "toll_free": false }], "example": false },
+    { "id": "france", "name": "France", "countries": ["FR"], "default": false, "languages": ["fr", "en"],
+      "contacts": [{ "kind": "email", "address": "support-fr@example.com" }], "example": true }
+  ],
+  "request": { "safe_sender_domain": "example.com" }
+}"#;
+
+#[wasm_bindgen_test]
+async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    shadow.append_child(&container).unwrap();
+    let source = match bundle() {
+        Source::Memory(files) => {
+            let mut files = (*files).clone();
+            let mut manifest = Manifest::from_json(&files["manifest.json"]).unwrap();
+            manifest.support = Some("support.json".into());
+            files.insert("manifest.json".into(), manifest.to_json().into_bytes());
+            files.insert("support.json".into(), SUPPORT.as_bytes().to_vec());
+            Source::Memory(Rc::new(files))
+        }
+        Source::Http(_) => unreachable!(),
+    };
+    let emit: Rc<dyn Fn(&str, JsValue)> = Rc::new(|_: &str, _: JsValue| {});
+    let config = Config { bundle: "memory:".into(), locale: "en-US".into(), sid: Some("42".into()), ..Config::default() };
+    let handle = mount_with(container.clone(), config, emit, move |locale: String| {
+        let source = source.clone();
+        async move { Engine::load(source, &locale).await }
+    });
+    handle.open();
+    let link = || container.query_selector(".hw-contact-link").unwrap();
+    settle(|| link().is_some()).await;
+    link().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    let status = || container.query_selector(".hw-open-status").unwrap();
+    settle(|| status().is_some()).await;
+    let text = status().unwrap().text_content().unwrap();
+    assert!(text.starts_with("Open now: closes at ") || text.starts_with("Closed: opens at "), "{text}");
+    let times = container.query_selector_all(".hw-hours time").unwrap();
+    assert!(times.length() >= 3);
+    for i in 0..times.length() {
+        let el: web_sys::Element = times.item(i).unwrap().unchecked_into();
+        let at = el.get_attribute("datetime").unwrap();
+        assert!(at.ends_with(":00Z") && at.len() == 20, "{at}");
+    }
+    let sid = container.query_selector(".hw-sid").unwrap().unwrap().text_content();
+    assert_eq!(sid.as_deref(), Some("42"));
+    let phone = container.query_selector(".hw-contacts a").unwrap().unwrap();
+    assert_eq!(phone.get_attribute("href").as_deref(), Some("tel:+16469438200,7"));
 }
