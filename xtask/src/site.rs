@@ -61,7 +61,13 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
     // bundle cannot be loaded.
     let support = support_json(&site.join("bundle"))?;
     let app = format!("{{ js: \"./{js}\", wasm: \"./{wasm}\", support: {support} }}");
-    std::fs::write(widget.join("help-widget.js"), loader.replace("__HW_APP__", &app))?;
+    let unminified = root.join("target/help-widget.loader.js");
+    std::fs::write(&unminified, loader.replace("__HW_APP__", &app))?;
+    // Every byte of the loader is paid on every dashboard page: minify it.
+    run(Command::new(root.join("node_modules/.bin/terser"))
+        .arg(&unminified)
+        .args(["--compress", "--mangle", "--output"])
+        .arg(widget.join("help-widget.js")))?;
     std::fs::copy(root.join("widget/loader/help-widget.d.ts"), widget.join("help-widget.d.ts"))?;
     let wasm_size = std::fs::metadata(widget.join(&wasm))?.len();
     println!("xtask: site ready in {} (app wasm {} KB)", site.display(), wasm_size / 1024);

@@ -107,8 +107,9 @@ fn ensure_npm_packages() -> anyhow::Result<()> {
     let want = fingerprint(&lock);
     if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(want.as_str())
         && root.join("node_modules/.bin/wasm-opt").exists()
+        && root.join("node_modules/.bin/terser").exists()
     {
-        println!("xtask: npm packages (binaryen, playwright-core): present");
+        println!("xtask: npm packages (binaryen, terser, playwright-core, axe-core): present");
         return Ok(());
     }
     println!("xtask: installing npm packages from package-lock.json");
