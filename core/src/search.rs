@@ -236,6 +236,35 @@ fn is_typo_of(word: &[char], stem: &[char], unfinished: bool, term: &[char]) -> 
             && (word.len().saturating_sub(3)..word.len()).any(|k| k >= 4 && within_one_edit(&word[..k], term)))
 }
 
+/// The most completions an unfinished word expands to. A short prefix such
+/// as "c" may complete to thousands of terms; the most frequent ones carry
+/// nearly all of the ranking, at a fraction of the cost.
+const MAX_COMPLETIONS: usize = 64;
+
+/// Keeps exact and typo matches, and only the [`MAX_COMPLETIONS`] most
+/// frequent completions (ties by term order, so results are stable).
+fn keep_most_frequent_completions(matched: &mut Vec<(&TermEntry, MatchKind)>) {
+    let completions = matched.iter().filter(|(_, k)| *k == MatchKind::Prefix).count();
+    if completions <= MAX_COMPLETIONS {
+        return;
+    }
+    let mut dfs: Vec<usize> =
+        matched.iter().filter(|(_, k)| *k == MatchKind::Prefix).map(|(e, _)| e.postings.len()).collect();
+    dfs.sort_unstable_by(|a, b| b.cmp(a));
+    let threshold = dfs[MAX_COMPLETIONS - 1];
+    let mut above = dfs.iter().filter(|&&d| d > threshold).count();
+    matched.retain(|(e, k)| {
+        if *k != MatchKind::Prefix || e.postings.len() > threshold {
+            return true;
+        }
+        if e.postings.len() == threshold && above < MAX_COMPLETIONS {
+            above += 1;
+            return true;
+        }
+        false
+    });
+}
+
 /// Words shorter than this must be typed right.
 const TYPO_MIN_CHARS: usize = 5;
 
@@ -457,9 +486,15 @@ impl LocaleIndex {
     /// Ranks documents for `query` using the files loaded so far; call
     /// [`LocaleIndex::needs`] first for a full ranking.
     pub fn rank(&self, query: &Query, options: &SearchOptions) -> Ranking {
-        let n = self.root.doc_count as f32;
+        let docs = self.root.doc_count as usize;
+        let n = docs as f32;
         let weights = &options.weights;
-        let mut scores: BTreeMap<u32, (f32, usize)> = BTreeMap::new();
+        // Dense per-document accumulators: a few bytes per article, and no
+        // tree to walk on every posting.
+        let mut score = vec![0f32; docs];
+        let mut words_matched = vec![0u16; docs];
+        let mut best = vec![0f32; docs];
+        let mut touched: Vec<u32> = Vec::new();
         let mut ranking = Ranking::default();
 
         for w in &query.words {
@@ -471,16 +506,23 @@ impl LocaleIndex {
                 let (candidates, _) = self.typo_candidates(w);
                 matched.extend(candidates.iter().filter_map(|t| self.entry(t)).map(|e| (e, MatchKind::Typo)));
             }
+            keep_most_frequent_completions(&mut matched);
 
             // One IDF per query word, from every document any of its terms
             // matched: a rare completion of a prefix ("id" → "identifier")
             // must not outweigh the common word actually typed.
-            let docs_matched: BTreeSet<u32> =
-                matched.iter().flat_map(|(e, _)| e.postings.iter().map(|&(d, _)| d)).collect();
-            let df = docs_matched.len() as f32;
+            touched.clear();
+            for (entry, _) in &matched {
+                for &(doc, _) in &entry.postings {
+                    if best[doc as usize] == 0.0 {
+                        best[doc as usize] = f32::MIN_POSITIVE;
+                        touched.push(doc);
+                    }
+                }
+            }
+            let df = touched.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let word_len = w.word.chars().count() as f32;
-            let mut best: BTreeMap<u32, f32> = BTreeMap::new();
             for (entry, kind) in matched {
                 ranking.terms.insert(entry.term.clone());
                 let factor = match kind {
@@ -492,16 +534,17 @@ impl LocaleIndex {
                     }
                     MatchKind::Typo => weights.typo_factor,
                 };
+                let scale = factor * idf / 255.0;
                 for &(doc, impact) in &entry.postings {
-                    let s = factor * idf * f32::from(impact) / 255.0;
-                    let slot = best.entry(doc).or_insert(0.0);
-                    *slot = slot.max(s);
+                    let slot = &mut best[doc as usize];
+                    *slot = slot.max(scale * f32::from(impact));
                 }
             }
-            for (doc, s) in best {
-                let slot = scores.entry(doc).or_insert((0.0, 0));
-                slot.0 += s;
-                slot.1 += 1;
+            for &doc in &touched {
+                let d = doc as usize;
+                score[d] += best[d];
+                words_matched[d] += 1;
+                best[d] = 0.0;
             }
         }
 
@@ -515,11 +558,12 @@ impl LocaleIndex {
                 .collect(),
             None => BTreeSet::new(),
         };
-        ranking.docs = scores
-            .into_iter()
-            .map(|(doc, (score, matched_words))| {
+        ranking.docs = (0..docs)
+            .filter(|&d| words_matched[d] > 0)
+            .map(|d| {
+                let doc = d as u32;
                 let boost = if in_context.contains(&doc) { weights.context_boost } else { 1.0 };
-                Ranked { doc, score: score * boost, matched_words }
+                Ranked { doc, score: score[d] * boost, matched_words: usize::from(words_matched[d]) }
             })
             .collect();
         ranking.docs.sort_by(|a, b| {
@@ -557,12 +601,32 @@ impl LocaleIndex {
 
     /// Byte ranges of the words in `text` that the ranking matched.
     pub fn marks(&self, text: &str, ranking: &Ranking) -> Vec<Range<usize>> {
-        self.analyzer
-            .tokens(text)
-            .into_iter()
-            .filter(|t| ranking.terms.contains(&t.term) || ranking.prefixes.iter().any(|p| t.word.starts_with(p.as_str())))
-            .map(|t| t.start..t.end)
-            .collect()
+        // Stemming every word of an article is the costly part of showing
+        // results; a stem keeps its word's first letter (German umlauts
+        // aside), so only words starting like a matched term are stemmed.
+        let firsts: BTreeSet<char> = ranking
+            .terms
+            .iter()
+            .chain(&ranking.prefixes)
+            .filter_map(|t| t.chars().next().map(fold_first))
+            .collect();
+        let language = self.analyzer.language();
+        let mut marks = Vec::new();
+        for (start, end) in tokens(text) {
+            let raw = &text[start..end];
+            let (s, e) = crate::text::trim_range(raw, language);
+            let Some(first) = raw[s..e].chars().next() else { continue };
+            if !firsts.contains(&fold_first(first.to_lowercase().next().unwrap_or(first))) {
+                continue;
+            }
+            let word = raw[s..e].to_lowercase();
+            let hit = ranking.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+                || self.analyzer.term(&word).is_some_and(|t| ranking.terms.contains(&t));
+            if hit {
+                marks.push(start + s..start + e);
+            }
+        }
+        marks
     }
 
     /// About [`SNIPPET_BYTES`] of the article's text around its densest
@@ -654,6 +718,16 @@ pub enum FetchError<E> {
     /// A fetched file could not be decoded.
     #[error(transparent)]
     Decode(DecodeError),
+}
+
+/// A first letter with German umlauts folded, as the German stemmer folds them.
+fn fold_first(c: char) -> char {
+    match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        other => other,
+    }
 }
 
 /// The target length of a snippet, in bytes.

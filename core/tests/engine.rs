@@ -247,3 +247,37 @@ fn another_format_version_is_refused_with_a_typed_error() {
     );
 }
 
+
+#[test]
+fn a_short_prefix_expands_to_its_most_frequent_completions() {
+    let analyzer = Analyzer::new(Language::English);
+    let mut writer = IndexWriter::new("en", FieldWeights::default(), SplitOptions::default());
+    // 100 rare completions of "zq", and one that every article shares.
+    for i in 0..100 {
+        let body = format!("zqcommon zqrare{i:03}");
+        writer.add(IndexedArticle {
+            record: DocRecord {
+                id: format!("a{i}"),
+                title: format!("Article {i}"),
+                category: "c".into(),
+                summary: None,
+                text: body.clone(),
+                body_file: format!("a{i}.html"),
+                video: None,
+                updated: None,
+                signed_in: false,
+                locale: "en".into(),
+            },
+            contexts: vec![],
+            starter: false,
+            fields: [analyzer.terms(&format!("Article {i}")), vec![], vec![], analyzer.terms(&body)],
+        });
+    }
+    let files = writer.finish(help_core::fuzzing::fnv).files;
+    let mut index = open(&files);
+    let options = SearchOptions { limit: 200, ..SearchOptions::default() };
+    let hits = index.search_with("zq", &options, |n| files.get(n).cloned().ok_or(())).unwrap();
+    assert_eq!(hits.len(), 100, "every article still matches, through the frequent completion");
+    let hits = index.search_with("zqrare042", &options, |n| files.get(n).cloned().ok_or(())).unwrap();
+    assert_eq!(hits[0].id, "a42", "a full word finds its rare article");
+}
