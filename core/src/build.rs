@@ -150,6 +150,20 @@ impl IndexWriter {
             }
         }
 
+        // What reserved terms carry: the prefixes of words, the contexts, the
+        // getting-started list. They live in the shards like any term, so the
+        // root stays small and a query fetches only the ones it needs.
+        let prefixes = prefix_postings(&postings);
+        postings.extend(prefixes);
+        for (doc, a) in self.articles.iter().enumerate() {
+            for pattern in &a.contexts {
+                postings.entry(context_term(pattern)).or_default().push((doc as u32, 1));
+            }
+            if a.starter {
+                postings.entry(STARTER_TERM.to_string()).or_default().push((doc as u32, 1));
+            }
+        }
+
         // Term shards of about `shard_bytes`, each with its term list.
         let mut shards: Vec<TermShard> = vec![TermShard::default()];
         let mut current_bytes = 0;
@@ -178,17 +192,6 @@ impl IndexWriter {
             })
             .collect();
 
-        let mut contexts: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-        let mut starters = Vec::new();
-        for (doc, a) in self.articles.iter().enumerate() {
-            for pattern in &a.contexts {
-                contexts.entry(pattern).or_default().push(doc as u32);
-            }
-            if a.starter {
-                starters.push(doc as u32);
-            }
-        }
-
         let shard_bytes: Vec<Vec<u8>> = shards.iter().map(TermShard::encode).collect();
         let vocab_bytes: Vec<Vec<u8>> = shards
             .iter()
@@ -206,8 +209,6 @@ impl IndexWriter {
             generation: hash(digests.as_bytes()),
             shards: first_terms,
             chunk_docs: chunk_docs as u32,
-            contexts: contexts.into_iter().map(|(p, d)| (p.to_string(), d)).collect(),
-            starters,
         };
         let mut files = BTreeMap::new();
         for (i, (shard, vocab)) in shard_bytes.into_iter().zip(vocab_bytes).enumerate() {
@@ -240,6 +241,82 @@ impl IndexWriter {
         let saturated = pseudo / (w.saturation + pseudo);
         (saturated * 255.0).round().clamp(1.0, 255.0) as u8
     }
+}
+
+/// The reserved term listing the getting-started articles.
+pub const STARTER_TERM: &str = "\u{3}starter";
+
+/// The term under which articles declaring the route pattern `pattern` in
+/// their `contexts` are indexed.
+pub fn context_term(pattern: &str) -> String {
+    format!("\u{2}{pattern}")
+}
+
+/// The term that stands for every word starting with `prefix` (1 to
+/// [`PREFIX_TERM_CHARS`] letters): its postings are the
+/// [`PREFIX_TERM_DOCS`] documents where such words weigh most.
+pub fn prefix_term(prefix: &str) -> String {
+    format!("\u{4}{prefix}")
+}
+
+/// Prefixes up to this many letters get a precomputed [`prefix_term`], so
+/// that the first keystrokes need one small lookup, not every completion.
+pub const PREFIX_TERM_CHARS: usize = 3;
+
+/// How many documents a [`prefix_term`] lists.
+pub const PREFIX_TERM_DOCS: usize = 200;
+
+/// A prefix gets a [`prefix_term`] only when its completions hold at least
+/// this many postings: only then is expanding it costly. Small indexes get
+/// few or none, and their short prefixes expand as long ones do.
+pub const PREFIX_TERM_MIN_POSTINGS: usize = 2000;
+
+/// The postings of every prefix term: for each document, the best impact of
+/// any longer word with that prefix, keeping the best documents.
+fn prefix_postings(postings: &BTreeMap<String, Vec<(u32, u8)>>) -> BTreeMap<String, Vec<(u32, u8)>> {
+    let mut volume: BTreeMap<&str, usize> = BTreeMap::new();
+    for (term, list) in postings {
+        if term.starts_with(|c: char| c.is_control()) {
+            continue;
+        }
+        let chars = term.chars().count();
+        for (k, (end, _)) in term.char_indices().skip(1).chain(std::iter::once((term.len(), ' '))).enumerate() {
+            if k + 1 > PREFIX_TERM_CHARS || k + 1 >= chars {
+                break;
+            }
+            *volume.entry(&term[..end]).or_default() += list.len();
+        }
+    }
+    let mut best: BTreeMap<String, std::collections::HashMap<u32, u8>> = BTreeMap::new();
+    for (term, list) in postings {
+        if term.starts_with(|c: char| c.is_control()) {
+            continue;
+        }
+        let chars = term.chars().count();
+        for (k, (end, _)) in term.char_indices().skip(1).chain(std::iter::once((term.len(), ' '))).enumerate() {
+            let length = k + 1;
+            if length > PREFIX_TERM_CHARS || length >= chars {
+                break;
+            }
+            if volume.get(&term[..end]).is_none_or(|&v| v < PREFIX_TERM_MIN_POSTINGS) {
+                continue;
+            }
+            let slot = best.entry(term[..end].to_string()).or_default();
+            for &(doc, impact) in list {
+                let e = slot.entry(doc).or_insert(0);
+                *e = (*e).max(impact);
+            }
+        }
+    }
+    best.into_iter()
+        .map(|(prefix, docs)| {
+            let mut docs: Vec<(u32, u8)> = docs.into_iter().collect();
+            docs.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            docs.truncate(PREFIX_TERM_DOCS);
+            docs.sort_unstable();
+            (prefix_term(&prefix), docs)
+        })
+        .collect()
 }
 
 /// The term under which an article's id is indexed. It starts with a

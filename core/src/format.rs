@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! manifest.json              small, short-cached: format version, locales
-//! <locale>-root-<hash>.bin   per locale: shard boundaries, contexts, sizes
+//! <locale>-root-<hash>.bin   per locale: shard boundaries and sizes
 //! <locale>-t<n>-<gen>.bin    term shards: a range of terms with postings
 //! <locale>-v<n>-<gen>.bin    the same range's terms alone, for typo lookups
 //! <locale>-d<n>-<gen>.bin    doc chunks: titles, summaries, text for snippets
@@ -167,11 +167,6 @@ pub struct LocaleRoot {
     pub shards: Vec<String>,
     /// How many consecutive documents each doc chunk holds (at least 1).
     pub chunk_docs: u32,
-    /// Route patterns from articles' `contexts`, with the documents that
-    /// declare each, sorted by pattern.
-    pub contexts: Vec<(String, Vec<u32>)>,
-    /// Getting-started documents, suggested when no context matches.
-    pub starters: Vec<u32>,
 }
 
 /// One indexed term and the documents that contain it.
@@ -233,26 +228,6 @@ pub struct DocChunk {
     pub docs: Vec<DocRecord>,
 }
 
-fn write_u32s(w: &mut Writer, values: &[u32]) {
-    w.usize(values.len());
-    let mut previous = 0;
-    for &v in values {
-        w.u32(v - previous);
-        previous = v;
-    }
-}
-
-fn read_u32s(r: &mut Reader<'_>) -> Result<Vec<u32>, DecodeError> {
-    let n = r.count(1)?;
-    let mut out = Vec::with_capacity(n);
-    let mut previous = 0u32;
-    for _ in 0..n {
-        previous = previous.checked_add(r.u32()?).ok_or_else(|| r.corrupt("a document number overflows"))?;
-        out.push(previous);
-    }
-    Ok(out)
-}
-
 impl LocaleRoot {
     /// The root as bytes.
     pub fn encode(&self) -> Vec<u8> {
@@ -262,12 +237,6 @@ impl LocaleRoot {
         w.str(&self.generation);
         write_terms(&mut w, &self.shards);
         w.u32(self.chunk_docs);
-        w.usize(self.contexts.len());
-        for (pattern, docs) in &self.contexts {
-            w.str(pattern);
-            write_u32s(&mut w, docs);
-        }
-        write_u32s(&mut w, &self.starters);
         w.bytes
     }
 
@@ -279,13 +248,7 @@ impl LocaleRoot {
         let generation = r.string()?;
         let shards = read_terms(&mut r, true)?;
         let chunk_docs = r.u32()?;
-        let n = r.count(2)?;
-        let mut contexts = Vec::with_capacity(n);
-        for _ in 0..n {
-            contexts.push((r.string()?, read_u32s(&mut r)?));
-        }
-        let starters = read_u32s(&mut r)?;
-        let root = LocaleRoot { locale, doc_count, generation, shards, chunk_docs, contexts, starters };
+        let root = LocaleRoot { locale, doc_count, generation, shards, chunk_docs };
         root.validate(&r)?;
         r.finish()?;
         Ok(root)
@@ -303,10 +266,6 @@ impl LocaleRoot {
         }
         if !self.locale.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
             return Err(r.corrupt("the locale must be letters, digits and `-`"));
-        }
-        let in_range = |d: &u32| *d < self.doc_count;
-        if !self.starters.iter().all(in_range) || !self.contexts.iter().all(|(_, d)| d.iter().all(in_range)) {
-            return Err(r.corrupt("a document number is out of range"));
         }
         Ok(())
     }

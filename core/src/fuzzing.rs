@@ -14,6 +14,7 @@ pub fn decode_everything(data: &[u8]) {
     if let Ok(root) = LocaleRoot::decode(data) {
         assert_eq!(LocaleRoot::decode(&root.encode()).as_ref(), Ok(&root), "a decoded root re-encodes");
         let index = LocaleIndex::new(root);
+        let _ = index.needs_for_route("/reports/daily");
         let _ = index.suggestions("/reports/daily");
     }
     if let Ok(shard) = TermShard::decode(data, 1 << 16) {

@@ -15,7 +15,7 @@
 //! - Articles matching every word rank before those matching only some.
 //! - An optional route boosts articles whose `contexts` cover it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::format::{DecodeError, DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard};
@@ -183,6 +183,19 @@ enum MatchKind {
     Typo,
 }
 
+/// The context terms that could cover `route`, with how specific each
+/// pattern is: the route itself, and `/*` under each of its ancestors.
+fn route_terms(route: &str) -> Vec<(String, (usize, bool))> {
+    let route = route.split(['?', '#']).next().unwrap_or(route);
+    let route = if route.len() > 1 { route.trim_end_matches('/') } else { route };
+    let mut patterns = vec![route.to_string()];
+    let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+    for depth in 0..=segments.len() {
+        patterns.push(format!("/{}/*", segments[..depth].join("/")).replace("//", "/"));
+    }
+    patterns.into_iter().map(|p| (crate::build::context_term(&p), specificity(&p))).collect()
+}
+
 /// A file that a query needs before it can be ranked or shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Need {
@@ -265,6 +278,12 @@ fn keep_most_frequent_completions(matched: &mut Vec<(&TermEntry, MatchKind)>) {
     });
 }
 
+/// Whether an unfinished word is short enough to use its precomputed
+/// prefix term rather than expanding to every completion.
+fn is_short(word: &str) -> bool {
+    word.chars().count() <= crate::build::PREFIX_TERM_CHARS
+}
+
 /// Words shorter than this must be typed right.
 const TYPO_MIN_CHARS: usize = 5;
 
@@ -338,16 +357,25 @@ impl LocaleIndex {
     /// inserting what it asked for: a word that matches nothing asks, in a
     /// second round, for the term lists where its typo may be, and then for
     /// the shards of the terms found there.
-    pub fn needs(&self, query: &Query) -> Vec<Need> {
+    pub fn needs(&self, query: &Query, context: Option<&str>) -> Vec<Need> {
         let mut direct = BTreeSet::new();
+        for (term, _) in context.map(route_terms).unwrap_or_default() {
+            direct.insert(self.root.shard_for(&term));
+        }
         for w in &query.words {
             if let Some(term) = &w.term {
                 direct.insert(self.root.shard_for(term));
-                if w.prefix {
+            }
+            // A short prefix first looks for its precomputed prefix term;
+            // only where the index has none does it expand.
+            let short = w.prefix && is_short(&w.word);
+            if short {
+                direct.insert(self.root.shard_for(&crate::build::prefix_term(&w.word)));
+            }
+            if w.prefix && !(short && self.prefix_term_present(&w.word) != Some(false)) {
+                if let Some(term) = &w.term {
                     direct.extend(self.root.shards_for_prefix(term));
                 }
-            }
-            if w.prefix {
                 direct.extend(self.root.shards_for_prefix(&w.word));
             }
         }
@@ -367,6 +395,14 @@ impl LocaleIndex {
             return vocab;
         }
         shards.into_iter().filter(|&n| !self.loaded(n)).collect()
+    }
+
+    /// The shards that say which articles suit `route`, not loaded yet.
+    pub fn needs_for_route(&self, route: &str) -> Vec<Need> {
+        let mut terms: Vec<String> = route_terms(route).into_iter().map(|(t, _)| t).collect();
+        terms.push(crate::build::STARTER_TERM.to_string());
+        let set: BTreeSet<Need> = terms.iter().map(|t| Need::Shard(self.root.shard_for(t))).collect();
+        set.into_iter().filter(|&n| !self.loaded(n)).collect()
     }
 
     /// The chunks the top `limit` documents of `ranking` need.
@@ -408,19 +444,29 @@ impl LocaleIndex {
     }
 
     /// Articles for a dashboard route, most specific match first; the
-    /// getting-started articles when nothing matches.
+    /// getting-started articles when nothing matches. Call
+    /// [`LocaleIndex::needs_for_route`] first.
     pub fn suggestions(&self, route: &str) -> Vec<u32> {
-        let mut matches: Vec<(&str, u32)> = self
-            .root
-            .contexts
-            .iter()
-            .filter(|(pattern, _)| context_matches(pattern, route))
-            .flat_map(|(pattern, docs)| docs.iter().map(move |&d| (pattern.as_str(), d)))
+        let mut matches: Vec<((usize, bool), u32)> = route_terms(route)
+            .into_iter()
+            .filter_map(|(term, rank)| Some((rank, self.entry(&term)?)))
+            .flat_map(|(rank, entry)| entry.postings.iter().map(move |&(d, _)| (rank, d)))
             .collect();
-        matches.sort_by(|a, b| specificity(b.0).cmp(&specificity(a.0)).then(a.1.cmp(&b.1)));
+        matches.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut seen = BTreeSet::new();
         let docs: Vec<u32> = matches.into_iter().map(|(_, d)| d).filter(|d| seen.insert(*d)).collect();
-        if docs.is_empty() { self.root.starters.clone() } else { docs }
+        if !docs.is_empty() {
+            return docs;
+        }
+        self.entry(crate::build::STARTER_TERM).map(|e| e.postings.iter().map(|&(d, _)| d).collect()).unwrap_or_default()
+    }
+
+    /// Whether the index has a prefix term for `prefix`: `None` until the
+    /// shard that would hold it is loaded.
+    fn prefix_term_present(&self, prefix: &str) -> Option<bool> {
+        let term = crate::build::prefix_term(prefix);
+        let shard = self.shards.get(self.root.shard_for(&term))?.as_ref()?;
+        Some(shard.get(&term).is_some())
     }
 
     fn entry(&self, term: &str) -> Option<&TermEntry> {
@@ -434,7 +480,12 @@ impl LocaleIndex {
         if let Some(entry) = w.term.as_deref().and_then(|t| self.entry(t)) {
             matched.push((entry, MatchKind::Exact));
         }
-        if w.prefix {
+        let precomputed = (w.prefix && is_short(&w.word))
+            .then(|| self.entry(&crate::build::prefix_term(&w.word)))
+            .flatten();
+        if let Some(entry) = precomputed {
+            matched.push((entry, MatchKind::Prefix));
+        } else if w.prefix {
             let mut prefixes = vec![w.word.as_str()];
             if let Some(term) = w.term.as_deref().filter(|t| *t != w.word) {
                 prefixes.push(term);
@@ -549,12 +600,10 @@ impl LocaleIndex {
         }
 
         let in_context: BTreeSet<u32> = match &options.context {
-            Some(route) => self
-                .root
-                .contexts
+            Some(route) => route_terms(route)
                 .iter()
-                .filter(|(p, _)| context_matches(p, route))
-                .flat_map(|(_, docs)| docs.iter().copied())
+                .filter_map(|(term, _)| self.entry(term))
+                .flat_map(|e| e.postings.iter().map(|&(d, _)| d))
                 .collect(),
             None => BTreeSet::new(),
         };
@@ -684,7 +733,7 @@ impl LocaleIndex {
     ) -> Result<Vec<SearchHit>, FetchError<E>> {
         let query = self.parse(text);
         loop {
-            let needs = self.needs(&query);
+            let needs = self.needs(&query, options.context.as_deref());
             if needs.is_empty() {
                 break;
             }

@@ -198,11 +198,19 @@ fn output_is_deterministic() {
 
 #[test]
 fn suggestions_prefer_the_most_specific_route_and_fall_back_to_starters() {
-    let files = build(SplitOptions::default());
-    let index = open(&files);
-    let deep = index.suggestions("/links/deep-link");
-    assert_eq!(deep, [3, 2], "exact route first, then the /links/* wildcard");
-    assert_eq!(index.suggestions("/nowhere"), [4], "getting-started articles");
+    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
+    let mut index = open(&files);
+    let mut suggest = |route: &str| {
+        for need in index.needs_for_route(route) {
+            let bytes = files[&index.file(need)].clone();
+            index.insert(need, &bytes).unwrap();
+        }
+        index.suggestions(route)
+    };
+    assert_eq!(suggest("/links/deep-link"), [3, 2], "exact route first, then the /links/* wildcard");
+    assert_eq!(suggest("/links"), [2], "/links exactly and /links/* both name article 2");
+    assert_eq!(suggest("/nowhere"), [4], "getting-started articles");
+    assert_eq!(suggest("/account/sites?tab=2"), [0]);
 }
 
 #[test]

@@ -136,7 +136,7 @@ impl Engine {
             return Ok(Vec::new());
         }
         loop {
-            let needs = self.index.borrow().needs(&parsed);
+            let needs = self.index.borrow().needs(&parsed, options.context.as_deref());
             if needs.is_empty() {
                 break;
             }
@@ -151,6 +151,8 @@ impl Engine {
     /// Articles for a dashboard route, most specific first, or the
     /// getting-started articles.
     pub async fn suggestions(&self, route: &str, limit: usize) -> Result<Vec<(u32, DocRecord)>, LoadError> {
+        let needs = self.index.borrow().needs_for_route(route);
+        self.fetch_all(&needs).await?;
         let docs: Vec<u32> = self.index.borrow().suggestions(route).into_iter().take(limit).collect();
         let needs = self.index.borrow().needs_for_docs(docs.iter().copied());
         self.fetch_all(&needs).await?;
