@@ -231,7 +231,7 @@ pub struct Ranked {
 /// The outcome of [`LocaleIndex::rank`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Ranking {
-    /// Documents, best first.
+    /// The best documents, at most the search's `limit`, best first.
     pub docs: Vec<Ranked>,
     /// Every index term that matched, for highlighting.
     pub terms: BTreeSet<String>,
@@ -599,25 +599,30 @@ impl LocaleIndex {
             }
         }
 
-        let in_context: BTreeSet<u32> = match &options.context {
-            Some(route) => route_terms(route)
-                .iter()
-                .filter_map(|(term, _)| self.entry(term))
-                .flat_map(|e| e.postings.iter().map(|&(d, _)| d))
-                .collect(),
-            None => BTreeSet::new(),
-        };
+        if let Some(route) = &options.context {
+            // `best` is all zeros again: reuse it to mark boosted articles.
+            for (term, _) in route_terms(route) {
+                for &(doc, _) in self.entry(&term).map_or(&[][..], |e| &e.postings[..]) {
+                    best[doc as usize] = weights.context_boost;
+                }
+            }
+        }
         ranking.docs = (0..docs)
             .filter(|&d| words_matched[d] > 0)
             .map(|d| {
-                let doc = d as u32;
-                let boost = if in_context.contains(&doc) { weights.context_boost } else { 1.0 };
-                Ranked { doc, score: score[d] * boost, matched_words: usize::from(words_matched[d]) }
+                let boost = if best[d] > 0.0 { best[d] } else { 1.0 };
+                Ranked { doc: d as u32, score: score[d] * boost, matched_words: usize::from(words_matched[d]) }
             })
             .collect();
-        ranking.docs.sort_by(|a, b| {
+        // Only the best `limit` are shown: select them, then sort just those.
+        let order = |a: &Ranked, b: &Ranked| {
             b.matched_words.cmp(&a.matched_words).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
-        });
+        };
+        if options.limit > 0 && ranking.docs.len() > options.limit {
+            ranking.docs.select_nth_unstable_by(options.limit - 1, order);
+            ranking.docs.truncate(options.limit);
+        }
+        ranking.docs.sort_by(order);
         ranking
     }
 
