@@ -17,6 +17,9 @@ const STYLE: &str = include_str!("style.css");
 
 #[wasm_bindgen(start)]
 fn start() {
+    // Readable panics in development; release builds abort without the
+    // formatting machinery the hook pulls in.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
 }
 
@@ -206,7 +209,7 @@ impl WidgetHandle {
     pub fn identify(&self, user: JsValue) {
         let sid = Reflect::get(&user, &"sid".into())
             .ok()
-            .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| format!("{n}"))))
+            .and_then(|v| v.as_string().or_else(|| v.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| (n as u64).to_string())))
             .filter(|s| !s.trim().is_empty());
         self.state.sid.set(sid);
     }
