@@ -136,23 +136,8 @@ pub fn elasticlunr_search_config() -> Value {
 /// Writes `export` to the file `out`, atomically: into a temporary sibling
 /// file first, which then takes `out`'s place by rename.
 pub fn write_elasticlunr(export: &ElasticlunrExport, out: &Path) -> Result<(), ExportError> {
-    let write_error = |source: io::Error| ExportError::Write { path: out.to_path_buf(), source };
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(write_error)?;
-    let name = out
-        .file_name()
-        .ok_or_else(|| write_error(io::Error::new(io::ErrorKind::InvalidInput, "the output path has no file name")))?
-        .to_string_lossy()
-        .into_owned();
-    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = std::fs::write(&staging, &export.json).and_then(|()| std::fs::rename(&staging, out));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&staging);
-    }
-    result.map_err(write_error)
+    crate::output::replace_file(out, export.json.as_bytes())
+        .map_err(|source| ExportError::Write { path: out.to_path_buf(), source })
 }
 
 #[cfg(test)]

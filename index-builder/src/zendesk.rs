@@ -337,51 +337,22 @@ impl ZendeskImport {
     pub fn write_to(&self, out: &Path, force: bool) -> Result<(), ZendeskError> {
         check_output(out, force)?;
         let write_error = |source: io::Error| ZendeskError::Write { path: out.to_path_buf(), source };
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent).map_err(write_error)?;
-        let name = out
-            .file_name()
-            .ok_or_else(|| write_error(io::Error::new(io::ErrorKind::InvalidInput, "the output path has no folder name")))?
-            .to_string_lossy()
-            .into_owned();
-        let pid = std::process::id();
-        let staging = parent.join(format!(".{name}.import-{pid}"));
-        let retired = parent.join(format!(".{name}.replaced-{pid}"));
-        let _ = std::fs::remove_dir_all(&staging);
-
-        let result = (|| {
-            for (file, text) in &self.files {
-                let path = staging.join(file);
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(write_error)?;
+        crate::output::replace_dir(
+            out,
+            |staging| {
+                let files = self.files.iter().map(|(file, text)| (file.as_str(), text.as_bytes()));
+                crate::output::write_files(staging, files).map_err(write_error)?;
+                if let Err(Problems(found)) = load_content(staging) {
+                    let problems = found
+                        .into_iter()
+                        .map(|p| Problem { path: out.join(p.path.strip_prefix(staging).unwrap_or(&p.path)), ..p })
+                        .collect();
+                    return Err(ZendeskError::Invalid { path: out.to_path_buf(), problems: Problems(problems) });
                 }
-                std::fs::write(&path, text).map_err(write_error)?;
-            }
-            if let Err(Problems(found)) = load_content(&staging) {
-                let problems = found
-                    .into_iter()
-                    .map(|p| Problem { path: out.join(p.path.strip_prefix(&staging).unwrap_or(&p.path)), ..p })
-                    .collect();
-                return Err(ZendeskError::Invalid { path: out.to_path_buf(), problems: Problems(problems) });
-            }
-            if out.exists() {
-                std::fs::rename(out, &retired).map_err(write_error)?;
-            }
-            if let Err(err) = std::fs::rename(&staging, out) {
-                // Put the previous folder back before reporting.
-                let _ = std::fs::rename(&retired, out);
-                return Err(write_error(err));
-            }
-            Ok(())
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_dir_all(&staging);
-        }
-        let _ = std::fs::remove_dir_all(&retired);
-        result
+                Ok(())
+            },
+            write_error,
+        )
     }
 }
 

@@ -76,6 +76,17 @@ async fn a_query_reaches_the_core_engine_compiled_to_wasm() {
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("getting-paid"));
 }
 
+/// A fresh container inside a fresh shadow root, as the loader makes.
+fn shadow_container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    shadow.append_child(&container).unwrap();
+    container
+}
+
 async fn settle(mut done: impl FnMut() -> bool) {
     for _ in 0..50 {
         if done() {
@@ -87,12 +98,7 @@ async fn settle(mut done: impl FnMut() -> bool) {
 
 #[wasm_bindgen_test]
 async fn typing_in_the_panel_lists_matching_articles() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    shadow.append_child(&container).unwrap();
+    let container = shadow_container();
 
     let events = Rc::new(RefCell::new(Vec::<String>::new()));
     let sink = events.clone();
@@ -164,12 +170,7 @@ const SUPPORT: &str = r#"{
 
 #[wasm_bindgen_test]
 async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    shadow.append_child(&container).unwrap();
+    let container = shadow_container();
     let source = match bundle() {
         Source::Memory(files) => {
             let mut files = (*files).clone();
