@@ -14,6 +14,8 @@
 //!
 //! `<gen>` is one hash over all of a locale's shards and chunks, so the root
 //! names them by number and stays small however many articles there are.
+//! Ids, route contexts, the getting-started list and busy short prefixes
+//! are reserved terms in the shards (see [`crate::build`]), not root tables.
 //! The first query fetches the manifest, the locale root, the shards its
 //! words fall in and the doc chunks of the top results: never the whole
 //! index, so growth does not land on it. A word that matches nothing
