@@ -4,7 +4,10 @@
 //!   example bundle and the widget, serve the mock dashboard.
 //! - `cargo xtask test`: the same installs plus Chromium and the npm test
 //!   packages, then every suite: native, wasm in Chromium, end-to-end.
+//! - `cargo xtask bench`: the benchmark against Pagefind, MiniSearch and
+//!   lunr.js; writes `target/bench/report.md`.
 
+mod bench;
 mod serve;
 mod site;
 mod suites;
@@ -33,6 +36,12 @@ enum Cmd {
     },
     /// Install what is missing, then run every test suite.
     Test,
+    /// Benchmark against Pagefind, MiniSearch and lunr.js; writes target/bench/report.md.
+    Bench {
+        /// Skip the 100k-article corpus (a few minutes shorter).
+        #[arg(long)]
+        quick: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -40,6 +49,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Cmd::Demo { port } => demo(port),
         Cmd::Test => suites::test_all(),
+        Cmd::Bench { quick } => bench::bench(quick),
     };
     match result {
         Ok(code) => code,

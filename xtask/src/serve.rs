@@ -1,17 +1,22 @@
-//! A small static file server for the site, on loopback only.
+//! A small static file server for the site, on loopback only, built on
+//! axum (hyper underneath), which handles browsers' keep-alive connections
+//! and parallel requests properly.
 //!
 //! It serves the dashboard the way a production host would: correct MIME
 //! types (wasm streaming needs `application/wasm`), long caching for hashed
 //! files, and the strict Content-Security-Policy the README recommends, so
 //! every demo and test runs under it.
 
-use std::io::Cursor;
+use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use anyhow::anyhow;
-use tiny_http::{Header, Request, Response, StatusCode};
+use anyhow::Context as _;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::Response;
 
 /// The policy dashboards are served with. The widget must work under it.
 pub(crate) const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
@@ -26,16 +31,20 @@ pub(crate) struct Server {
 impl Server {
     /// Serves `site` on 127.0.0.1:`port` (0 picks a free port).
     pub(crate) fn start(site: &Path, port: u16) -> anyhow::Result<Server> {
-        let server = tiny_http::Server::http(("127.0.0.1", port))
-            .map_err(|e| anyhow!("could not listen on 127.0.0.1:{port}: {e}"))?;
-        let port = server.server_addr().to_ip().map_or(port, |a| a.port());
-        let server = Arc::new(server);
-        let site = site.to_path_buf();
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+            .with_context(|| format!("could not listen on 127.0.0.1:{port}"))?;
+        listener.set_nonblocking(true)?;
+        let port = listener.local_addr().map_or(port, |a: SocketAddr| a.port());
+        let site = Arc::new(site.to_path_buf());
         let thread = std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let site = site.clone();
-                std::thread::spawn(move || respond(&site, request));
-            }
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+                let app = axum::Router::new().fallback(respond).with_state(site);
+                if let Err(err) = axum::serve(listener, app).await {
+                    eprintln!("xtask: the server stopped: {err}");
+                }
+            });
         });
         Ok(Server { port, thread })
     }
@@ -51,24 +60,29 @@ impl Server {
     }
 }
 
-fn respond(site: &Path, mut request: Request) {
-    let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
-    if *request.method() == tiny_http::Method::Post && url == "/feedback" {
+async fn respond(State(site): State<Arc<PathBuf>>, request: Request) -> Response {
+    let path = request.uri().path().to_string();
+    if request.method() == Method::POST && path == "/feedback" {
         // Until the feedback server exists, the demo accepts and logs votes.
-        let mut body = String::new();
-        let _ = std::io::Read::read_to_string(&mut request.as_reader(), &mut body);
-        println!("xtask: feedback received: {body}");
-        let _ = request.respond(Response::from_string("").with_status_code(StatusCode(204)));
-        return;
+        let body = axum::body::to_bytes(request.into_body(), 64 * 1024).await.unwrap_or_default();
+        println!("xtask: feedback received: {}", String::from_utf8_lossy(&body));
+        return status(StatusCode::NO_CONTENT, "");
     }
-    let response = match resolve(site, &url) {
-        Some(path) => match std::fs::read(&path) {
-            Ok(bytes) => file_response(&path, bytes),
-            Err(_) => not_found(),
-        },
-        None => not_found(),
-    };
-    let _ = request.respond(response);
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        return status(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
+    }
+    let Some(file) = resolve(&site, &path) else { return status(StatusCode::NOT_FOUND, "not found") };
+    match tokio::fs::read(&file).await {
+        Ok(bytes) => file_response(&file, bytes),
+        Err(_) => status(StatusCode::NOT_FOUND, "not found"),
+    }
+}
+
+fn status(code: StatusCode, text: &'static str) -> Response {
+    let mut response = Response::new(Body::from(text));
+    *response.status_mut() = code;
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    response
 }
 
 /// The file for a URL path: a file as is, a folder's index.html, or, for an
@@ -85,15 +99,11 @@ fn resolve(site: &Path, url: &str) -> Option<PathBuf> {
     if path.is_dir() && path.join("index.html").is_file() {
         return Some(path.join("index.html"));
     }
-    let is_route = relative.extension().is_none() && !url.starts_with("/widget/") && !url.starts_with("/bundle/");
+    let is_route = relative.extension().is_none() && !url.starts_with("/widget/") && !url.contains("/bundle");
     is_route.then(|| site.join("index.html"))
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static header is valid")
-}
-
-fn file_response(path: &Path, bytes: Vec<u8>) -> Response<Cursor<Vec<u8>>> {
+fn file_response(path: &Path, bytes: Vec<u8>) -> Response {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let mime = match ext {
         "html" => "text/html; charset=utf-8",
@@ -108,12 +118,13 @@ fn file_response(path: &Path, bytes: Vec<u8>) -> Response<Cursor<Vec<u8>>> {
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let cache = if is_hashed(name) { "public, max-age=31536000, immutable" } else { "no-cache" };
-    let mut response = Response::from_data(bytes)
-        .with_header(header("Content-Type", mime))
-        .with_header(header("Cache-Control", cache))
-        .with_header(header("X-Content-Type-Options", "nosniff"));
+    let mut response = Response::new(Body::from(bytes));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     if ext == "html" {
-        response = response.with_header(header("Content-Security-Policy", CSP));
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     }
     response
 }
@@ -123,12 +134,6 @@ fn file_response(path: &Path, bytes: Vec<u8>) -> Response<Cursor<Vec<u8>>> {
 fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name).trim_end_matches("_bg");
     stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-fn not_found() -> Response<Cursor<Vec<u8>>> {
-    Response::from_string("not found")
-        .with_status_code(StatusCode(404))
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
 }
 
 #[cfg(test)]
@@ -148,5 +153,30 @@ mod tests {
         let site = std::env::temp_dir();
         assert_eq!(resolve(&site, "/../etc/passwd"), None);
         assert_eq!(resolve(&site, "/widget/missing.js"), None);
+    }
+
+    #[test]
+    fn it_serves_files_with_their_headers_and_routes_to_the_dashboard() {
+        let site = std::env::temp_dir().join(format!("xtask-serve-{}", std::process::id()));
+        std::fs::create_dir_all(site.join("bundle")).unwrap();
+        std::fs::write(site.join("index.html"), "<!doctype html>dashboard").unwrap();
+        std::fs::write(site.join("bundle/en-t0-0123456789abcdef.bin"), [1u8, 2, 3]).unwrap();
+        let server = Server::start(&site, 0).unwrap();
+        let get = |path: &str| {
+            use std::io::{Read, Write};
+            let mut stream = std::net::TcpStream::connect(server.url().trim_start_matches("http://")).unwrap();
+            write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+            let mut out = String::new();
+            stream.read_to_string(&mut out).unwrap();
+            out.to_ascii_lowercase()
+        };
+        let page = get("/links/deep-link");
+        assert!(page.starts_with("http/1.1 200"), "{page}");
+        assert!(page.contains("content-security-policy: default-src 'self'"));
+        assert!(page.ends_with("dashboard"));
+        let shard = get("/bundle/en-t0-0123456789abcdef.bin");
+        assert!(shard.contains("cache-control: public, max-age=31536000, immutable"), "{shard}");
+        assert!(get("/bundle/missing.bin").starts_with("http/1.1 404"));
+        let _ = std::fs::remove_dir_all(&site);
     }
 }
