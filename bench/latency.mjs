@@ -8,18 +8,8 @@
 //           every file already fetched) }
 // Prints one JSON object on stdout; progress goes to stderr.
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/chromium.mjs';
 
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
@@ -135,7 +125,7 @@ async function transfer(browser) {
   return { runs };
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   const result = config.mode === 'transfer' ? await transfer(browser) : await latency(browser);
   result.chromium = browser.version();

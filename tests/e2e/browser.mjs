@@ -2,7 +2,7 @@
 // playwright-core. No test tool ever downloads a browser of its own.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 export const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL) throw new Error('BASE_URL is not set: run the end-to-end tests through `cargo xtask test`');
@@ -10,19 +10,10 @@ if (!BASE_URL) throw new Error('BASE_URL is not set: run the end-to-end tests th
 export const OUT_DIR = process.env.E2E_OUT ?? 'target/e2e';
 mkdirSync(OUT_DIR, { recursive: true });
 
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS } from './chromium.mjs';
 
 export function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /** A new page that records what would hurt the host: uncaught errors and CSP violations. */
