@@ -629,14 +629,15 @@ impl LocaleIndex {
     /// The top `limit` ranked documents as hits, with snippets and marks.
     /// Documents whose chunk is not loaded are skipped.
     pub fn present(&self, ranking: &Ranking, limit: usize) -> Vec<SearchHit> {
+        let firsts = first_letters(ranking);
         ranking
             .docs
             .iter()
             .take(limit)
             .filter_map(|r| {
                 let record = self.doc(r.doc)?;
-                let title_marks = self.marks(&record.title, ranking);
-                let (snippet, snippet_marks) = self.snippet(record, ranking);
+                let title_marks = self.marks_with(&record.title, ranking, &firsts);
+                let (snippet, snippet_marks) = self.snippet(record, ranking, &firsts);
                 Some(SearchHit {
                     doc: r.doc,
                     id: record.id.clone(),
@@ -655,15 +656,12 @@ impl LocaleIndex {
 
     /// Byte ranges of the words in `text` that the ranking matched.
     pub fn marks(&self, text: &str, ranking: &Ranking) -> Vec<Range<usize>> {
-        // Stemming every word of an article is the costly part of showing
-        // results; a stem keeps its word's first letter (German umlauts
-        // aside), so only words starting like a matched term are stemmed.
-        let firsts: BTreeSet<char> = ranking
-            .terms
-            .iter()
-            .chain(&ranking.prefixes)
-            .filter_map(|t| t.chars().next().map(fold_first))
-            .collect();
+        self.marks_with(text, ranking, &first_letters(ranking))
+    }
+
+    /// [`LocaleIndex::marks`], with the ranking's [`first_letters`] worked
+    /// out once by the caller rather than once per text.
+    fn marks_with(&self, text: &str, ranking: &Ranking, firsts: &BTreeSet<char>) -> Vec<Range<usize>> {
         let language = self.analyzer.language();
         let mut marks = Vec::new();
         for (start, end) in tokens(text) {
@@ -685,9 +683,9 @@ impl LocaleIndex {
 
     /// About [`SNIPPET_BYTES`] of the article's text around its densest
     /// cluster of matched words, with the marks inside it.
-    fn snippet(&self, record: &DocRecord, ranking: &Ranking) -> (String, Vec<Range<usize>>) {
+    fn snippet(&self, record: &DocRecord, ranking: &Ranking, firsts: &BTreeSet<char>) -> (String, Vec<Range<usize>>) {
         let text = record.text.as_str();
-        let marks = self.marks(text, ranking);
+        let marks = self.marks_with(text, ranking, firsts);
         if marks.is_empty() {
             let source = record.summary.as_deref().unwrap_or(text);
             let end = cut(source, SNIPPET_BYTES);
@@ -695,7 +693,7 @@ impl LocaleIndex {
             if end < source.len() {
                 s.push('…');
             }
-            let m = self.marks(&s, ranking);
+            let m = self.marks_with(&s, ranking, firsts);
             return (s, m);
         }
         // The window start (a mark) that covers the most marks.
@@ -772,6 +770,14 @@ pub enum FetchError<E> {
     /// A fetched file could not be decoded.
     #[error(transparent)]
     Decode(DecodeError),
+}
+
+/// The first letters (folded) of every matched term and prefix. Stemming
+/// every word of an article is the costly part of showing results; a stem
+/// keeps its word's first letter (German umlauts aside), so only words
+/// starting with one of these letters need stemming to be marked.
+fn first_letters(ranking: &Ranking) -> BTreeSet<char> {
+    ranking.terms.iter().chain(&ranking.prefixes).filter_map(|t| t.chars().next().map(fold_first)).collect()
 }
 
 /// A first letter with German umlauts folded, as the German stemmer folds them.
