@@ -30,7 +30,11 @@ pub struct FieldWeights {
 
 impl Default for FieldWeights {
     fn default() -> FieldWeights {
-        FieldWeights { weight: [6.0, 4.0, 2.5, 1.0], length_normalization: [0.5, 0.3, 0.5, 0.75], saturation: 1.2 }
+        FieldWeights {
+            weight: [6.0, 4.0, 2.5, 1.0],
+            length_normalization: [0.5, 0.3, 0.5, 0.75],
+            saturation: 1.2,
+        }
     }
 }
 
@@ -67,7 +71,11 @@ pub struct SplitOptions {
 
 impl Default for SplitOptions {
     fn default() -> SplitOptions {
-        SplitOptions { shard_bytes: 48 * 1024, chunk_bytes: 12 * 1024, snippet_text_bytes: 1500 }
+        SplitOptions {
+            shard_bytes: 48 * 1024,
+            chunk_bytes: 12 * 1024,
+            snippet_text_bytes: 1500,
+        }
     }
 }
 
@@ -107,8 +115,17 @@ pub struct IndexWriter {
 
 impl IndexWriter {
     /// An empty index for `locale`.
-    pub fn new(locale: impl Into<String>, weights: FieldWeights, split: SplitOptions) -> IndexWriter {
-        IndexWriter { locale: locale.into(), weights, split, articles: Vec::new() }
+    pub fn new(
+        locale: impl Into<String>,
+        weights: FieldWeights,
+        split: SplitOptions,
+    ) -> IndexWriter {
+        IndexWriter {
+            locale: locale.into(),
+            weights,
+            split,
+            articles: Vec::new(),
+        }
     }
 
     /// Adds one article; it becomes the next document number.
@@ -131,13 +148,17 @@ impl IndexWriter {
             }
         }
         let n = self.articles.len().max(1) as f32;
-        avg.iter_mut().for_each(|total| *total = (*total / n).max(1.0));
+        avg.iter_mut()
+            .for_each(|total| *total = (*total / n).max(1.0));
 
         let mut postings: BTreeMap<String, Vec<(u32, u8)>> = BTreeMap::new();
         for (doc, a) in self.articles.iter().enumerate() {
             // The article's id, as a term no query can produce, so that an
             // article can be found by id with the same shard lookup.
-            postings.entry(id_term(&a.record.id)).or_default().push((doc as u32, 1));
+            postings
+                .entry(id_term(&a.record.id))
+                .or_default()
+                .push((doc as u32, 1));
             let mut tf: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
             for f in Field::ALL {
                 for term in &a.fields[f as usize] {
@@ -146,7 +167,10 @@ impl IndexWriter {
             }
             for (term, counts) in tf {
                 let impact = self.impact(&counts, &a.fields, &avg);
-                postings.entry(term.to_string()).or_default().push((doc as u32, impact));
+                postings
+                    .entry(term.to_string())
+                    .or_default()
+                    .push((doc as u32, impact));
             }
         }
 
@@ -157,10 +181,16 @@ impl IndexWriter {
         postings.extend(prefixes);
         for (doc, a) in self.articles.iter().enumerate() {
             for pattern in &a.contexts {
-                postings.entry(context_term(pattern)).or_default().push((doc as u32, 1));
+                postings
+                    .entry(context_term(pattern))
+                    .or_default()
+                    .push((doc as u32, 1));
             }
             if a.starter {
-                postings.entry(STARTER_TERM.to_string()).or_default().push((doc as u32, 1));
+                postings
+                    .entry(STARTER_TERM.to_string())
+                    .or_default()
+                    .push((doc as u32, 1));
             }
         }
 
@@ -175,7 +205,14 @@ impl IndexWriter {
                 current_bytes = 0;
             }
             current_bytes += term.len() + 2 + list.len() * 2;
-            shards.last_mut().expect("never empty").terms.push(TermEntry { term, postings: list });
+            shards
+                .last_mut()
+                .expect("never empty")
+                .terms
+                .push(TermEntry {
+                    term,
+                    postings: list,
+                });
         }
 
         // Doc chunks of a fixed number of documents.
@@ -195,7 +232,12 @@ impl IndexWriter {
         let shard_bytes: Vec<Vec<u8>> = shards.iter().map(TermShard::encode).collect();
         let vocab_bytes: Vec<Vec<u8>> = shards
             .iter()
-            .map(|s| TermList { terms: s.terms.iter().map(|t| t.term.clone()).collect() }.encode())
+            .map(|s| {
+                TermList {
+                    terms: s.terms.iter().map(|t| t.term.clone()).collect(),
+                }
+                .encode()
+            })
             .collect();
         let chunk_bytes: Vec<Vec<u8>> = chunks.iter().map(DocChunk::encode).collect();
         // One generation over every file, from the files' own hashes.
@@ -221,7 +263,10 @@ impl IndexWriter {
         let bytes = root.encode();
         let root_name = format!("{}-root-{}.bin", root.locale, hash(&bytes));
         files.insert(root_name.clone(), bytes);
-        LocaleFiles { root: root_name, files }
+        LocaleFiles {
+            root: root_name,
+            files,
+        }
     }
 
     /// BM25F: field frequencies, length-normalized and weighted, summed,
@@ -273,14 +318,21 @@ pub const PREFIX_TERM_MIN_POSTINGS: usize = 2000;
 
 /// The postings of every prefix term: for each document, the best impact of
 /// any longer word with that prefix, keeping the best documents.
-fn prefix_postings(postings: &BTreeMap<String, Vec<(u32, u8)>>) -> BTreeMap<String, Vec<(u32, u8)>> {
+fn prefix_postings(
+    postings: &BTreeMap<String, Vec<(u32, u8)>>,
+) -> BTreeMap<String, Vec<(u32, u8)>> {
     let mut volume: BTreeMap<&str, usize> = BTreeMap::new();
     for (term, list) in postings {
         if term.starts_with(|c: char| c.is_control()) {
             continue;
         }
         let chars = term.chars().count();
-        for (k, (end, _)) in term.char_indices().skip(1).chain(std::iter::once((term.len(), ' '))).enumerate() {
+        for (k, (end, _)) in term
+            .char_indices()
+            .skip(1)
+            .chain(std::iter::once((term.len(), ' ')))
+            .enumerate()
+        {
             if k + 1 > PREFIX_TERM_CHARS || k + 1 >= chars {
                 break;
             }
@@ -293,12 +345,20 @@ fn prefix_postings(postings: &BTreeMap<String, Vec<(u32, u8)>>) -> BTreeMap<Stri
             continue;
         }
         let chars = term.chars().count();
-        for (k, (end, _)) in term.char_indices().skip(1).chain(std::iter::once((term.len(), ' '))).enumerate() {
+        for (k, (end, _)) in term
+            .char_indices()
+            .skip(1)
+            .chain(std::iter::once((term.len(), ' ')))
+            .enumerate()
+        {
             let length = k + 1;
             if length > PREFIX_TERM_CHARS || length >= chars {
                 break;
             }
-            if volume.get(&term[..end]).is_none_or(|&v| v < PREFIX_TERM_MIN_POSTINGS) {
+            if volume
+                .get(&term[..end])
+                .is_none_or(|&v| v < PREFIX_TERM_MIN_POSTINGS)
+            {
                 continue;
             }
             let slot = best.entry(term[..end].to_string()).or_default();
@@ -327,8 +387,14 @@ pub fn id_term(id: &str) -> String {
 
 /// Roughly how many bytes a record takes encoded.
 fn record_size(r: &DocRecord) -> usize {
-    r.id.len() + r.title.len() + r.category.len() + r.summary.as_ref().map_or(0, String::len) + r.text.len()
-        + r.body_file.len() + r.video.as_ref().map_or(0, |v| v.url.len() + 4) + 24
+    r.id.len()
+        + r.title.len()
+        + r.category.len()
+        + r.summary.as_ref().map_or(0, String::len)
+        + r.text.len()
+        + r.body_file.len()
+        + r.video.as_ref().map_or(0, |v| v.url.len() + 4)
+        + 24
 }
 
 fn truncate_at_char(text: &mut String, max: usize) {

@@ -70,11 +70,20 @@ pub(crate) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Checks the header of a `what` file and returns a reader after it.
-    pub(crate) fn with_header(bytes: &'a [u8], magic: &[u8; 4], what: &'static str) -> Result<Reader<'a>, DecodeError> {
-        let rest = bytes.strip_prefix(magic.as_slice()).ok_or_else(|| DecodeError::Corrupt {
-            what,
-            reason: format!("it does not start with `{}`", String::from_utf8_lossy(magic)),
-        })?;
+    pub(crate) fn with_header(
+        bytes: &'a [u8],
+        magic: &[u8; 4],
+        what: &'static str,
+    ) -> Result<Reader<'a>, DecodeError> {
+        let rest = bytes
+            .strip_prefix(magic.as_slice())
+            .ok_or_else(|| DecodeError::Corrupt {
+                what,
+                reason: format!(
+                    "it does not start with `{}`",
+                    String::from_utf8_lossy(magic)
+                ),
+            })?;
         let mut reader = Reader { bytes: rest, what };
         let found = reader.u64()?;
         if found != u64::from(FORMAT_VERSION) {
@@ -87,7 +96,10 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn corrupt(&self, reason: impl Into<String>) -> DecodeError {
-        DecodeError::Corrupt { what: self.what, reason: reason.into() }
+        DecodeError::Corrupt {
+            what: self.what,
+            reason: reason.into(),
+        }
     }
 
     #[cfg(test)]
@@ -98,7 +110,10 @@ impl<'a> Reader<'a> {
     pub(crate) fn u64(&mut self) -> Result<u64, DecodeError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
-            let (&byte, rest) = self.bytes.split_first().ok_or_else(|| self.corrupt("it ends inside a number"))?;
+            let (&byte, rest) = self
+                .bytes
+                .split_first()
+                .ok_or_else(|| self.corrupt("it ends inside a number"))?;
             self.bytes = rest;
             value |= u64::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
@@ -114,7 +129,10 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn u8(&mut self) -> Result<u8, DecodeError> {
-        let (&byte, rest) = self.bytes.split_first().ok_or_else(|| self.corrupt("it ends early"))?;
+        let (&byte, rest) = self
+            .bytes
+            .split_first()
+            .ok_or_else(|| self.corrupt("it ends early"))?;
         self.bytes = rest;
         Ok(byte)
     }
@@ -125,7 +143,10 @@ impl<'a> Reader<'a> {
         let n = self.u64()?;
         let possible = self.bytes.len() / min_item_bytes.max(1);
         if n > possible as u64 {
-            return Err(self.corrupt(format!("it claims {n} items but only {} bytes remain", self.bytes.len())));
+            return Err(self.corrupt(format!(
+                "it claims {n} items but only {} bytes remain",
+                self.bytes.len()
+            )));
         }
         Ok(n as usize)
     }
@@ -159,7 +180,11 @@ impl<'a> Reader<'a> {
 
     /// Fails unless every byte was read.
     pub(crate) fn finish(self) -> Result<(), DecodeError> {
-        if self.bytes.is_empty() { Ok(()) } else { Err(self.corrupt(format!("{} trailing bytes", self.bytes.len()))) }
+        if self.bytes.is_empty() {
+            Ok(())
+        } else {
+            Err(self.corrupt(format!("{} trailing bytes", self.bytes.len())))
+        }
     }
 }
 
@@ -169,10 +194,23 @@ mod tests {
 
     #[test]
     fn varints_round_trip_at_every_width() {
-        let values = [0, 1, 127, 128, 300, 16_383, 16_384, u64::from(u32::MAX), u64::MAX];
+        let values = [
+            0,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ];
         let mut w = Writer::default();
         values.iter().for_each(|&v| w.u64(v));
-        let mut r = Reader { bytes: &w.bytes, what: "test" };
+        let mut r = Reader {
+            bytes: &w.bytes,
+            what: "test",
+        };
         for v in values {
             assert_eq!(r.u64().unwrap(), v);
         }
@@ -183,13 +221,23 @@ mod tests {
     fn a_huge_count_is_refused_before_allocating() {
         let mut w = Writer::default();
         w.u64(u64::MAX / 2);
-        let mut r = Reader { bytes: &w.bytes, what: "test" };
+        let mut r = Reader {
+            bytes: &w.bytes,
+            what: "test",
+        };
         assert!(r.count(1).is_err());
     }
 
     #[test]
     fn overlong_varints_are_errors() {
         let bytes = [0xff; 11];
-        assert!(Reader { bytes: &bytes, what: "test" }.u64().is_err());
+        assert!(
+            Reader {
+                bytes: &bytes,
+                what: "test"
+            }
+            .u64()
+            .is_err()
+        );
     }
 }

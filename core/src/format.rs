@@ -46,7 +46,9 @@ const VOCAB_MAGIC: &[u8; 4] = b"HWVO";
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum DecodeError {
     /// The bundle was written in a format version this reader does not know.
-    #[error("bundle format version {found} is not supported (this widget reads version {supported})")]
+    #[error(
+        "bundle format version {found} is not supported (this widget reads version {supported})"
+    )]
     UnsupportedVersion {
         /// The version found in the bytes.
         found: u32,
@@ -123,9 +125,16 @@ impl Manifest {
         match probe.format_version {
             Some(FORMAT_VERSION) => {}
             Some(found) => {
-                return Err(DecodeError::UnsupportedVersion { found, supported: FORMAT_VERSION });
+                return Err(DecodeError::UnsupportedVersion {
+                    found,
+                    supported: FORMAT_VERSION,
+                });
             }
-            None => return Err(DecodeError::Manifest("missing field `format_version`".into())),
+            None => {
+                return Err(DecodeError::Manifest(
+                    "missing field `format_version`".into(),
+                ));
+            }
         }
         serde_json::from_slice(bytes).map_err(|e| DecodeError::Manifest(e.to_string()))
     }
@@ -137,12 +146,19 @@ impl Manifest {
         let lower = locale.replace('_', "-").to_ascii_lowercase();
         let base = lower.split('-').next().unwrap_or(&lower).to_string();
         let find = |pred: &dyn Fn(&str) -> bool| {
-            self.locales.iter().find(|(tag, _)| pred(&tag.to_ascii_lowercase())).map(|(t, e)| (t.as_str(), e))
+            self.locales
+                .iter()
+                .find(|(tag, _)| pred(&tag.to_ascii_lowercase()))
+                .map(|(t, e)| (t.as_str(), e))
         };
         find(&|tag| tag == lower)
             .or_else(|| find(&|tag| tag == base))
             .or_else(|| find(&|tag| tag.split('-').next() == Some(base.as_str())))
-            .or_else(|| self.locales.get_key_value(&self.default_locale).map(|(t, e)| (t.as_str(), e)))
+            .or_else(|| {
+                self.locales
+                    .get_key_value(&self.default_locale)
+                    .map(|(t, e)| (t.as_str(), e))
+            })
     }
 }
 
@@ -250,7 +266,13 @@ impl LocaleRoot {
         let generation = r.string()?;
         let shards = read_terms(&mut r, true)?;
         let chunk_docs = r.u32()?;
-        let root = LocaleRoot { locale, doc_count, generation, shards, chunk_docs };
+        let root = LocaleRoot {
+            locale,
+            doc_count,
+            generation,
+            shards,
+            chunk_docs,
+        };
         root.validate(&r)?;
         r.finish()?;
         Ok(root)
@@ -266,7 +288,11 @@ impl LocaleRoot {
         if !self.generation.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Err(r.corrupt("the generation must be letters and digits"));
         }
-        if !self.locale.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        if !self
+            .locale
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
             return Err(r.corrupt("the locale must be letters, digits and `-`"));
         }
         Ok(())
@@ -294,13 +320,18 @@ impl LocaleRoot {
 
     /// The index of the shard that holds `term`, if any could.
     pub fn shard_for(&self, term: &str) -> usize {
-        self.shards.partition_point(|s| s.as_str() <= term).saturating_sub(1)
+        self.shards
+            .partition_point(|s| s.as_str() <= term)
+            .saturating_sub(1)
     }
 
     /// The shards that may hold terms starting with `prefix`.
     pub fn shards_for_prefix(&self, prefix: &str) -> std::ops::RangeInclusive<usize> {
         let first = self.shard_for(prefix);
-        let after = self.shards[first..].iter().take_while(|s| s.as_str() <= prefix || s.starts_with(prefix)).count();
+        let after = self.shards[first..]
+            .iter()
+            .take_while(|s| s.as_str() <= prefix || s.starts_with(prefix))
+            .count();
         first..=first + after.saturating_sub(1)
     }
 
@@ -411,7 +442,10 @@ impl TermShard {
                 if i > 0 && delta == 0 {
                     return Err(r.corrupt("a posting repeats a document"));
                 }
-                doc = doc.checked_add(delta).filter(|d| *d < doc_count).ok_or_else(|| r.corrupt("a posting points past the last document"))?;
+                doc = doc
+                    .checked_add(delta)
+                    .filter(|d| *d < doc_count)
+                    .ok_or_else(|| r.corrupt("a posting points past the last document"))?;
                 let impact = r.u8()?;
                 postings.push((doc, impact));
             }
@@ -423,7 +457,10 @@ impl TermShard {
 
     /// The entry for exactly `term`.
     pub fn get(&self, term: &str) -> Option<&TermEntry> {
-        self.terms.binary_search_by(|e| e.term.as_str().cmp(term)).ok().map(|i| &self.terms[i])
+        self.terms
+            .binary_search_by(|e| e.term.as_str().cmp(term))
+            .ok()
+            .map(|i| &self.terms[i])
     }
 
     /// The entries whose term starts with `prefix`.
@@ -485,7 +522,10 @@ impl DocChunk {
             let body_file = r.string()?;
             let video = match r.u8()? {
                 0 => None,
-                1 => Some(Video { url: r.string()?, seconds: r.u32()? }),
+                1 => Some(Video {
+                    url: r.string()?,
+                    seconds: r.u32()?,
+                }),
                 tag => return Err(r.corrupt(format!("unknown video tag {tag}"))),
             };
             let updated = r.opt_string()?;
@@ -495,7 +535,18 @@ impl DocChunk {
                 other => return Err(r.corrupt(format!("flag {other} is not 0 or 1"))),
             };
             let locale = r.string()?;
-            docs.push(DocRecord { id, title, category, summary, text, body_file, video, updated, signed_in, locale });
+            docs.push(DocRecord {
+                id,
+                title,
+                category,
+                summary,
+                text,
+                body_file,
+                video,
+                updated,
+                signed_in,
+                locale,
+            });
         }
         r.finish()?;
         Ok(DocChunk { first_doc, docs })
@@ -515,8 +566,14 @@ mod tests {
     fn a_shared_prefix_longer_than_the_rest_of_the_shard_decodes() {
         let shard = TermShard {
             terms: vec![
-                TermEntry { term: "zyxwcanari".into(), postings: vec![(0, 200)] },
-                TermEntry { term: "zyxwcanarytag".into(), postings: vec![(1, 90)] },
+                TermEntry {
+                    term: "zyxwcanari".into(),
+                    postings: vec![(0, 200)],
+                },
+                TermEntry {
+                    term: "zyxwcanarytag".into(),
+                    postings: vec![(1, 90)],
+                },
             ],
         };
         assert_eq!(TermShard::decode(&shard.encode(), 2), Ok(shard));

@@ -12,13 +12,20 @@ use crate::text::{Analyzer, Language};
 pub fn decode_everything(data: &[u8]) {
     let _ = Manifest::from_json(data);
     if let Ok(root) = LocaleRoot::decode(data) {
-        assert_eq!(LocaleRoot::decode(&root.encode()).as_ref(), Ok(&root), "a decoded root re-encodes");
+        assert_eq!(
+            LocaleRoot::decode(&root.encode()).as_ref(),
+            Ok(&root),
+            "a decoded root re-encodes"
+        );
         let index = LocaleIndex::new(root);
         let _ = index.needs_for_route("/reports/daily");
         let _ = index.suggestions("/reports/daily");
     }
     if let Ok(shard) = TermShard::decode(data, 1 << 16) {
-        assert_eq!(TermShard::decode(&shard.encode(), 1 << 16).as_ref(), Ok(&shard));
+        assert_eq!(
+            TermShard::decode(&shard.encode(), 1 << 16).as_ref(),
+            Ok(&shard)
+        );
     }
     if let Ok(list) = TermList::decode(data) {
         assert_eq!(TermList::decode(&list.encode()).as_ref(), Ok(&list));
@@ -36,12 +43,25 @@ thread_local! {
 
 fn small_index(language: Language) -> (LocaleIndex, std::collections::BTreeMap<String, Vec<u8>>) {
     let analyzer = Analyzer::new(language);
-    let split = SplitOptions { shard_bytes: 64, chunk_bytes: 64, snippet_text_bytes: 200 };
+    let split = SplitOptions {
+        shard_bytes: 64,
+        chunk_bytes: 64,
+        snippet_text_bytes: 200,
+    };
     let mut writer = IndexWriter::new(language.code(), FieldWeights::default(), split);
     let texts = [
-        ("Find your Site ID", "Your SID is at the top right. L'écran affiche l'identifiant. Größe der Zahlung."),
-        ("Getting paid", "Payments, paiements, Auszahlungen and pagamentos go out monthly."),
-        ("Café reports", "Reports show clicks — and sales… per day; relatórios diários."),
+        (
+            "Find your Site ID",
+            "Your SID is at the top right. L'écran affiche l'identifiant. Größe der Zahlung.",
+        ),
+        (
+            "Getting paid",
+            "Payments, paiements, Auszahlungen and pagamentos go out monthly.",
+        ),
+        (
+            "Café reports",
+            "Reports show clicks — and sales… per day; relatórios diários.",
+        ),
     ];
     for (i, (title, body)) in texts.iter().enumerate() {
         writer.add(IndexedArticle {
@@ -73,16 +93,27 @@ pub fn search_everything(text: &str) {
     INDEXES.with(|indexes| {
         for (index, files) in indexes.borrow_mut().iter_mut() {
             for context in [None, Some(text.to_string())] {
-                let options = SearchOptions { context, ..SearchOptions::default() };
+                let options = SearchOptions {
+                    context,
+                    ..SearchOptions::default()
+                };
                 let hits = index
                     .search_with(text, &options, |name| files.get(name).cloned().ok_or(()))
                     .expect("every file is there");
                 for hit in hits {
                     for mark in hit.snippet_marks {
-                        assert!(hit.snippet.get(mark.clone()).is_some(), "mark {mark:?} in {:?}", hit.snippet);
+                        assert!(
+                            hit.snippet.get(mark.clone()).is_some(),
+                            "mark {mark:?} in {:?}",
+                            hit.snippet
+                        );
                     }
                     for mark in hit.title_marks {
-                        assert!(hit.title.get(mark.clone()).is_some(), "mark {mark:?} in {:?}", hit.title);
+                        assert!(
+                            hit.title.get(mark.clone()).is_some(),
+                            "mark {mark:?} in {:?}",
+                            hit.title
+                        );
                     }
                 }
             }
@@ -93,6 +124,8 @@ pub fn search_everything(text: &str) {
 /// A small, stable, non-cryptographic hash (FNV-1a, 64 bit) in hex, for
 /// naming files in tests and fuzzing where SHA-256 is not at hand.
 pub fn fnv(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     format!("{hash:016x}")
 }

@@ -25,8 +25,8 @@ pub mod text;
 
 pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
 pub use format::{
-    Audience, DecodeError, DocChunk, DocRecord, FORMAT_VERSION, LocaleEntry, LocaleRoot, Manifest, TermEntry,
-    TermList, TermShard, Video,
+    Audience, DecodeError, DocChunk, DocRecord, FORMAT_VERSION, LocaleEntry, LocaleRoot, Manifest,
+    TermEntry, TermList, TermShard, Video,
 };
 pub use search::{LocaleIndex, Query, Ranking, SearchHit, SearchOptions};
 pub use text::{Analyzer, Language, Token};

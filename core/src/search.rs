@@ -38,7 +38,11 @@ pub struct RankingWeights {
 
 impl Default for RankingWeights {
     fn default() -> RankingWeights {
-        RankingWeights { prefix_factor: 0.75, typo_factor: 0.5, context_boost: 1.5 }
+        RankingWeights {
+            prefix_factor: 0.75,
+            typo_factor: 0.5,
+            context_boost: 1.5,
+        }
     }
 }
 
@@ -55,7 +59,11 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> SearchOptions {
-        SearchOptions { limit: 10, context: None, weights: RankingWeights::default() }
+        SearchOptions {
+            limit: 10,
+            context: None,
+            weights: RankingWeights::default(),
+        }
     }
 }
 
@@ -141,7 +149,8 @@ pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
     }
     let (ra, rb) = (&a[common..], &b[common..]);
     if a.len() == b.len() {
-        ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        ra[1..] == rb[1..]
+            || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
     } else {
         ra == &rb[1..]
     }
@@ -161,9 +170,15 @@ fn prefix_within_one_edit(word: &[char], term: &[char]) -> bool {
 /// the route are ignored.
 pub fn context_matches(pattern: &str, route: &str) -> bool {
     let route = route.split(['?', '#']).next().unwrap_or(route);
-    let route = if route.len() > 1 { route.trim_end_matches('/') } else { route };
+    let route = if route.len() > 1 {
+        route.trim_end_matches('/')
+    } else {
+        route
+    };
     match pattern.strip_suffix("/*") {
-        Some(base) => route == base || (route.starts_with(base) && route[base.len()..].starts_with('/')),
+        Some(base) => {
+            route == base || (route.starts_with(base) && route[base.len()..].starts_with('/'))
+        }
         None => pattern == route || (pattern.len() > 1 && pattern.trim_end_matches('/') == route),
     }
 }
@@ -171,7 +186,11 @@ pub fn context_matches(pattern: &str, route: &str) -> bool {
 /// How specific a pattern is: exact routes beat wildcards, longer beats shorter.
 fn specificity(pattern: &str) -> (usize, bool) {
     let exact = !pattern.ends_with("/*");
-    let segments = pattern.trim_end_matches("/*").split('/').filter(|s| !s.is_empty()).count();
+    let segments = pattern
+        .trim_end_matches("/*")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .count();
     (segments, exact)
 }
 
@@ -187,13 +206,20 @@ enum MatchKind {
 /// pattern is: the route itself, and `/*` under each of its ancestors.
 fn route_terms(route: &str) -> Vec<(String, (usize, bool))> {
     let route = route.split(['?', '#']).next().unwrap_or(route);
-    let route = if route.len() > 1 { route.trim_end_matches('/') } else { route };
+    let route = if route.len() > 1 {
+        route.trim_end_matches('/')
+    } else {
+        route
+    };
     let mut patterns = vec![route.to_string()];
     let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
     for depth in 0..=segments.len() {
         patterns.push(format!("/{}/*", segments[..depth].join("/")).replace("//", "/"));
     }
-    patterns.into_iter().map(|p| (crate::build::context_term(&p), specificity(&p))).collect()
+    patterns
+        .into_iter()
+        .map(|p| (crate::build::context_term(&p), specificity(&p)))
+        .collect()
 }
 
 /// A file that a query needs before it can be ranked or shown.
@@ -246,7 +272,8 @@ fn is_typo_of(word: &[char], stem: &[char], unfinished: bool, term: &[char]) -> 
     within_one_edit(stem, term)
         || (unfinished && prefix_within_one_edit(word, term))
         || (term.len() >= 4
-            && (word.len().saturating_sub(3)..word.len()).any(|k| k >= 4 && within_one_edit(&word[..k], term)))
+            && (word.len().saturating_sub(3)..word.len())
+                .any(|k| k >= 4 && within_one_edit(&word[..k], term)))
 }
 
 /// The most completions an unfinished word expands to. A short prefix such
@@ -257,12 +284,18 @@ const MAX_COMPLETIONS: usize = 64;
 /// Keeps exact and typo matches, and only the [`MAX_COMPLETIONS`] most
 /// frequent completions (ties by term order, so results are stable).
 fn keep_most_frequent_completions(matched: &mut Vec<(&TermEntry, MatchKind)>) {
-    let completions = matched.iter().filter(|(_, k)| *k == MatchKind::Prefix).count();
+    let completions = matched
+        .iter()
+        .filter(|(_, k)| *k == MatchKind::Prefix)
+        .count();
     if completions <= MAX_COMPLETIONS {
         return;
     }
-    let mut dfs: Vec<usize> =
-        matched.iter().filter(|(_, k)| *k == MatchKind::Prefix).map(|(e, _)| e.postings.len()).collect();
+    let mut dfs: Vec<usize> = matched
+        .iter()
+        .filter(|(_, k)| *k == MatchKind::Prefix)
+        .map(|(e, _)| e.postings.len())
+        .collect();
     dfs.sort_unstable_by(|a, b| b.cmp(a));
     let threshold = dfs[MAX_COMPLETIONS - 1];
     let mut above = dfs.iter().filter(|&&d| d > threshold).count();
@@ -379,16 +412,28 @@ impl LocaleIndex {
                 direct.extend(self.root.shards_for_prefix(&w.word));
             }
         }
-        let missing: Vec<Need> = direct.into_iter().map(Need::Shard).filter(|&n| !self.loaded(n)).collect();
+        let missing: Vec<Need> = direct
+            .into_iter()
+            .map(Need::Shard)
+            .filter(|&n| !self.loaded(n))
+            .collect();
         if !missing.is_empty() {
             return missing;
         }
         let mut vocab = BTreeSet::new();
         let mut shards = BTreeSet::new();
-        for w in query.words.iter().filter(|w| self.direct_matches(w).is_empty()) {
+        for w in query
+            .words
+            .iter()
+            .filter(|w| self.direct_matches(w).is_empty())
+        {
             let (candidates, unread) = self.typo_candidates(w);
             vocab.extend(unread.into_iter().map(Need::Vocab));
-            shards.extend(candidates.iter().map(|t| Need::Shard(self.root.shard_for(t))));
+            shards.extend(
+                candidates
+                    .iter()
+                    .map(|t| Need::Shard(self.root.shard_for(t))),
+            );
         }
         let vocab: Vec<Need> = vocab.into_iter().filter(|&n| !self.loaded(n)).collect();
         if !vocab.is_empty() {
@@ -401,46 +446,68 @@ impl LocaleIndex {
     pub fn needs_for_route(&self, route: &str) -> Vec<Need> {
         let mut terms: Vec<String> = route_terms(route).into_iter().map(|(t, _)| t).collect();
         terms.push(crate::build::STARTER_TERM.to_string());
-        let set: BTreeSet<Need> = terms.iter().map(|t| Need::Shard(self.root.shard_for(t))).collect();
+        let set: BTreeSet<Need> = terms
+            .iter()
+            .map(|t| Need::Shard(self.root.shard_for(t)))
+            .collect();
         set.into_iter().filter(|&n| !self.loaded(n)).collect()
     }
 
     /// The chunks the top `limit` documents of `ranking` need.
     pub fn needs_for_hits(&self, ranking: &Ranking, limit: usize) -> Vec<Need> {
-        let set: BTreeSet<Need> =
-            ranking.docs.iter().take(limit).map(|r| Need::Chunk(self.root.chunk_for(r.doc))).collect();
+        let set: BTreeSet<Need> = ranking
+            .docs
+            .iter()
+            .take(limit)
+            .map(|r| Need::Chunk(self.root.chunk_for(r.doc)))
+            .collect();
         set.into_iter().filter(|&n| !self.loaded(n)).collect()
     }
 
     /// The chunks that hold `docs` and are not loaded yet.
     pub fn needs_for_docs(&self, docs: impl IntoIterator<Item = u32>) -> Vec<Need> {
-        let set: BTreeSet<Need> = docs.into_iter().map(|d| Need::Chunk(self.root.chunk_for(d))).collect();
+        let set: BTreeSet<Need> = docs
+            .into_iter()
+            .map(|d| Need::Chunk(self.root.chunk_for(d)))
+            .collect();
         set.into_iter().filter(|&n| !self.loaded(n)).collect()
     }
 
     /// The shard that says which document has the id `id`, if not loaded.
     pub fn needs_for_id(&self, id: &str) -> Vec<Need> {
         let need = Need::Shard(self.root.shard_for(&crate::build::id_term(id)));
-        if self.loaded(need) { Vec::new() } else { vec![need] }
+        if self.loaded(need) {
+            Vec::new()
+        } else {
+            vec![need]
+        }
     }
 
     /// The document with the id `id`, once [`LocaleIndex::needs_for_id`]
     /// is satisfied; `None` if there is no such article.
     pub fn doc_by_id(&self, id: &str) -> Option<u32> {
-        self.entry(&crate::build::id_term(id))?.postings.first().map(|&(doc, _)| doc)
+        self.entry(&crate::build::id_term(id))?
+            .postings
+            .first()
+            .map(|&(doc, _)| doc)
     }
 
     /// Document `doc`, if its chunk is loaded.
     pub fn doc(&self, doc: u32) -> Option<&DocRecord> {
-        self.chunks.get(self.root.chunk_for(doc))?.as_ref()?.get(doc)
+        self.chunks
+            .get(self.root.chunk_for(doc))?
+            .as_ref()?
+            .get(doc)
     }
 
     /// Every document whose chunk is loaded, with its number.
     pub fn loaded_docs(&self) -> impl Iterator<Item = (u32, &DocRecord)> {
-        self.chunks
-            .iter()
-            .flatten()
-            .flat_map(|c| c.docs.iter().enumerate().map(move |(i, d)| (c.first_doc + i as u32, d)))
+        self.chunks.iter().flatten().flat_map(|c| {
+            c.docs
+                .iter()
+                .enumerate()
+                .map(move |(i, d)| (c.first_doc + i as u32, d))
+        })
     }
 
     /// Articles for a dashboard route, most specific match first; the
@@ -454,11 +521,17 @@ impl LocaleIndex {
             .collect();
         matches.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut seen = BTreeSet::new();
-        let docs: Vec<u32> = matches.into_iter().map(|(_, d)| d).filter(|d| seen.insert(*d)).collect();
+        let docs: Vec<u32> = matches
+            .into_iter()
+            .map(|(_, d)| d)
+            .filter(|d| seen.insert(*d))
+            .collect();
         if !docs.is_empty() {
             return docs;
         }
-        self.entry(crate::build::STARTER_TERM).map(|e| e.postings.iter().map(|&(d, _)| d).collect()).unwrap_or_default()
+        self.entry(crate::build::STARTER_TERM)
+            .map(|e| e.postings.iter().map(|&(d, _)| d).collect())
+            .unwrap_or_default()
     }
 
     /// Whether the index has a prefix term for `prefix`: `None` until the
@@ -470,7 +543,10 @@ impl LocaleIndex {
     }
 
     fn entry(&self, term: &str) -> Option<&TermEntry> {
-        self.shards.get(self.root.shard_for(term))?.as_ref()?.get(term)
+        self.shards
+            .get(self.root.shard_for(term))?
+            .as_ref()?
+            .get(term)
     }
 
     /// The terms matching `w` exactly or, if unfinished, as a prefix, in
@@ -492,7 +568,9 @@ impl LocaleIndex {
             }
             for prefix in prefixes {
                 for i in self.root.shards_for_prefix(prefix) {
-                    let Some(shard) = &self.shards[i] else { continue };
+                    let Some(shard) = &self.shards[i] else {
+                        continue;
+                    };
                     for entry in shard.with_prefix(prefix) {
                         if !matched.iter().any(|(e, _)| e.term == entry.term) {
                             matched.push((entry, MatchKind::Prefix));
@@ -517,8 +595,15 @@ impl LocaleIndex {
         let mut unread = Vec::new();
         for i in self.root.shards_for_prefix(&first) {
             let terms: Box<dyn Iterator<Item = &str>> = match (&self.shards[i], &self.vocabs[i]) {
-                (Some(shard), _) => Box::new(shard.with_prefix(&first).iter().map(|e| e.term.as_str())),
-                (None, Some(list)) => Box::new(list.terms.iter().map(String::as_str).filter(|t| t.starts_with(&first))),
+                (Some(shard), _) => {
+                    Box::new(shard.with_prefix(&first).iter().map(|e| e.term.as_str()))
+                }
+                (None, Some(list)) => Box::new(
+                    list.terms
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|t| t.starts_with(&first)),
+                ),
                 (None, None) => {
                     unread.push(i);
                     continue;
@@ -555,7 +640,12 @@ impl LocaleIndex {
             }
             if matched.is_empty() {
                 let (candidates, _) = self.typo_candidates(w);
-                matched.extend(candidates.iter().filter_map(|t| self.entry(t)).map(|e| (e, MatchKind::Typo)));
+                matched.extend(
+                    candidates
+                        .iter()
+                        .filter_map(|t| self.entry(t))
+                        .map(|e| (e, MatchKind::Typo)),
+                );
             }
             keep_most_frequent_completions(&mut matched);
 
@@ -611,15 +701,24 @@ impl LocaleIndex {
             .filter(|&d| words_matched[d] > 0)
             .map(|d| {
                 let boost = if best[d] > 0.0 { best[d] } else { 1.0 };
-                Ranked { doc: d as u32, score: score[d] * boost, matched_words: usize::from(words_matched[d]) }
+                Ranked {
+                    doc: d as u32,
+                    score: score[d] * boost,
+                    matched_words: usize::from(words_matched[d]),
+                }
             })
             .collect();
         // Only the best `limit` are shown: select them, then sort just those.
         let order = |a: &Ranked, b: &Ranked| {
-            b.matched_words.cmp(&a.matched_words).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
+            b.matched_words
+                .cmp(&a.matched_words)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
         };
         if options.limit > 0 && ranking.docs.len() > options.limit {
-            ranking.docs.select_nth_unstable_by(options.limit - 1, order);
+            ranking
+                .docs
+                .select_nth_unstable_by(options.limit - 1, order);
             ranking.docs.truncate(options.limit);
         }
         ranking.docs.sort_by(order);
@@ -661,19 +760,32 @@ impl LocaleIndex {
 
     /// [`LocaleIndex::marks`], with the ranking's [`first_letters`] worked
     /// out once by the caller rather than once per text.
-    fn marks_with(&self, text: &str, ranking: &Ranking, firsts: &BTreeSet<char>) -> Vec<Range<usize>> {
+    fn marks_with(
+        &self,
+        text: &str,
+        ranking: &Ranking,
+        firsts: &BTreeSet<char>,
+    ) -> Vec<Range<usize>> {
         let language = self.analyzer.language();
         let mut marks = Vec::new();
         for (start, end) in tokens(text) {
             let raw = &text[start..end];
             let (s, e) = crate::text::trim_range(raw, language);
-            let Some(first) = raw[s..e].chars().next() else { continue };
+            let Some(first) = raw[s..e].chars().next() else {
+                continue;
+            };
             if !firsts.contains(&fold_first(first.to_lowercase().next().unwrap_or(first))) {
                 continue;
             }
             let word = raw[s..e].to_lowercase();
-            let hit = ranking.prefixes.iter().any(|p| word.starts_with(p.as_str()))
-                || self.analyzer.term(&word).is_some_and(|t| ranking.terms.contains(&t));
+            let hit = ranking
+                .prefixes
+                .iter()
+                .any(|p| word.starts_with(p.as_str()))
+                || self
+                    .analyzer
+                    .term(&word)
+                    .is_some_and(|t| ranking.terms.contains(&t));
             if hit {
                 marks.push(start + s..start + e);
             }
@@ -683,7 +795,12 @@ impl LocaleIndex {
 
     /// About [`SNIPPET_BYTES`] of the article's text around its densest
     /// cluster of matched words, with the marks inside it.
-    fn snippet(&self, record: &DocRecord, ranking: &Ranking, firsts: &BTreeSet<char>) -> (String, Vec<Range<usize>>) {
+    fn snippet(
+        &self,
+        record: &DocRecord,
+        ranking: &Ranking,
+        firsts: &BTreeSet<char>,
+    ) -> (String, Vec<Range<usize>>) {
         let text = record.text.as_str();
         let marks = self.marks_with(text, ranking, firsts);
         if marks.is_empty() {
@@ -699,7 +816,10 @@ impl LocaleIndex {
         // The window start (a mark) that covers the most marks.
         let (mut best_start, mut best_count) = (0, 0);
         for (i, m) in marks.iter().enumerate() {
-            let count = marks[i..].iter().take_while(|n| n.end <= m.start + SNIPPET_BYTES).count();
+            let count = marks[i..]
+                .iter()
+                .take_while(|n| n.end <= m.start + SNIPPET_BYTES)
+                .count();
             if count > best_count {
                 (best_start, best_count) = (i, count);
             }
@@ -711,10 +831,15 @@ impl LocaleIndex {
             start -= 1;
         }
         if start > 0 {
-            start = text[start..anchor].find(char::is_whitespace).map_or(anchor, |i| start + i + 1);
+            start = text[start..anchor]
+                .find(char::is_whitespace)
+                .map_or(anchor, |i| start + i + 1);
         }
         let end = start + cut(&text[start..], SNIPPET_BYTES);
-        let (lead, trail) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
+        let (lead, trail) = (
+            if start > 0 { "…" } else { "" },
+            if end < text.len() { "…" } else { "" },
+        );
         let body = text[start..end].trim_end();
         let snippet = format!("{lead}{body}{trail}");
         let shift = lead.len();
@@ -777,7 +902,12 @@ pub enum FetchError<E> {
 /// keeps its word's first letter (German umlauts aside), so only words
 /// starting with one of these letters need stemming to be marked.
 fn first_letters(ranking: &Ranking) -> BTreeSet<char> {
-    ranking.terms.iter().chain(&ranking.prefixes).filter_map(|t| t.chars().next().map(fold_first)).collect()
+    ranking
+        .terms
+        .iter()
+        .chain(&ranking.prefixes)
+        .filter_map(|t| t.chars().next().map(fold_first))
+        .collect()
 }
 
 /// A first letter with German umlauts folded, as the German stemmer folds them.
@@ -802,7 +932,10 @@ fn cut(text: &str, max: usize) -> usize {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text[..end].rfind(char::is_whitespace).filter(|&i| i > max / 2).unwrap_or(end)
+    text[..end]
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > max / 2)
+        .unwrap_or(end)
 }
 
 #[cfg(test)]

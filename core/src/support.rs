@@ -115,7 +115,10 @@ impl Contact {
     pub fn href(&self) -> String {
         match self {
             Contact::Phone { number, option, .. } => {
-                let digits: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+                let digits: String = number
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect();
                 match option {
                     Some(option) => format!("tel:{digits},{option}"),
                     None => format!("tel:{digits}"),
@@ -216,12 +219,23 @@ impl SupportData {
         if !self.hours.days.iter().any(|d| d == weekday_name(day)) {
             return None;
         }
-        if self.closures.iter().any(|c| parse_date(&c.date) == Some(day)) {
+        if self
+            .closures
+            .iter()
+            .any(|c| parse_date(&c.date) == Some(day))
+        {
             return None;
         }
         let start = day * DAY_MS + opens * MINUTE_MS;
-        let length = if closes > opens { closes - opens } else { closes + 24 * 60 - opens };
-        Some(Window { opens: start, closes: start + length * MINUTE_MS })
+        let length = if closes > opens {
+            closes - opens
+        } else {
+            closes + 24 * 60 - opens
+        };
+        Some(Window {
+            opens: start,
+            closes: start + length * MINUTE_MS,
+        })
     }
 
     /// Whether support is open at `now`, and until or from when.
@@ -235,26 +249,38 @@ impl SupportData {
                 }
             }
         }
-        Status::Closed { opens: self.next_windows(now, 1).first().map(|w| w.opens) }
+        Status::Closed {
+            opens: self.next_windows(now, 1).first().map(|w| w.opens),
+        }
     }
 
     /// The next `count` windows that open after `now`, within a year.
     pub fn next_windows(&self, now: i64, count: usize) -> Vec<Window> {
         let today = now.div_euclid(DAY_MS);
-        (today - 1..today + 367).filter_map(|d| self.window_on(d)).filter(|w| w.opens > now).take(count).collect()
+        (today - 1..today + 367)
+            .filter_map(|d| self.window_on(d))
+            .filter(|w| w.opens > now)
+            .take(count)
+            .collect()
     }
 
     /// The closure that skips the window of the UTC day containing
     /// `instant`, if one does: shown as the reason support is closed.
     pub fn closure_at(&self, instant: i64) -> Option<&Closure> {
         let day = instant.div_euclid(DAY_MS);
-        self.closures.iter().find(|c| parse_date(&c.date) == Some(day) || parse_date(&c.date) == Some(day - 1))
+        self.closures
+            .iter()
+            .find(|c| parse_date(&c.date) == Some(day) || parse_date(&c.date) == Some(day - 1))
     }
 
     /// The region for a country code, else the default region.
     pub fn region_for_country(&self, country: Option<&str>) -> Option<&Region> {
         country
-            .and_then(|c| self.regions.iter().find(|r| r.countries.iter().any(|rc| rc.eq_ignore_ascii_case(c))))
+            .and_then(|c| {
+                self.regions
+                    .iter()
+                    .find(|r| r.countries.iter().any(|rc| rc.eq_ignore_ascii_case(c)))
+            })
             .or_else(|| self.regions.iter().find(|r| r.default))
             .or_else(|| self.regions.first())
     }
@@ -266,7 +292,8 @@ impl SupportData {
 pub fn guess_country(locale: &str, time_zone: &str) -> Option<String> {
     let mut parts = locale.split(['-', '_']);
     let language = parts.next().unwrap_or("").to_ascii_lowercase();
-    if let Some(region) = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic())) {
+    if let Some(region) = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+    {
         return Some(region.to_ascii_uppercase());
     }
     if let Some((_, country)) = ZONE_COUNTRIES.iter().find(|(zone, _)| *zone == time_zone) {
@@ -285,18 +312,54 @@ pub fn guess_country(locale: &str, time_zone: &str) -> Option<String> {
 /// Time zones that name one country, for [`guess_country`]. Zones shared
 /// by several countries are left out: the language decides those.
 const ZONE_COUNTRIES: &[(&str, &str)] = &[
-    ("America/Sao_Paulo", "BR"), ("America/Fortaleza", "BR"), ("America/Recife", "BR"), ("America/Bahia", "BR"),
-    ("America/Belem", "BR"), ("America/Manaus", "BR"), ("America/Cuiaba", "BR"), ("America/Porto_Velho", "BR"),
-    ("America/New_York", "US"), ("America/Chicago", "US"), ("America/Denver", "US"), ("America/Los_Angeles", "US"),
-    ("America/Phoenix", "US"), ("America/Anchorage", "US"), ("Pacific/Honolulu", "US"), ("America/Toronto", "CA"),
-    ("America/Vancouver", "CA"), ("America/St_Johns", "CA"), ("America/Halifax", "CA"), ("America/Winnipeg", "CA"),
-    ("America/Edmonton", "CA"), ("Australia/Sydney", "AU"), ("Australia/Melbourne", "AU"), ("Australia/Perth", "AU"),
-    ("Australia/Brisbane", "AU"), ("Australia/Adelaide", "AU"), ("Europe/London", "GB"), ("Europe/Dublin", "IE"),
-    ("Europe/Paris", "FR"), ("Europe/Berlin", "DE"), ("Europe/Madrid", "ES"), ("Europe/Rome", "IT"),
-    ("Europe/Amsterdam", "NL"), ("Europe/Brussels", "BE"), ("Europe/Vienna", "AT"), ("Europe/Zurich", "CH"),
-    ("Europe/Lisbon", "PT"), ("Europe/Stockholm", "SE"), ("Europe/Oslo", "NO"), ("Europe/Copenhagen", "DK"),
-    ("Europe/Helsinki", "FI"), ("Europe/Warsaw", "PL"), ("Asia/Kolkata", "IN"), ("Asia/Tokyo", "JP"),
-    ("Asia/Singapore", "SG"), ("Pacific/Auckland", "NZ"), ("Africa/Johannesburg", "ZA"), ("America/Mexico_City", "MX"),
+    ("America/Sao_Paulo", "BR"),
+    ("America/Fortaleza", "BR"),
+    ("America/Recife", "BR"),
+    ("America/Bahia", "BR"),
+    ("America/Belem", "BR"),
+    ("America/Manaus", "BR"),
+    ("America/Cuiaba", "BR"),
+    ("America/Porto_Velho", "BR"),
+    ("America/New_York", "US"),
+    ("America/Chicago", "US"),
+    ("America/Denver", "US"),
+    ("America/Los_Angeles", "US"),
+    ("America/Phoenix", "US"),
+    ("America/Anchorage", "US"),
+    ("Pacific/Honolulu", "US"),
+    ("America/Toronto", "CA"),
+    ("America/Vancouver", "CA"),
+    ("America/St_Johns", "CA"),
+    ("America/Halifax", "CA"),
+    ("America/Winnipeg", "CA"),
+    ("America/Edmonton", "CA"),
+    ("Australia/Sydney", "AU"),
+    ("Australia/Melbourne", "AU"),
+    ("Australia/Perth", "AU"),
+    ("Australia/Brisbane", "AU"),
+    ("Australia/Adelaide", "AU"),
+    ("Europe/London", "GB"),
+    ("Europe/Dublin", "IE"),
+    ("Europe/Paris", "FR"),
+    ("Europe/Berlin", "DE"),
+    ("Europe/Madrid", "ES"),
+    ("Europe/Rome", "IT"),
+    ("Europe/Amsterdam", "NL"),
+    ("Europe/Brussels", "BE"),
+    ("Europe/Vienna", "AT"),
+    ("Europe/Zurich", "CH"),
+    ("Europe/Lisbon", "PT"),
+    ("Europe/Stockholm", "SE"),
+    ("Europe/Oslo", "NO"),
+    ("Europe/Copenhagen", "DK"),
+    ("Europe/Helsinki", "FI"),
+    ("Europe/Warsaw", "PL"),
+    ("Asia/Kolkata", "IN"),
+    ("Asia/Tokyo", "JP"),
+    ("Asia/Singapore", "SG"),
+    ("Pacific/Auckland", "NZ"),
+    ("Africa/Johannesburg", "ZA"),
+    ("America/Mexico_City", "MX"),
 ];
 
 /// A wall-clock time in the reader's zone.
@@ -352,7 +415,12 @@ pub fn iso_utc(instant: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
 }
 
 #[cfg(test)]
@@ -367,7 +435,10 @@ mod tests {
                 days: WEEKDAYS.iter().map(|d| d.to_string()).collect(),
                 language: "en".into(),
             },
-            closures: vec![Closure { date: "2026-12-25".into(), reason: "Christmas Day".into() }],
+            closures: vec![Closure {
+                date: "2026-12-25".into(),
+                reason: "Christmas Day".into(),
+            }],
             regions: vec![
                 Region {
                     id: "americas".into(),
@@ -375,7 +446,11 @@ mod tests {
                     countries: vec!["US".into(), "CA".into(), "AU".into()],
                     default: true,
                     languages: vec!["en".into()],
-                    contacts: vec![Contact::Phone { number: "+1-646-943-8200".into(), option: Some("7".into()), toll_free: false }],
+                    contacts: vec![Contact::Phone {
+                        number: "+1-646-943-8200".into(),
+                        option: Some("7".into()),
+                        toll_free: false,
+                    }],
                     example: false,
                 },
                 Region {
@@ -384,11 +459,15 @@ mod tests {
                     countries: vec!["FR".into()],
                     default: false,
                     languages: vec!["fr".into(), "en".into()],
-                    contacts: vec![Contact::Email { address: "support-fr@example.com".into() }],
+                    contacts: vec![Contact::Email {
+                        address: "support-fr@example.com".into(),
+                    }],
                     example: true,
                 },
             ],
-            request: RequestHelp { safe_sender_domain: "example.com".into() },
+            request: RequestHelp {
+                safe_sender_domain: "example.com".into(),
+            },
         }
     }
 
@@ -401,20 +480,59 @@ mod tests {
     #[test]
     fn open_across_midnight_utc() {
         let data = sample();
-        assert_eq!(data.status(at("2026-03-10 08:59")), Status::Closed { opens: Some(at("2026-03-10 09:00")) });
-        assert_eq!(data.status(at("2026-03-10 09:00")), Status::Open { closes: at("2026-03-11 02:00") });
-        assert_eq!(data.status(at("2026-03-10 23:30")), Status::Open { closes: at("2026-03-11 02:00") });
-        assert_eq!(data.status(at("2026-03-11 01:59")), Status::Open { closes: at("2026-03-11 02:00") });
-        assert_eq!(data.status(at("2026-03-11 02:00")), Status::Closed { opens: Some(at("2026-03-11 09:00")) });
+        assert_eq!(
+            data.status(at("2026-03-10 08:59")),
+            Status::Closed {
+                opens: Some(at("2026-03-10 09:00"))
+            }
+        );
+        assert_eq!(
+            data.status(at("2026-03-10 09:00")),
+            Status::Open {
+                closes: at("2026-03-11 02:00")
+            }
+        );
+        assert_eq!(
+            data.status(at("2026-03-10 23:30")),
+            Status::Open {
+                closes: at("2026-03-11 02:00")
+            }
+        );
+        assert_eq!(
+            data.status(at("2026-03-11 01:59")),
+            Status::Open {
+                closes: at("2026-03-11 02:00")
+            }
+        );
+        assert_eq!(
+            data.status(at("2026-03-11 02:00")),
+            Status::Closed {
+                opens: Some(at("2026-03-11 09:00"))
+            }
+        );
     }
 
     #[test]
     fn closures_skip_their_window() {
         let data = sample();
-        assert_eq!(data.status(at("2026-12-25 12:00")), Status::Closed { opens: Some(at("2026-12-26 09:00")) });
+        assert_eq!(
+            data.status(at("2026-12-25 12:00")),
+            Status::Closed {
+                opens: Some(at("2026-12-26 09:00"))
+            }
+        );
         // The window of the 24th still runs into the 25th.
-        assert_eq!(data.status(at("2026-12-25 01:00")), Status::Open { closes: at("2026-12-25 02:00") });
-        assert_eq!(data.closure_at(at("2026-12-25 12:00")).map(|c| c.reason.as_str()), Some("Christmas Day"));
+        assert_eq!(
+            data.status(at("2026-12-25 01:00")),
+            Status::Open {
+                closes: at("2026-12-25 02:00")
+            }
+        );
+        assert_eq!(
+            data.closure_at(at("2026-12-25 12:00"))
+                .map(|c| c.reason.as_str()),
+            Some("Christmas Day")
+        );
     }
 
     #[test]
@@ -422,9 +540,17 @@ mod tests {
         let mut data = sample();
         data.hours.days = vec!["mon".into()];
         // 2026-03-10 is a Tuesday: the next opening is Monday the 16th.
-        assert_eq!(data.status(at("2026-03-10 12:00")), Status::Closed { opens: Some(at("2026-03-16 09:00")) });
+        assert_eq!(
+            data.status(at("2026-03-10 12:00")),
+            Status::Closed {
+                opens: Some(at("2026-03-16 09:00"))
+            }
+        );
         data.hours.days.clear();
-        assert_eq!(data.status(at("2026-03-10 12:00")), Status::Closed { opens: None });
+        assert_eq!(
+            data.status(at("2026-03-10 12:00")),
+            Status::Closed { opens: None }
+        );
     }
 
     #[test]
@@ -439,7 +565,11 @@ mod tests {
         // Kolkata, +5:30, where the window runs 14:30 to 07:30.
         let kolkata = |_| 330;
         let t = local_time(at("2026-03-10 02:00"), at("2026-03-09 20:00"), &kolkata);
-        assert_eq!((t.hour, t.minute, t.day_offset), (7, 30, 0), "01:30 local now, 07:30 local the same day");
+        assert_eq!(
+            (t.hour, t.minute, t.day_offset),
+            (7, 30, 0),
+            "01:30 local now, 07:30 local the same day"
+        );
     }
 
     #[test]
@@ -470,11 +600,23 @@ mod tests {
 
     #[test]
     fn countries_are_guessed_from_locale_then_zone_then_language() {
-        assert_eq!(guess_country("fr-CA", "America/Toronto").as_deref(), Some("CA"));
-        assert_eq!(guess_country("pt-BR", "Europe/Lisbon").as_deref(), Some("BR"));
+        assert_eq!(
+            guess_country("fr-CA", "America/Toronto").as_deref(),
+            Some("CA")
+        );
+        assert_eq!(
+            guess_country("pt-BR", "Europe/Lisbon").as_deref(),
+            Some("BR")
+        );
         assert_eq!(guess_country("en", "Europe/Berlin").as_deref(), Some("DE"));
-        assert_eq!(guess_country("de", "Europe/Luxembourg").as_deref(), Some("DE"));
-        assert_eq!(guess_country("pt", "America/Noronha").as_deref(), Some("BR"));
+        assert_eq!(
+            guess_country("de", "Europe/Luxembourg").as_deref(),
+            Some("DE")
+        );
+        assert_eq!(
+            guess_country("pt", "America/Noronha").as_deref(),
+            Some("BR")
+        );
         assert_eq!(guess_country("en", "Etc/UTC"), None);
     }
 
@@ -482,7 +624,10 @@ mod tests {
     fn links_dial_the_option_too() {
         let data = sample();
         assert_eq!(data.regions[0].contacts[0].href(), "tel:+16469438200,7");
-        assert_eq!(data.regions[1].contacts[0].href(), "mailto:support-fr@example.com");
+        assert_eq!(
+            data.regions[1].contacts[0].href(),
+            "mailto:support-fr@example.com"
+        );
         assert_eq!(data.region_for_country(Some("fr")).unwrap().id, "france");
         assert_eq!(data.region_for_country(Some("JP")).unwrap().id, "americas");
         assert_eq!(data.region_for_country(None).unwrap().id, "americas");

@@ -34,8 +34,12 @@ pub enum Language {
 
 impl Language {
     /// Every supported language.
-    pub const ALL: [Language; 4] =
-        [Language::English, Language::French, Language::German, Language::Portuguese];
+    pub const ALL: [Language; 4] = [
+        Language::English,
+        Language::French,
+        Language::German,
+        Language::Portuguese,
+    ];
 
     /// The language for a locale tag such as `fr`, `de-AT` or `pt-BR`.
     ///
@@ -72,7 +76,9 @@ impl Language {
 
     /// Whether `word` (lowercased and trimmed) is a stop word.
     pub fn is_stop_word(self, word: &str) -> bool {
-        self.stop_words().binary_search_by(|w| w.as_bytes().cmp(word.as_bytes())).is_ok()
+        self.stop_words()
+            .binary_search_by(|w| w.as_bytes().cmp(word.as_bytes()))
+            .is_ok()
     }
 
     fn stemmer(self) -> Algorithm {
@@ -86,8 +92,9 @@ impl Language {
 }
 
 /// French articles and pronouns that elide before a vowel ("l'", "qu'").
-const FRENCH_ELISIONS: &[&str] =
-    &["c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t"];
+const FRENCH_ELISIONS: &[&str] = &[
+    "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t",
+];
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -104,14 +111,21 @@ fn is_apostrophe(c: char) -> bool {
 /// trim a lowercased token and its original text alike.
 pub fn trim_range(token: &str, language: Language) -> (usize, usize) {
     let start = token.find(is_word_char).unwrap_or(token.len());
-    let end = token.rfind(is_word_char).map_or(start, |i| i + token[i..].chars().next().map_or(1, char::len_utf8));
+    let end = token.rfind(is_word_char).map_or(start, |i| {
+        i + token[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let (mut start, end) = (start, end.max(start));
     if language == Language::French {
-        if let Some((offset, quote)) = token[start..end].char_indices().find(|&(_, c)| is_apostrophe(c)) {
+        if let Some((offset, quote)) = token[start..end]
+            .char_indices()
+            .find(|&(_, c)| is_apostrophe(c))
+        {
             let head = &token[start..start + offset];
             if FRENCH_ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e)) {
                 let rest = start + offset + quote.len_utf8();
-                start = token[rest..end].find(is_word_char).map_or(end, |i| rest + i);
+                start = token[rest..end]
+                    .find(is_word_char)
+                    .map_or(end, |i| rest + i);
             }
         }
     }
@@ -167,14 +181,19 @@ pub struct Analyzer {
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer").field("language", &self.language).finish()
+        f.debug_struct("Analyzer")
+            .field("language", &self.language)
+            .finish()
     }
 }
 
 impl Analyzer {
     /// An analyzer for `language`.
     pub fn new(language: Language) -> Analyzer {
-        Analyzer { language, stemmer: Stemmer::create(language.stemmer()) }
+        Analyzer {
+            language,
+            stemmer: Stemmer::create(language.stemmer()),
+        }
     }
 
     /// The language this analyzer stems for.
@@ -190,14 +209,21 @@ impl Analyzer {
                 let (s, e) = trim_range(original, self.language);
                 let word = original[s..e].to_lowercase();
                 let term = self.stem_word(&word)?;
-                Some(Token { term, word, start: start + s, end: start + e })
+                Some(Token {
+                    term,
+                    word,
+                    start: start + s,
+                    end: start + e,
+                })
             })
             .collect()
     }
 
     /// Just the terms of `text`, as the index stores them.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        tokens(text).filter_map(|(start, end)| self.term(&text[start..end].to_lowercase())).collect()
+        tokens(text)
+            .filter_map(|(start, end)| self.term(&text[start..end].to_lowercase()))
+            .collect()
     }
 
     /// The index term for one lowercased token, or `None` if the pipeline
@@ -224,7 +250,10 @@ mod tests {
     fn stop_word_lists_are_sorted_for_binary_search() {
         for language in Language::ALL {
             let words = language.stop_words();
-            assert!(words.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()), "{language:?}");
+            assert!(
+                words.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()),
+                "{language:?}"
+            );
         }
     }
 
@@ -257,7 +286,10 @@ mod tests {
     #[test]
     fn french_elisions_are_dropped() {
         assert_eq!(trim("l'écran", Language::French), "écran");
-        assert_eq!(trim("d\u{2019}affiliation", Language::French), "affiliation");
+        assert_eq!(
+            trim("d\u{2019}affiliation", Language::French),
+            "affiliation"
+        );
         assert_eq!(trim("qu'il", Language::French), "il");
         assert_eq!(trim("aujourd'hui", Language::French), "aujourd'hui");
         let fr = Analyzer::new(Language::French);

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use help_core::search::SearchOptions;
 use help_core::{
-    Analyzer, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter, IndexedArticle, Language,
-    LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
+    Analyzer, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter, IndexedArticle,
+    Language, LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
 };
 
 struct Article {
@@ -19,12 +19,54 @@ struct Article {
 }
 
 const ARTICLES: &[Article] = &[
-    Article { id: "find-site-id", title: "Find your Site ID (SID)", tags: &["sid", "account number"], body: "Your SID is shown at the top right of every dashboard page. Support asks for it first.", contexts: &["/account", "/account/*"], starter: false },
-    Article { id: "getting-paid", title: "Get paid", tags: &["payout", "threshold"], body: "Payments go out monthly once your balance passes the payment threshold. Your site must be approved first.", contexts: &["/payments/*"], starter: false },
-    Article { id: "create-links", title: "Create a tracking link", tags: &["deep link", "url"], body: "Build a tracking link for any page of an advertiser's site, then copy it as it is.", contexts: &["/links", "/links/*"], starter: false },
-    Article { id: "deep-links", title: "Deep links to product pages", tags: &["deep link"], body: "A deep link sends visitors straight to one product instead of the advertiser's home page.", contexts: &["/links/deep-link"], starter: false },
-    Article { id: "first-steps", title: "First steps as a new publisher", tags: &["start", "welcome"], body: "Apply to programs, create your first link and check your reports the next day.", contexts: &["/"], starter: true },
-    Article { id: "reports", title: "Read your reports", tags: &["clicks", "commission"], body: "Reports show clicks, sales and commission per day. Today's figures are provisional.", contexts: &["/reports", "/reports/*"], starter: false },
+    Article {
+        id: "find-site-id",
+        title: "Find your Site ID (SID)",
+        tags: &["sid", "account number"],
+        body: "Your SID is shown at the top right of every dashboard page. Support asks for it first.",
+        contexts: &["/account", "/account/*"],
+        starter: false,
+    },
+    Article {
+        id: "getting-paid",
+        title: "Get paid",
+        tags: &["payout", "threshold"],
+        body: "Payments go out monthly once your balance passes the payment threshold. Your site must be approved first.",
+        contexts: &["/payments/*"],
+        starter: false,
+    },
+    Article {
+        id: "create-links",
+        title: "Create a tracking link",
+        tags: &["deep link", "url"],
+        body: "Build a tracking link for any page of an advertiser's site, then copy it as it is.",
+        contexts: &["/links", "/links/*"],
+        starter: false,
+    },
+    Article {
+        id: "deep-links",
+        title: "Deep links to product pages",
+        tags: &["deep link"],
+        body: "A deep link sends visitors straight to one product instead of the advertiser's home page.",
+        contexts: &["/links/deep-link"],
+        starter: false,
+    },
+    Article {
+        id: "first-steps",
+        title: "First steps as a new publisher",
+        tags: &["start", "welcome"],
+        body: "Apply to programs, create your first link and check your reports the next day.",
+        contexts: &["/"],
+        starter: true,
+    },
+    Article {
+        id: "reports",
+        title: "Read your reports",
+        tags: &["clicks", "commission"],
+        body: "Reports show clicks, sales and commission per day. Today's figures are provisional.",
+        contexts: &["/reports", "/reports/*"],
+        starter: false,
+    },
 ];
 
 fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
@@ -46,7 +88,12 @@ fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
             },
             contexts: a.contexts.iter().map(|c| c.to_string()).collect(),
             starter: a.starter,
-            fields: [analyzer.terms(a.title), analyzer.terms(&a.tags.join("\n")), vec![], analyzer.terms(a.body)],
+            fields: [
+                analyzer.terms(a.title),
+                analyzer.terms(&a.tags.join("\n")),
+                vec![],
+                analyzer.terms(a.body),
+            ],
         });
     }
     let files = writer.finish(help_core::fuzzing::fnv);
@@ -69,7 +116,11 @@ fn search(files: &BTreeMap<String, Vec<u8>>, query: &str, options: &SearchOption
 }
 
 fn ids(query: &str) -> Vec<String> {
-    search(&build(SplitOptions::default()), query, &SearchOptions::default())
+    search(
+        &build(SplitOptions::default()),
+        query,
+        &SearchOptions::default(),
+    )
 }
 
 #[test]
@@ -81,13 +132,19 @@ fn title_match_outranks_body_match() {
 fn documents_matching_every_word_come_first_and_partial_matches_follow() {
     let found = ids("deep product ");
     assert_eq!(found[0], "deep-links");
-    assert!(found.contains(&"create-links".to_string()), "partial matches are kept: {found:?}");
+    assert!(
+        found.contains(&"create-links".to_string()),
+        "partial matches are kept: {found:?}"
+    );
 }
 
 #[test]
 fn the_unfinished_last_word_matches_as_a_prefix() {
     assert_eq!(ids("provis")[0], "reports");
-    assert!(ids("provis ").is_empty(), "a finished word no longer matches longer terms");
+    assert!(
+        ids("provis ").is_empty(),
+        "a finished word no longer matches longer terms"
+    );
 }
 
 #[test]
@@ -104,42 +161,82 @@ fn the_current_route_boosts_its_articles() {
     let files = build(SplitOptions::default());
     let hits = |options: &SearchOptions| {
         let mut index = open(&files);
-        index.search_with("site", options, |n| files.get(n).cloned().ok_or(())).unwrap()
+        index
+            .search_with("site", options, |n| files.get(n).cloned().ok_or(()))
+            .unwrap()
     };
     let plain = hits(&SearchOptions::default());
-    let on_route = SearchOptions { context: Some("/payments/settings".into()), ..SearchOptions::default() };
+    let on_route = SearchOptions {
+        context: Some("/payments/settings".into()),
+        ..SearchOptions::default()
+    };
     let boosted = hits(&on_route);
-    let score = |list: &[help_core::SearchHit], id: &str| list.iter().find(|h| h.id == id).unwrap().score;
+    let score =
+        |list: &[help_core::SearchHit], id: &str| list.iter().find(|h| h.id == id).unwrap().score;
     assert_eq!(plain[0].id, "find-site-id");
     assert!((score(&boosted, "getting-paid") / score(&plain, "getting-paid") - 1.5).abs() < 1e-4);
-    assert_eq!(score(&boosted, "find-site-id"), score(&plain, "find-site-id"), "other articles are unchanged");
+    assert_eq!(
+        score(&boosted, "find-site-id"),
+        score(&plain, "find-site-id"),
+        "other articles are unchanged"
+    );
 }
 
 #[test]
 fn hits_carry_snippets_with_marked_words() {
     let files = build(SplitOptions::default());
     let mut index = open(&files);
-    let hits = index.search_with("commission per", &SearchOptions::default(), |n| files.get(n).cloned().ok_or(())).unwrap();
+    let hits = index
+        .search_with("commission per", &SearchOptions::default(), |n| {
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap();
     let hit = &hits[0];
     assert_eq!(hit.id, "reports");
-    let marked: Vec<&str> = hit.snippet_marks.iter().map(|r| &hit.snippet[r.clone()]).collect();
-    assert!(marked.contains(&"commission"), "{marked:?} in {:?}", hit.snippet);
-    assert!(marked.contains(&"per"), "the unfinished word is marked too: {marked:?}");
+    let marked: Vec<&str> = hit
+        .snippet_marks
+        .iter()
+        .map(|r| &hit.snippet[r.clone()])
+        .collect();
+    assert!(
+        marked.contains(&"commission"),
+        "{marked:?} in {:?}",
+        hit.snippet
+    );
+    assert!(
+        marked.contains(&"per"),
+        "the unfinished word is marked too: {marked:?}"
+    );
 }
 
 #[test]
 fn many_small_files_give_the_same_results_as_one() {
     let one = build(SplitOptions::default());
-    let many = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
-    assert!(many.len() > one.len() + 4, "the small split makes several shards and chunks");
+    let many = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
+    assert!(
+        many.len() > one.len() + 4,
+        "the small split makes several shards and chunks"
+    );
     for q in ["site id", "deep li", "paymnets ", "report", "link", "first"] {
-        assert_eq!(search(&one, q, &SearchOptions::default()), search(&many, q, &SearchOptions::default()), "{q}");
+        assert_eq!(
+            search(&one, q, &SearchOptions::default()),
+            search(&many, q, &SearchOptions::default()),
+            "{q}"
+        );
     }
 }
 
 #[test]
 fn a_query_fetches_only_what_it_needs() {
-    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
+    let files = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
     let mut index = open(&files);
     let mut fetched = Vec::new();
     index
@@ -149,12 +246,20 @@ fn a_query_fetches_only_what_it_needs() {
         })
         .unwrap();
     let total = files.keys().filter(|k| !k.contains("-root-")).count();
-    assert!(fetched.len() < total / 2, "fetched {} of {total} files: {fetched:?}", fetched.len());
+    assert!(
+        fetched.len() < total / 2,
+        "fetched {} of {total} files: {fetched:?}",
+        fetched.len()
+    );
 }
 
 #[test]
 fn a_typo_fetches_term_lists_then_only_the_shards_of_its_candidates() {
-    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
+    let files = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
     let mut index = open(&files);
     let mut fetched = Vec::new();
     let hits = index
@@ -164,15 +269,25 @@ fn a_typo_fetches_term_lists_then_only_the_shards_of_its_candidates() {
         })
         .unwrap();
     assert_eq!(hits[0].id, "getting-paid");
-    assert!(fetched.iter().any(|f| f.starts_with("en-v")), "term lists were read: {fetched:?}");
+    assert!(
+        fetched.iter().any(|f| f.starts_with("en-v")),
+        "term lists were read: {fetched:?}"
+    );
     let shards = fetched.iter().filter(|f| f.starts_with("en-t")).count();
     let total = files.keys().filter(|f| f.starts_with("en-t")).count();
-    assert!(shards * 3 < total, "{shards} of {total} shards fetched: {fetched:?}");
+    assert!(
+        shards * 3 < total,
+        "{shards} of {total} shards fetched: {fetched:?}"
+    );
 }
 
 #[test]
 fn articles_are_found_by_id() {
-    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
+    let files = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
     let mut index = open(&files);
     for need in index.needs_for_id("deep-links") {
         let bytes = files[&index.file(need)].clone();
@@ -193,12 +308,19 @@ fn articles_are_found_by_id() {
 
 #[test]
 fn output_is_deterministic() {
-    assert_eq!(build(SplitOptions::default()), build(SplitOptions::default()));
+    assert_eq!(
+        build(SplitOptions::default()),
+        build(SplitOptions::default())
+    );
 }
 
 #[test]
 fn suggestions_prefer_the_most_specific_route_and_fall_back_to_starters() {
-    let files = build(SplitOptions { shard_bytes: 40, chunk_bytes: 60, snippet_text_bytes: 1500 });
+    let files = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
     let mut index = open(&files);
     let mut suggest = |route: &str| {
         for need in index.needs_for_route(route) {
@@ -207,15 +329,27 @@ fn suggestions_prefer_the_most_specific_route_and_fall_back_to_starters() {
         }
         index.suggestions(route)
     };
-    assert_eq!(suggest("/links/deep-link"), [3, 2], "exact route first, then the /links/* wildcard");
-    assert_eq!(suggest("/links"), [2], "/links exactly and /links/* both name article 2");
+    assert_eq!(
+        suggest("/links/deep-link"),
+        [3, 2],
+        "exact route first, then the /links/* wildcard"
+    );
+    assert_eq!(
+        suggest("/links"),
+        [2],
+        "/links exactly and /links/* both name article 2"
+    );
     assert_eq!(suggest("/nowhere"), [4], "getting-started articles");
     assert_eq!(suggest("/account/sites?tab=2"), [0]);
 }
 
 #[test]
 fn every_file_round_trips_and_every_truncation_is_an_error() {
-    let files = build(SplitOptions { shard_bytes: 200, chunk_bytes: 200, snippet_text_bytes: 1500 });
+    let files = build(SplitOptions {
+        shard_bytes: 200,
+        chunk_bytes: 200,
+        snippet_text_bytes: 1500,
+    });
     for (name, bytes) in &files {
         let decoded: Result<(), DecodeError> = if name.contains("-root-") {
             LocaleRoot::decode(bytes).map(|r| assert_eq!(r.encode(), *bytes))
@@ -251,10 +385,12 @@ fn another_format_version_is_refused_with_a_typed_error() {
     bytes[4] = 9; // the version varint follows the four-byte magic
     assert_eq!(
         LocaleRoot::decode(&bytes),
-        Err(DecodeError::UnsupportedVersion { found: 9, supported: help_core::FORMAT_VERSION })
+        Err(DecodeError::UnsupportedVersion {
+            found: 9,
+            supported: help_core::FORMAT_VERSION
+        })
     );
 }
-
 
 #[test]
 fn a_short_prefix_expands_to_its_most_frequent_completions() {
@@ -278,14 +414,30 @@ fn a_short_prefix_expands_to_its_most_frequent_completions() {
             },
             contexts: vec![],
             starter: false,
-            fields: [analyzer.terms(&format!("Article {i}")), vec![], vec![], analyzer.terms(&body)],
+            fields: [
+                analyzer.terms(&format!("Article {i}")),
+                vec![],
+                vec![],
+                analyzer.terms(&body),
+            ],
         });
     }
     let files = writer.finish(help_core::fuzzing::fnv).files;
     let mut index = open(&files);
-    let options = SearchOptions { limit: 200, ..SearchOptions::default() };
-    let hits = index.search_with("zq", &options, |n| files.get(n).cloned().ok_or(())).unwrap();
-    assert_eq!(hits.len(), 100, "every article still matches, through the frequent completion");
-    let hits = index.search_with("zqrare042", &options, |n| files.get(n).cloned().ok_or(())).unwrap();
+    let options = SearchOptions {
+        limit: 200,
+        ..SearchOptions::default()
+    };
+    let hits = index
+        .search_with("zq", &options, |n| files.get(n).cloned().ok_or(()))
+        .unwrap();
+    assert_eq!(
+        hits.len(),
+        100,
+        "every article still matches, through the frequent completion"
+    );
+    let hits = index
+        .search_with("zqrare042", &options, |n| files.get(n).cloned().ok_or(()))
+        .unwrap();
     assert_eq!(hits[0].id, "a42", "a full word finds its rare article");
 }

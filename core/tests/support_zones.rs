@@ -19,7 +19,9 @@ fn every_day() -> SupportData {
         },
         closures: vec![],
         regions: vec![],
-        request: RequestHelp { safe_sender_domain: "example.com".into() },
+        request: RequestHelp {
+            safe_sender_domain: "example.com".into(),
+        },
     }
 }
 
@@ -31,16 +33,28 @@ fn utc(ms: i64) -> DateTime<Utc> {
 fn next_utc_hour(t: i64, hour: i64) -> i64 {
     let day = t.div_euclid(24 * HOUR_MS) * 24 * HOUR_MS;
     let today = day + hour * HOUR_MS;
-    if today > t { today } else { today + 24 * HOUR_MS }
+    if today > t {
+        today
+    } else {
+        today + 24 * HOUR_MS
+    }
 }
 
 #[test]
 fn every_zone_every_hour_of_2026() {
     let data = every_day();
-    let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 17, 0).unwrap().timestamp_millis();
+    let start = Utc
+        .with_ymd_and_hms(2026, 1, 1, 0, 17, 0)
+        .unwrap()
+        .timestamp_millis();
     let mut checked = 0u64;
     for tz in TZ_VARIANTS.iter().copied() {
-        let offset = |t: i64| -> i32 { tz.offset_from_utc_datetime(&utc(t).naive_utc()).fix().local_minus_utc() / 60 };
+        let offset = |t: i64| -> i32 {
+            tz.offset_from_utc_datetime(&utc(t).naive_utc())
+                .fix()
+                .local_minus_utc()
+                / 60
+        };
         for hour in 0..365 * 24 {
             let now = start + hour * HOUR_MS;
             let utc_hour = utc(now).format("%H").to_string().parse::<i64>().unwrap();
@@ -63,7 +77,13 @@ fn every_zone_every_hour_of_2026() {
                 local_change.format("%M").to_string().parse().unwrap(),
                 want_day,
             );
-            assert_eq!(got, want, "{tz}: change at {} seen from {}", utc(change), utc(now));
+            assert_eq!(
+                got,
+                want,
+                "{tz}: change at {} seen from {}",
+                utc(change),
+                utc(now)
+            );
             checked += 1;
         }
     }
@@ -74,16 +94,28 @@ fn every_zone_every_hour_of_2026() {
 fn berlin_on_both_sides_of_its_spring_change() {
     let data = every_day();
     let tz: Tz = "Europe/Berlin".parse().unwrap();
-    let offset = |t: i64| tz.offset_from_utc_datetime(&utc(t).naive_utc()).fix().local_minus_utc() / 60;
+    let offset = |t: i64| {
+        tz.offset_from_utc_datetime(&utc(t).naive_utc())
+            .fix()
+            .local_minus_utc()
+            / 60
+    };
     // Saturday 28 March 2026, 22:00 UTC (23:00 CET): open; closes 02:00 UTC,
     // which is 04:00 CEST on Sunday, after clocks went forward at 01:00 UTC.
-    let now = Utc.with_ymd_and_hms(2026, 3, 28, 22, 0, 0).unwrap().timestamp_millis();
-    let Status::Open { closes } = data.status(now) else { panic!("open") };
+    let now = Utc
+        .with_ymd_and_hms(2026, 3, 28, 22, 0, 0)
+        .unwrap()
+        .timestamp_millis();
+    let Status::Open { closes } = data.status(now) else {
+        panic!("open")
+    };
     let t = local_time(closes, now, &offset);
     assert_eq!((t.hour, t.minute, t.day_offset), (4, 0, 1));
     // A week earlier the same closing was 03:00 local.
     let before = now - 7 * 24 * HOUR_MS;
-    let Status::Open { closes } = data.status(before) else { panic!("open") };
+    let Status::Open { closes } = data.status(before) else {
+        panic!("open")
+    };
     let t = local_time(closes, before, &offset);
     assert_eq!((t.hour, t.minute, t.day_offset), (3, 0, 1));
 }

@@ -39,7 +39,9 @@ pub struct BuildAnalyzer {
 
 impl std::fmt::Debug for BuildAnalyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BuildAnalyzer").field("language", &self.language.code()).finish()
+        f.debug_struct("BuildAnalyzer")
+            .field("language", &self.language.code())
+            .finish()
     }
 }
 
@@ -59,9 +61,15 @@ impl BuildAnalyzer {
         );
         pipeline.queue[0] = Box::new(SharedTrimmer(language));
         if language == Language::English {
-            pipeline.queue[2] = Box::new(RustStemmer::new("stemmer-en", rust_stemmers::Algorithm::English));
+            pipeline.queue[2] = Box::new(RustStemmer::new(
+                "stemmer-en",
+                rust_stemmers::Algorithm::English,
+            ));
         }
-        BuildAnalyzer { language: elastic, pipeline }
+        BuildAnalyzer {
+            language: elastic,
+            pipeline,
+        }
     }
 
     /// The index terms of `text`, in order.

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use help_core::{
-    Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle, Language, LocaleEntry,
-    Manifest, SplitOptions, Video,
+    Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle, Language,
+    LocaleEntry, Manifest, SplitOptions, Video,
 };
 use sha2::{Digest, Sha256};
 
@@ -25,7 +25,11 @@ pub struct BuildOptions {
 
 impl Default for BuildOptions {
     fn default() -> BuildOptions {
-        BuildOptions { audience: Audience::Public, weights: FieldWeights::default(), split: SplitOptions::default() }
+        BuildOptions {
+            audience: Audience::Public,
+            weights: FieldWeights::default(),
+            split: SplitOptions::default(),
+        }
     }
 }
 
@@ -40,7 +44,11 @@ pub struct Bundle {
 
 /// Builds the bundle for `content`. The same content and options give the
 /// same bytes. `progress` is called once per article indexed.
-pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dyn FnMut()) -> Bundle {
+pub fn build_bundle(
+    content: &Content,
+    options: &BuildOptions,
+    progress: &mut dyn FnMut(),
+) -> Bundle {
     let mut files = BTreeMap::new();
     let mut locales = BTreeMap::new();
     for locale in content.locales() {
@@ -50,9 +58,15 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
         let mut count = 0u32;
         // This locale's articles, then the English ones it has not
         // translated yet, so a reader finds every article in any language.
-        let own: Vec<&Article> = content.articles.iter().filter(|a| a.locale == locale).collect();
+        let own: Vec<&Article> = content
+            .articles
+            .iter()
+            .filter(|a| a.locale == locale)
+            .collect();
         let fallback = content.articles.iter().filter(|a| {
-            a.locale == FALLBACK_LOCALE && locale != FALLBACK_LOCALE && !own.iter().any(|o| o.front.id == a.front.id)
+            a.locale == FALLBACK_LOCALE
+                && locale != FALLBACK_LOCALE
+                && !own.iter().any(|o| o.front.id == a.front.id)
         });
         for article in own.iter().copied().chain(fallback) {
             let signed_in = article.front.visibility == Visibility::SignedIn;
@@ -60,7 +74,11 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
                 continue;
             }
             let front = &article.front;
-            let body_file = named(&format!("{}/{}", article.locale, front.id), "html", article.body_html.as_bytes());
+            let body_file = named(
+                &format!("{}/{}", article.locale, front.id),
+                "html",
+                article.body_html.as_bytes(),
+            );
             files.insert(body_file.clone(), article.body_html.clone().into_bytes());
             writer.add(IndexedArticle {
                 record: DocRecord {
@@ -70,10 +88,14 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
                     summary: front.summary.clone(),
                     text: article.body_text.clone(),
                     body_file,
-                    video: front.video.as_ref().zip(article.video_seconds).map(|(v, seconds)| Video {
-                        url: v.url.clone(),
-                        seconds,
-                    }),
+                    video: front
+                        .video
+                        .as_ref()
+                        .zip(article.video_seconds)
+                        .map(|(v, seconds)| Video {
+                            url: v.url.clone(),
+                            seconds,
+                        }),
                     updated: front.updated.as_ref().map(ToString::to_string),
                     signed_in,
                     locale: article.locale.clone(),
@@ -94,7 +116,13 @@ pub fn build_bundle(content: &Content, options: &BuildOptions, progress: &mut dy
             continue;
         }
         let locale_files = writer.finish(short_hash);
-        locales.insert(locale.to_string(), LocaleEntry { root: locale_files.root, articles: count });
+        locales.insert(
+            locale.to_string(),
+            LocaleEntry {
+                root: locale_files.root,
+                articles: count,
+            },
+        );
         files.extend(locale_files.files);
     }
     let support = content.support.as_ref().map(|data| {
@@ -122,5 +150,8 @@ fn named(stem: &str, ext: &str, bytes: &[u8]) -> String {
 
 /// The first 64 bits of SHA-256, in hex.
 fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -158,32 +158,52 @@ pub fn load_content(dir: &Path) -> Result<Content, Problems> {
     let mut problems = Vec::new();
     let mut content = Content::default();
     let articles_dir = dir.join("articles");
-    let folder_problem = |path: &Path, message: String| Problem { path: path.to_path_buf(), line: None, message };
+    let folder_problem = |path: &Path, message: String| Problem {
+        path: path.to_path_buf(),
+        line: None,
+        message,
+    };
 
     let mut locale_dirs = match list(&articles_dir) {
         Ok(entries) => entries,
         Err(err) => {
-            return Err(Problems(vec![folder_problem(&articles_dir, format!("cannot read the articles folder: {err}"))]));
+            return Err(Problems(vec![folder_problem(
+                &articles_dir,
+                format!("cannot read the articles folder: {err}"),
+            )]));
         }
     };
     locale_dirs.sort();
     for locale_dir in locale_dirs {
-        let name = locale_dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = locale_dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if !locale_dir.is_dir() {
-            problems.push(folder_problem(&locale_dir, "expected a locale folder here, found a file".into()));
+            problems.push(folder_problem(
+                &locale_dir,
+                "expected a locale folder here, found a file".into(),
+            ));
             continue;
         }
         if !LOCALES.contains(&name.as_str()) {
             problems.push(folder_problem(
                 &locale_dir,
-                format!("unknown locale `{name}` (expected one of {})", LOCALES.join(", ")),
+                format!(
+                    "unknown locale `{name}` (expected one of {})",
+                    LOCALES.join(", ")
+                ),
             ));
             continue;
         }
         let mut files = match list(&locale_dir) {
             Ok(files) => files,
             Err(err) => {
-                problems.push(folder_problem(&locale_dir, format!("cannot read the folder: {err}")));
+                problems.push(folder_problem(
+                    &locale_dir,
+                    format!("cannot read the folder: {err}"),
+                ));
                 continue;
             }
         };
@@ -197,7 +217,10 @@ pub fn load_content(dir: &Path) -> Result<Content, Problems> {
         }
     }
     if content.articles.is_empty() && problems.is_empty() {
-        problems.push(folder_problem(dir, "no articles found (expected articles/<locale>/*.md)".into()));
+        problems.push(folder_problem(
+            dir,
+            "no articles found (expected articles/<locale>/*.md)".into(),
+        ));
     }
     check_ids(&content, &mut problems);
     render_bodies(&mut content, &mut problems);
@@ -215,12 +238,22 @@ pub fn load_content(dir: &Path) -> Result<Content, Problems> {
 }
 
 fn list(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect()
+    std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect()
 }
 
 fn read_article(path: &Path, locale: &str) -> Result<Article, Vec<Problem>> {
-    let problem = |line: Option<usize>, message: String| vec![Problem { path: path.to_path_buf(), line, message }];
-    let size = std::fs::metadata(path).map_err(|e| problem(None, format!("cannot read: {e}")))?.len();
+    let problem = |line: Option<usize>, message: String| {
+        vec![Problem {
+            path: path.to_path_buf(),
+            line,
+            message,
+        }]
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| problem(None, format!("cannot read: {e}")))?
+        .len();
     if size > MAX_ARTICLE_BYTES {
         return Err(problem(
             None,
@@ -234,8 +267,15 @@ fn read_article(path: &Path, locale: &str) -> Result<Article, Vec<Problem>> {
     let bytes = std::fs::read(path).map_err(|e| problem(None, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        problem(Some(line), "the file is not valid UTF-8; save it as UTF-8".into())
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        problem(
+            Some(line),
+            "the file is not valid UTF-8; save it as UTF-8".into(),
+        )
     })?;
     parse_article(path, locale, &text)
 }
@@ -243,11 +283,18 @@ fn read_article(path: &Path, locale: &str) -> Result<Article, Vec<Problem>> {
 /// Parses one article file's text. `path` is used in problems and to
 /// resolve relative links.
 pub fn parse_article(path: &Path, locale: &str, text: &str) -> Result<Article, Vec<Problem>> {
-    let problem = |line: usize, message: String| Problem { path: path.to_path_buf(), line: Some(line), message };
+    let problem = |line: usize, message: String| Problem {
+        path: path.to_path_buf(),
+        line: Some(line),
+        message,
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     if lines.next().map(str::trim_end) != Some("+++") {
-        return Err(vec![problem(1, "expected front matter opening with a `+++` line".into())]);
+        return Err(vec![problem(
+            1,
+            "expected front matter opening with a `+++` line".into(),
+        )]);
     }
     let start = text.find('\n').map_or(text.len(), |i| i + 1);
     let mut front_len = 0;
@@ -262,16 +309,23 @@ pub fn parse_article(path: &Path, locale: &str, text: &str) -> Result<Article, V
         front_len += line.len();
     }
     if !closed {
-        return Err(vec![problem(1, "front matter opened with `+++` is never closed".into())]);
+        return Err(vec![problem(
+            1,
+            "front matter opened with `+++` is never closed".into(),
+        )]);
     }
     let front_src = &text[start..start + front_len];
     let after_close = start + front_len;
-    let body_start = text[after_close..].find('\n').map_or(text.len(), |i| after_close + i + 1);
+    let body_start = text[after_close..]
+        .find('\n')
+        .map_or(text.len(), |i| after_close + i + 1);
     let body_markdown = text[body_start..].to_string();
 
     let front: FrontMatter = toml::from_str(front_src).map_err(|e| {
         // Line 1 is the opening `+++`, so front matter line N is file line N + 1.
-        let line = e.span().map_or(1, |span| front_src[..span.start].matches('\n').count() + 2);
+        let line = e
+            .span()
+            .map_or(1, |span| front_src[..span.start].matches('\n').count() + 2);
         vec![problem(line, e.message().trim_end().to_string())]
     })?;
 
@@ -279,30 +333,52 @@ pub fn parse_article(path: &Path, locale: &str, text: &str) -> Result<Article, V
     let key = |k: &str| key_line(text, k);
     if front.id.trim().is_empty() {
         problems.push(problem(key("id"), "`id` must not be empty".into()));
-    } else if !front.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        problems.push(problem(key("id"), format!("id `{}` may only hold a-z, 0-9 and `-`", front.id)));
+    } else if !front
+        .id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        problems.push(problem(
+            key("id"),
+            format!("id `{}` may only hold a-z, 0-9 and `-`", front.id),
+        ));
     }
     if front.title.trim().is_empty() {
         problems.push(problem(key("title"), "`title` must not be empty".into()));
     }
     if front.category.trim().is_empty() {
-        problems.push(problem(key("category"), "`category` must not be empty".into()));
+        problems.push(problem(
+            key("category"),
+            "`category` must not be empty".into(),
+        ));
     }
     for pattern in &front.contexts {
         if let Err(why) = check_route_pattern(pattern) {
-            problems.push(problem(key("contexts"), format!("bad route pattern `{pattern}`: {why}")));
+            problems.push(problem(
+                key("contexts"),
+                format!("bad route pattern `{pattern}`: {why}"),
+            ));
         }
     }
     let video_seconds = match &front.video {
         None => None,
         Some(video) => {
             if !video.url.starts_with("https://") {
-                problems.push(problem(key("video"), format!("video url `{}` must start with https://", video.url)));
+                problems.push(problem(
+                    key("video"),
+                    format!("video url `{}` must start with https://", video.url),
+                ));
             }
             match parse_duration(&video.duration) {
                 Some(s) => Some(s),
                 None => {
-                    problems.push(problem(key("video"), format!("video duration `{}` must look like 3:45 or 1:02:03", video.duration)));
+                    problems.push(problem(
+                        key("video"),
+                        format!(
+                            "video duration `{}` must look like 3:45 or 1:02:03",
+                            video.duration
+                        ),
+                    ));
                     None
                 }
             }
@@ -328,7 +404,10 @@ pub fn check_route_pattern(pattern: &str) -> Result<(), &'static str> {
     if !pattern.starts_with('/') {
         return Err("a route starts with `/`");
     }
-    if pattern.chars().any(|c| c.is_whitespace() || c == '?' || c == '#') {
+    if pattern
+        .chars()
+        .any(|c| c.is_whitespace() || c == '?' || c == '#')
+    {
         return Err("a route has no spaces, `?` or `#`");
     }
     if pattern.contains("//") {
@@ -360,7 +439,11 @@ fn parse_duration(text: &str) -> Option<u32> {
 /// The 1-based line on which `key = …` appears in the front matter, or 1.
 fn key_line(text: &str, key: &str) -> usize {
     text.lines()
-        .position(|line| line.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
         .map_or(1, |i| i + 1)
 }
 
@@ -372,7 +455,11 @@ fn check_ids(content: &Content, problems: &mut Vec<Problem>) {
             Some(first) => problems.push(Problem {
                 path: article.path.clone(),
                 line: Some(key_line_of(article, "id")),
-                message: format!("duplicate article id `{}`, already used by {}", article.front.id, first.path.display()),
+                message: format!(
+                    "duplicate article id `{}`, already used by {}",
+                    article.front.id,
+                    first.path.display()
+                ),
             }),
             None => {
                 first_by_key.insert(key, article);
@@ -380,7 +467,11 @@ fn check_ids(content: &Content, problems: &mut Vec<Problem>) {
         }
     }
     let has_fallback = content.articles.iter().any(|a| a.locale == FALLBACK_LOCALE);
-    for article in content.articles.iter().filter(|a| a.locale != FALLBACK_LOCALE && has_fallback) {
+    for article in content
+        .articles
+        .iter()
+        .filter(|a| a.locale != FALLBACK_LOCALE && has_fallback)
+    {
         if !first_by_key.contains_key(&(FALLBACK_LOCALE, article.front.id.as_str())) {
             problems.push(Problem {
                 path: article.path.clone(),
@@ -400,28 +491,59 @@ fn key_line_of(article: &Article, key: &str) -> usize {
 
 /// Renders every body to sanitized HTML, resolving and checking links.
 pub(crate) fn render_bodies(content: &mut Content, problems: &mut Vec<Problem>) {
-    let ids: BTreeMap<(String, String), ()> =
-        content.articles.iter().map(|a| ((a.locale.clone(), a.front.id.clone()), ())).collect();
+    let ids: BTreeMap<(String, String), ()> = content
+        .articles
+        .iter()
+        .map(|a| ((a.locale.clone(), a.front.id.clone()), ()))
+        .collect();
     let by_path: HashMap<PathBuf, String> = content
         .articles
         .iter()
-        .map(|a| (a.path.canonicalize().unwrap_or_else(|_| a.path.clone()), a.front.id.clone()))
+        .map(|a| {
+            (
+                a.path.canonicalize().unwrap_or_else(|_| a.path.clone()),
+                a.front.id.clone(),
+            )
+        })
         .collect();
     let sanitizer = sanitizer();
     for article in &mut content.articles {
-        let line_starts: Vec<usize> =
-            std::iter::once(0).chain(article.body_markdown.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                article
+                    .body_markdown
+                    .match_indices('\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
         let mut link_problems = Vec::new();
         let events: Vec<Event<'_>> = Parser::new_ext(&article.body_markdown, markdown_options())
             .into_offset_iter()
             .map(|(event, range)| match event {
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                    let line = article.body_line + line_starts.partition_point(|&s| s <= range.start) - 1;
-                    let dest = resolve_link(&dest_url, article, &ids, &by_path).unwrap_or_else(|message| {
-                        link_problems.push(Problem { path: article.path.clone(), line: Some(line), message });
-                        dest_url.to_string()
-                    });
-                    Event::Start(Tag::Link { link_type, dest_url: CowStr::from(dest), title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let line =
+                        article.body_line + line_starts.partition_point(|&s| s <= range.start) - 1;
+                    let dest = resolve_link(&dest_url, article, &ids, &by_path).unwrap_or_else(
+                        |message| {
+                            link_problems.push(Problem {
+                                path: article.path.clone(),
+                                line: Some(line),
+                                message,
+                            });
+                            dest_url.to_string()
+                        },
+                    );
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: CowStr::from(dest),
+                        title,
+                        id,
+                    })
                 }
                 other => other,
             })
@@ -446,9 +568,16 @@ fn resolve_link(
             || ids.contains_key(&(FALLBACK_LOCALE.to_string(), id.to_string()))
     };
     if let Some(id) = dest.strip_prefix("article:") {
-        return if known(id) { Ok(format!("#article:{id}")) } else { Err(format!("link to missing article `{id}`")) };
+        return if known(id) {
+            Ok(format!("#article:{id}"))
+        } else {
+            Err(format!("link to missing article `{id}`"))
+        };
     }
-    let is_external = dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") || dest.starts_with('#');
+    let is_external = dest.contains("://")
+        || dest.starts_with("mailto:")
+        || dest.starts_with("tel:")
+        || dest.starts_with('#');
     let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
     if !is_external && file.ends_with(".md") {
         let target = article.path.parent().unwrap_or(Path::new(".")).join(file);
@@ -486,7 +615,9 @@ fn plain_text(markdown: &str) -> String {
         match event {
             Event::Text(text) | Event::Code(text) => out.push_str(&text),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => out.push('\n'),
             _ => {}
         }
     }
@@ -509,13 +640,20 @@ mod tests {
         assert_eq!(article.front.id, "site-id");
         assert_eq!(article.front.visibility, Visibility::Public);
         assert_eq!(article.body_line, 7);
-        assert_eq!(article.body_text, "Heading\nYour SID is on the account page.\n");
+        assert_eq!(
+            article.body_text,
+            "Heading\nYour SID is on the account page.\n"
+        );
     }
 
     #[test]
     fn unknown_key_names_file_and_line() {
         let text = GOOD.replace("contexts", "colour = 1\ncontexts");
-        assert!(first_problem(&text).starts_with("x/a.md:5: unknown field `colour`"), "{}", first_problem(&text));
+        assert!(
+            first_problem(&text).starts_with("x/a.md:5: unknown field `colour`"),
+            "{}",
+            first_problem(&text)
+        );
     }
 
     #[test]
@@ -528,7 +666,10 @@ mod tests {
 
     #[test]
     fn missing_front_matter_is_a_problem_on_line_one() {
-        assert_eq!(first_problem("# Just markdown\n"), "x/a.md:1: expected front matter opening with a `+++` line");
+        assert_eq!(
+            first_problem("# Just markdown\n"),
+            "x/a.md:1: expected front matter opening with a `+++` line"
+        );
         assert!(first_problem("+++\nid = \"x\"\n").contains("never closed"));
     }
 
@@ -541,7 +682,10 @@ mod tests {
             assert!(check_route_pattern(bad).is_err(), "{bad}");
         }
         let text = GOOD.replace("[\"/account\"]", "[\"/account\", \"account/*\"]");
-        assert_eq!(first_problem(&text), "x/a.md:5: bad route pattern `account/*`: a route starts with `/`");
+        assert_eq!(
+            first_problem(&text),
+            "x/a.md:5: bad route pattern `account/*`: a route starts with `/`"
+        );
     }
 
     #[test]
@@ -569,9 +713,20 @@ mod tests {
     fn sanitizer_removes_script_handlers_styles_and_bad_urls() {
         let dirty = r#"<p style="color:red" onclick="x()">hi</p><script>alert(1)</script><a href="javascript:alert(1)">a</a><a href="https://example.com">b</a><img src="data:image/png;base64,AAAA" onerror="x()"><iframe src="https://e.com"></iframe>"#;
         let clean = sanitizer().clean(dirty).to_string();
-        for bad in ["style", "onclick", "<script", "javascript:", "data:", "onerror", "<iframe"] {
+        for bad in [
+            "style",
+            "onclick",
+            "<script",
+            "javascript:",
+            "data:",
+            "onerror",
+            "<iframe",
+        ] {
             assert!(!clean.contains(bad), "{bad} survived: {clean}");
         }
-        assert!(clean.contains(r#"<a href="https://example.com" rel="noopener noreferrer">b</a>"#), "{clean}");
+        assert!(
+            clean.contains(r#"<a href="https://example.com" rel="noopener noreferrer">b</a>"#),
+            "{clean}"
+        );
     }
 }

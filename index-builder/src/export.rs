@@ -78,14 +78,24 @@ pub struct ElasticlunrExport {
 /// may read: a public index holds no signed-in article.
 ///
 /// The same content gives the same bytes.
-pub fn export_elasticlunr(content: &Content, locale: &str, audience: Audience) -> Result<ElasticlunrExport, ExportError> {
+pub fn export_elasticlunr(
+    content: &Content,
+    locale: &str,
+    audience: Audience,
+) -> Result<ElasticlunrExport, ExportError> {
     if !LOCALES.contains(&locale) {
-        return Err(ExportError::UnknownLocale { locale: locale.to_string() });
+        return Err(ExportError::UnknownLocale {
+            locale: locale.to_string(),
+        });
     }
     let language = if locale == "pt-BR" { "pt" } else { locale };
-    let lang = elasticlunr::lang::from_code(language).expect("elasticlunr-rs is built with every locale's language");
-    let mut index =
-        IndexBuilder::with_language(lang).add_fields(ELASTICLUNR_FIELDS).set_ref("id").save_docs(true).build();
+    let lang = elasticlunr::lang::from_code(language)
+        .expect("elasticlunr-rs is built with every locale's language");
+    let mut index = IndexBuilder::with_language(lang)
+        .add_fields(ELASTICLUNR_FIELDS)
+        .set_ref("id")
+        .save_docs(true)
+        .build();
     let mut articles = 0;
     for article in content.articles.iter().filter(|a| a.locale == locale) {
         let front = &article.front;
@@ -94,7 +104,10 @@ pub fn export_elasticlunr(content: &Content, locale: &str, audience: Audience) -
         }
         let tags = front.tags.join("\n");
         let summary = front.summary.as_deref().unwrap_or_default();
-        index.add_doc(&front.id, [front.title.as_str(), &tags, summary, &article.body_text]);
+        index.add_doc(
+            &front.id,
+            [front.title.as_str(), &tags, summary, &article.body_text],
+        );
         articles += 1;
     }
     if articles == 0 {
@@ -102,7 +115,10 @@ pub fn export_elasticlunr(content: &Content, locale: &str, audience: Audience) -
             Audience::Public => "public",
             Audience::SignedIn => "signed-in",
         };
-        return Err(ExportError::NoArticles { locale: locale.to_string(), audience });
+        return Err(ExportError::NoArticles {
+            locale: locale.to_string(),
+            audience,
+        });
     }
 
     // elasticlunr-rs stores every field of a document; keep only the few a
@@ -116,7 +132,11 @@ pub fn export_elasticlunr(content: &Content, locale: &str, audience: Audience) -
         }
     }
     let json = serde_json::to_string(&value).expect("JSON values serialize");
-    Ok(ElasticlunrExport { json, articles, language: language.to_string() })
+    Ok(ElasticlunrExport {
+        json,
+        articles,
+        language: language.to_string(),
+    })
 }
 
 /// The options to search an exported index with in elasticlunr.js:
@@ -136,8 +156,10 @@ pub fn elasticlunr_search_config() -> Value {
 /// Writes `export` to the file `out`, atomically: into a temporary sibling
 /// file first, which then takes `out`'s place by rename.
 pub fn write_elasticlunr(export: &ElasticlunrExport, out: &Path) -> Result<(), ExportError> {
-    crate::output::replace_file(out, export.json.as_bytes())
-        .map_err(|source| ExportError::Write { path: out.to_path_buf(), source })
+    crate::output::replace_file(out, export.json.as_bytes()).map_err(|source| ExportError::Write {
+        path: out.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -148,6 +170,9 @@ mod tests {
     fn search_config_boosts_the_title_most() {
         let config = elasticlunr_search_config();
         let boost = |field: &str| config["fields"][field]["boost"].as_f64().unwrap();
-        assert!(boost("title") > boost("tags") && boost("tags") > boost("body"), "{config}");
+        assert!(
+            boost("title") > boost("tags") && boost("tags") > boost("body"),
+            "{config}"
+        );
     }
 }

@@ -8,11 +8,17 @@ use crate::content::{Content, parse_article, render_bodies};
 pub fn parse_and_render(text: &str) {
     for locale in ["en", "fr"] {
         if let Ok(article) = parse_article(Path::new("fuzz/articles/en/input.md"), locale, text) {
-            let mut content = Content { articles: vec![article], support: None };
+            let mut content = Content {
+                articles: vec![article],
+                support: None,
+            };
             let mut problems = Vec::new();
             render_bodies(&mut content, &mut problems);
             let html = &content.articles[0].body_html;
-            assert!(!html.contains("<script"), "the sanitizer let a script through: {html}");
+            assert!(
+                !html.contains("<script"),
+                "the sanitizer let a script through: {html}"
+            );
         }
     }
 }

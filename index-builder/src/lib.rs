@@ -24,11 +24,16 @@ mod zendesk;
 pub use analysis::BuildAnalyzer;
 pub use bundle::{BuildOptions, Bundle, build_bundle};
 pub use content::{
-    Article, Content, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES, MAX_ARTICLE_BYTES, Problem, Problems, Visibility, check_route_pattern,
-    load_content, parse_article, sanitizer,
+    Article, Content, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES, MAX_ARTICLE_BYTES,
+    Problem, Problems, Visibility, check_route_pattern, load_content, parse_article, sanitizer,
 };
-pub use export::{ELASTICLUNR_FIELDS, ElasticlunrExport, ExportError, elasticlunr_search_config, export_elasticlunr, write_elasticlunr};
+pub use export::{
+    ELASTICLUNR_FIELDS, ElasticlunrExport, ExportError, elasticlunr_search_config,
+    export_elasticlunr, write_elasticlunr,
+};
 pub use output::write_bundle;
 pub use reader::{BundleReader, ReadError, open_bundle};
 pub use support::{load_support, parse_support};
-pub use zendesk::{ArticleProblem, DEFAULT_CONTEXT, ZendeskError, ZendeskImport, convert_zendesk, import_zendesk};
+pub use zendesk::{
+    ArticleProblem, DEFAULT_CONTEXT, ZendeskError, ZendeskImport, convert_zendesk, import_zendesk,
+};

@@ -116,13 +116,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Build { content_dir, out, audience } => {
+        Command::Build {
+            content_dir,
+            out,
+            audience,
+        } => {
             let content = index_builder::load_content(&content_dir)?;
             let audience = match audience {
                 AudienceArg::Public => Audience::Public,
                 AudienceArg::SignedIn => Audience::SignedIn,
             };
-            let options = BuildOptions { audience, ..BuildOptions::default() };
+            let options = BuildOptions {
+                audience,
+                ..BuildOptions::default()
+            };
             let bar = progress_bar(content.articles.len() as u64);
             let bundle = index_builder::build_bundle(&content, &options, &mut || bar.inc(1));
             bar.finish_and_clear();
@@ -141,13 +148,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Check { content_dir } => {
             let content = index_builder::load_content(&content_dir)?;
-            println!("{}: {} article(s) in {} locale(s), no problems", content_dir.display(), content.articles.len(), content.locales().len());
+            println!(
+                "{}: {} article(s) in {} locale(s), no problems",
+                content_dir.display(),
+                content.articles.len(),
+                content.locales().len()
+            );
             Ok(())
         }
-        Command::Search { bundle_dir, query, locale, context, limit, json } => {
+        Command::Search {
+            bundle_dir,
+            query,
+            locale,
+            context,
+            limit,
+            json,
+        } => {
             let bundle = index_builder::open_bundle(&bundle_dir)?;
             let mut index = bundle.locale(&locale)?;
-            let options = SearchOptions { limit, context, ..SearchOptions::default() };
+            let options = SearchOptions {
+                limit,
+                context,
+                ..SearchOptions::default()
+            };
             let hits = bundle.search(&mut index, &query, &options)?;
             if json {
                 let list: Vec<serde_json::Value> = hits
@@ -159,13 +182,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("no results for {query:?}");
             } else {
                 for (rank, hit) in hits.iter().enumerate() {
-                    println!("{:>2}. {} [{}] ({:.3})", rank + 1, hit.title, hit.id, hit.score);
+                    println!(
+                        "{:>2}. {} [{}] ({:.3})",
+                        rank + 1,
+                        hit.title,
+                        hit.id,
+                        hit.score
+                    );
                     println!("    {}", hit.snippet);
                 }
             }
             Ok(())
         }
-        Command::Import(ImportSource::Zendesk { articles_json, out, force }) => {
+        Command::Import(ImportSource::Zendesk {
+            articles_json,
+            out,
+            force,
+        }) => {
             let import = index_builder::import_zendesk(&articles_json, &out, force)?;
             for skipped in &import.skipped {
                 eprintln!("warning: {skipped}");
@@ -184,7 +217,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::ExportElasticlunr { content_dir, out, locale, audience } => {
+        Command::ExportElasticlunr {
+            content_dir,
+            out,
+            locale,
+            audience,
+        } => {
             let content = index_builder::load_content(&content_dir)?;
             let audience = match audience {
                 AudienceArg::Public => Audience::Public,
@@ -199,7 +237,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 out.display(),
                 export.json.len() / 1024
             );
-            println!("search it with elasticlunr.js: index.search(query, {})", index_builder::elasticlunr_search_config());
+            println!(
+                "search it with elasticlunr.js: index.search(query, {})",
+                index_builder::elasticlunr_search_config()
+            );
             Ok(())
         }
     }
@@ -213,9 +254,11 @@ fn progress_bar(len: u64) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new(len);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} indexing {pos}/{len} articles [{bar:30}] {eta}")
-            .expect("the template is valid")
-            .progress_chars("=> "),
+        indicatif::ProgressStyle::with_template(
+            "{spinner} indexing {pos}/{len} articles [{bar:30}] {eta}",
+        )
+        .expect("the template is valid")
+        .progress_chars("=> "),
     );
     bar
 }

@@ -12,7 +12,16 @@ use crate::bundle::Bundle;
 
 /// Writes `bundle` as the folder `out`, replacing what was there.
 pub fn write_bundle(bundle: &Bundle, out: &Path) -> io::Result<()> {
-    replace_dir(out, |staging| write_files(staging, bundle.files.iter().map(|(n, b)| (n.as_str(), b.as_slice()))), |e| e)
+    replace_dir(
+        out,
+        |staging| {
+            write_files(
+                staging,
+                bundle.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+            )
+        },
+        |e| e,
+    )
 }
 
 /// The folder `out` is in, and `out`'s own name.
@@ -66,7 +75,10 @@ pub(crate) fn replace_dir<E>(
 }
 
 /// Writes `files` (relative path, bytes) under `dir`, making folders.
-pub(crate) fn write_files<'a>(dir: &Path, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> io::Result<()> {
+pub(crate) fn write_files<'a>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> io::Result<()> {
     for (name, bytes) in files {
         let path = dir.join(name);
         if let Some(folder) = path.parent() {

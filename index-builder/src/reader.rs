@@ -43,9 +43,16 @@ pub struct BundleReader {
 /// Opens the bundle in `dir`, checking its manifest.
 pub fn open_bundle(dir: &Path) -> Result<BundleReader, ReadError> {
     let path = dir.join("manifest.json");
-    let bytes = std::fs::read(&path).map_err(|source| ReadError::Io { path: path.clone(), source })?;
-    let manifest = Manifest::from_json(&bytes).map_err(|source| ReadError::Decode { path, source })?;
-    Ok(BundleReader { dir: dir.to_path_buf(), manifest })
+    let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let manifest =
+        Manifest::from_json(&bytes).map_err(|source| ReadError::Decode { path, source })?;
+    Ok(BundleReader {
+        dir: dir.to_path_buf(),
+        manifest,
+    })
 }
 
 impl BundleReader {
@@ -59,14 +66,24 @@ impl BundleReader {
         let (_, entry) = self
             .manifest
             .locale(locale)
-            .ok_or_else(|| ReadError::NoLocale { path: self.dir.join("manifest.json") })?;
+            .ok_or_else(|| ReadError::NoLocale {
+                path: self.dir.join("manifest.json"),
+            })?;
         let bytes = self.read(&entry.root)?;
-        let root = LocaleRoot::decode(&bytes).map_err(|source| ReadError::Decode { path: self.dir.join(&entry.root), source })?;
+        let root = LocaleRoot::decode(&bytes).map_err(|source| ReadError::Decode {
+            path: self.dir.join(&entry.root),
+            source,
+        })?;
         Ok(LocaleIndex::new(root))
     }
 
     /// Searches `locale` for `query`.
-    pub fn search(&self, index: &mut LocaleIndex, query: &str, options: &SearchOptions) -> Result<Vec<SearchHit>, ReadError> {
+    pub fn search(
+        &self,
+        index: &mut LocaleIndex,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<Vec<SearchHit>, ReadError> {
         let mut last = String::new();
         index
             .search_with(query, options, |name| {
@@ -75,7 +92,10 @@ impl BundleReader {
             })
             .map_err(|err| match err {
                 FetchError::Fetch(e) => e,
-                FetchError::Decode(source) => ReadError::Decode { path: self.dir.join(&last), source },
+                FetchError::Decode(source) => ReadError::Decode {
+                    path: self.dir.join(&last),
+                    source,
+                },
             })
     }
 }

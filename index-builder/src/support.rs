@@ -14,7 +14,13 @@ pub fn load_support(dir: &Path) -> Result<Option<SupportData>, Vec<Problem>> {
     let text = match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
-            Err(_) => return Err(vec![problem(&path, None, "the file is not valid UTF-8; save it as UTF-8".into())]),
+            Err(_) => {
+                return Err(vec![problem(
+                    &path,
+                    None,
+                    "the file is not valid UTF-8; save it as UTF-8".into(),
+                )]);
+            }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(vec![problem(&path, None, format!("cannot read: {e}"))]),
@@ -23,7 +29,11 @@ pub fn load_support(dir: &Path) -> Result<Option<SupportData>, Vec<Problem>> {
 }
 
 fn problem(path: &Path, line: Option<usize>, message: String) -> Problem {
-    Problem { path: path.to_path_buf(), line, message }
+    Problem {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
 }
 
 /// Parses and checks the text of a `support.toml`; `path` names it in problems.
@@ -36,13 +46,19 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
     // found after parsing.
     let line_of = |value: &str| {
         let quoted = format!("\"{value}\"");
-        text.lines().position(|l| l.contains(&quoted)).map(|i| i + 1)
+        text.lines()
+            .position(|l| l.contains(&quoted))
+            .map(|i| i + 1)
     };
     let mut problems = Vec::new();
     // The line of the last occurrence: where a value repeats, the repeat.
     let line_of_last = |value: &str| {
         let quoted = format!("\"{value}\"");
-        text.lines().enumerate().filter(|(_, l)| l.contains(&quoted)).last().map(|(i, _)| i + 1)
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| l.contains(&quoted))
+            .last()
+            .map(|(i, _)| i + 1)
     };
     // Problems about a value are reported on its line; others on none.
     let mut bad = |value: Option<&str>, message: String| {
@@ -56,90 +72,176 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
 
     for (key, value) in [("opens", &data.hours.opens), ("closes", &data.hours.closes)] {
         if parse_hh_mm(value).is_none() {
-            bad(Some(value), format!("hours.{key} `{value}` must be a time like 09:00"));
+            bad(
+                Some(value),
+                format!("hours.{key} `{value}` must be a time like 09:00"),
+            );
         }
     }
     if data.hours.opens == data.hours.closes {
-        bad(Some(&data.hours.opens), "hours.opens and hours.closes are the same time".into());
+        bad(
+            Some(&data.hours.opens),
+            "hours.opens and hours.closes are the same time".into(),
+        );
     }
     if data.hours.days.is_empty() {
         bad(None, "hours.days lists no day".into());
     }
     for day in &data.hours.days {
         if !WEEKDAYS.contains(&day.as_str()) {
-            bad(Some(day), format!("unknown day `{day}` (expected one of {})", WEEKDAYS.join(", ")));
+            bad(
+                Some(day),
+                format!(
+                    "unknown day `{day}` (expected one of {})",
+                    WEEKDAYS.join(", ")
+                ),
+            );
         }
     }
     if !LOCALES.contains(&data.hours.language.as_str()) {
-        bad(Some(&data.hours.language), format!("unknown language `{}` (expected one of {})", data.hours.language, LOCALES.join(", ")));
+        bad(
+            Some(&data.hours.language),
+            format!(
+                "unknown language `{}` (expected one of {})",
+                data.hours.language,
+                LOCALES.join(", ")
+            ),
+        );
     }
     let mut dates = BTreeSet::new();
     for closure in &data.closures {
         if parse_date(&closure.date).is_none() {
-            bad(Some(&closure.date), format!("closure date `{}` must be a date like 2026-12-25", closure.date));
+            bad(
+                Some(&closure.date),
+                format!(
+                    "closure date `{}` must be a date like 2026-12-25",
+                    closure.date
+                ),
+            );
         } else if !dates.insert(&closure.date) {
-            bad(Some(&closure.date), format!("closure date `{}` is listed twice", closure.date));
+            bad(
+                Some(&closure.date),
+                format!("closure date `{}` is listed twice", closure.date),
+            );
         }
         if closure.reason.trim().is_empty() {
-            bad(Some(&closure.date), "a closure needs a reason to show".into());
+            bad(
+                Some(&closure.date),
+                "a closure needs a reason to show".into(),
+            );
         }
     }
     if data.regions.is_empty() {
-        bad(None, "no [[regions]]: list at least one region with contacts".into());
+        bad(
+            None,
+            "no [[regions]]: list at least one region with contacts".into(),
+        );
     }
     let defaults = data.regions.iter().filter(|r| r.default).count();
     if defaults != 1 && !data.regions.is_empty() {
-        bad(None, format!("exactly one region must have `default = true`, found {defaults}"));
+        bad(
+            None,
+            format!("exactly one region must have `default = true`, found {defaults}"),
+        );
     }
     let mut ids = BTreeSet::new();
     let mut countries = BTreeSet::new();
     for region in &data.regions {
         if !ids.insert(&region.id) {
-            bad(Some(&region.id), format!("region id `{}` is used twice", region.id));
+            bad(
+                Some(&region.id),
+                format!("region id `{}` is used twice", region.id),
+            );
         }
         for country in &region.countries {
             if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-                bad(Some(country), format!("country `{country}` must be an ISO 3166 code such as FR"));
+                bad(
+                    Some(country),
+                    format!("country `{country}` must be an ISO 3166 code such as FR"),
+                );
             } else if !countries.insert(country) {
-                bad(Some(country), format!("country `{country}` belongs to two regions"));
+                bad(
+                    Some(country),
+                    format!("country `{country}` belongs to two regions"),
+                );
             }
         }
         for language in &region.languages {
             if !LOCALES.contains(&language.as_str()) {
-                bad(Some(language), format!("unknown language `{language}` (expected one of {})", LOCALES.join(", ")));
+                bad(
+                    Some(language),
+                    format!(
+                        "unknown language `{language}` (expected one of {})",
+                        LOCALES.join(", ")
+                    ),
+                );
             }
         }
         if region.contacts.is_empty() {
-            bad(Some(&region.id), format!("region `{}` lists no contact", region.id));
+            bad(
+                Some(&region.id),
+                format!("region `{}` lists no contact", region.id),
+            );
         }
         for contact in &region.contacts {
             match contact {
                 Contact::Phone { number, option, .. } => {
                     let digits = number.chars().filter(char::is_ascii_digit).count();
-                    if !number.starts_with('+') || digits < 7 || number.chars().any(|c| !(c.is_ascii_digit() || "+- ".contains(c))) {
-                        bad(Some(number), format!("phone number `{number}` must be international, like +1-646-943-8200"));
+                    if !number.starts_with('+')
+                        || digits < 7
+                        || number
+                            .chars()
+                            .any(|c| !(c.is_ascii_digit() || "+- ".contains(c)))
+                    {
+                        bad(
+                            Some(number),
+                            format!(
+                                "phone number `{number}` must be international, like +1-646-943-8200"
+                            ),
+                        );
                     }
                     if let Some(option) = option {
-                        if option.is_empty() || !option.chars().all(|c| c.is_ascii_digit() || c == '#' || c == '*') {
-                            bad(Some(option), format!("phone option `{option}` must be keypad digits"));
+                        if option.is_empty()
+                            || !option
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || c == '#' || c == '*')
+                        {
+                            bad(
+                                Some(option),
+                                format!("phone option `{option}` must be keypad digits"),
+                            );
                         }
                     }
                 }
                 Contact::Email { address } => {
                     let valid = address.split_once('@').is_some_and(|(user, domain)| {
-                        !user.is_empty() && domain.contains('.') && !address.contains(char::is_whitespace)
+                        !user.is_empty()
+                            && domain.contains('.')
+                            && !address.contains(char::is_whitespace)
                     });
                     if !valid {
-                        bad(Some(address), format!("email address `{address}` is not valid"));
+                        bad(
+                            Some(address),
+                            format!("email address `{address}` is not valid"),
+                        );
                     }
                 }
             }
         }
     }
-    if data.request.safe_sender_domain.trim().is_empty() || data.request.safe_sender_domain.contains(['@', ' ', '/']) {
-        bad(Some(&data.request.safe_sender_domain), "request.safe_sender_domain must be a domain such as example.com".into());
+    if data.request.safe_sender_domain.trim().is_empty()
+        || data.request.safe_sender_domain.contains(['@', ' ', '/'])
+    {
+        bad(
+            Some(&data.request.safe_sender_domain),
+            "request.safe_sender_domain must be a domain such as example.com".into(),
+        );
     }
-    if problems.is_empty() { Ok(data) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -147,11 +249,18 @@ mod tests {
     use super::*;
 
     fn example() -> String {
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center/support.toml")).unwrap()
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center/support.toml"),
+        )
+        .unwrap()
     }
 
     fn problems(text: &str) -> Vec<String> {
-        parse_support(Path::new("support.toml"), text).unwrap_err().iter().map(ToString::to_string).collect()
+        parse_support(Path::new("support.toml"), text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     #[test]
@@ -164,16 +273,35 @@ mod tests {
     #[test]
     fn problems_name_the_line() {
         let text = example().replace("\"02:00\"", "\"26:00\"");
-        assert_eq!(problems(&text), ["support.toml:7: hours.closes `26:00` must be a time like 09:00"]);
+        assert_eq!(
+            problems(&text),
+            ["support.toml:7: hours.closes `26:00` must be a time like 09:00"]
+        );
         let text = example().replace("\"2027-01-01\"", "\"2027-02-30\"");
-        assert_eq!(problems(&text), ["support.toml:17: closure date `2027-02-30` must be a date like 2026-12-25"]);
+        assert_eq!(
+            problems(&text),
+            ["support.toml:17: closure date `2027-02-30` must be a date like 2026-12-25"]
+        );
         let text = example().replace("support-fr@example.com", "support-fr");
-        assert_eq!(problems(&text), ["support.toml:46: email address `support-fr` is not valid"]);
+        assert_eq!(
+            problems(&text),
+            ["support.toml:46: email address `support-fr` is not valid"]
+        );
         let text = example().replace("days = [", "weekdays = [");
-        assert!(problems(&text)[0].starts_with("support.toml:8: unknown field `weekdays`"), "{:?}", problems(&text));
+        assert!(
+            problems(&text)[0].starts_with("support.toml:8: unknown field `weekdays`"),
+            "{:?}",
+            problems(&text)
+        );
         let text = example().replace("[\"FR\"]", "[\"GB\"]");
-        assert_eq!(problems(&text), ["support.toml:44: country `GB` belongs to two regions"]);
+        assert_eq!(
+            problems(&text),
+            ["support.toml:44: country `GB` belongs to two regions"]
+        );
         let text = example().replace("default = true\n", "");
-        assert_eq!(problems(&text), ["support.toml: exactly one region must have `default = true`, found 0"]);
+        assert_eq!(
+            problems(&text),
+            ["support.toml: exactly one region must have `default = true`, found 0"]
+        );
     }
 }

@@ -47,7 +47,9 @@ use markup5ever_rcdom::{Node, NodeData};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::content::{FALLBACK_LOCALE, LOCALES, MAX_ARTICLE_BYTES, Problem, Problems, load_content, sanitizer};
+use crate::content::{
+    FALLBACK_LOCALE, LOCALES, MAX_ARTICLE_BYTES, Problem, Problems, load_content, sanitizer,
+};
 
 /// The `contexts` every imported article gets: the dashboard's support page.
 pub const DEFAULT_CONTEXT: &str = "/support";
@@ -187,7 +189,10 @@ pub struct ZendeskImport {
 /// atomically. See [`convert_zendesk`] and [`ZendeskImport::write_to`].
 pub fn import_zendesk(path: &Path, out: &Path, force: bool) -> Result<ZendeskImport, ZendeskError> {
     check_output(out, force)?;
-    let bytes = std::fs::read(path).map_err(|source| ZendeskError::Read { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| ZendeskError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let import = convert_zendesk(path, &bytes)?;
     import.write_to(out, force)?;
     Ok(import)
@@ -201,7 +206,10 @@ pub fn import_zendesk(path: &Path, out: &Path, force: bool) -> Result<ZendeskImp
 pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, ZendeskError> {
     let json = json.strip_prefix(b"\xef\xbb\xbf").unwrap_or(json);
     if json.iter().all(u8::is_ascii_whitespace) {
-        return Err(ZendeskError::Shape { path: path.to_path_buf(), message: "the file is empty".into() });
+        return Err(ZendeskError::Shape {
+            path: path.to_path_buf(),
+            message: "the file is empty".into(),
+        });
     }
     let root: Value = serde_json::from_slice(json).map_err(|e| ZendeskError::Json {
         path: path.to_path_buf(),
@@ -209,12 +217,20 @@ pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, Zendes
         column: e.column(),
         message: without_position(&e),
     })?;
-    let shape_error = |message: String| ZendeskError::Shape { path: path.to_path_buf(), message };
+    let shape_error = |message: String| ZendeskError::Shape {
+        path: path.to_path_buf(),
+        message,
+    };
     let (prefix, items) = match &root {
         Value::Array(items) => ("", items),
         Value::Object(map) => match map.get("articles") {
             Some(Value::Array(items)) => ("articles", items),
-            Some(other) => return Err(shape_error(format!("`articles` must be an array, found {}", describe(other)))),
+            Some(other) => {
+                return Err(shape_error(format!(
+                    "`articles` must be an array, found {}",
+                    describe(other)
+                )));
+            }
             None => {
                 return Err(shape_error(
                     "expected an object with an `articles` array, as the Help Center articles API returns, or an array of articles"
@@ -222,7 +238,12 @@ pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, Zendes
                 ));
             }
         },
-        other => return Err(shape_error(format!("expected an object with an `articles` array, found {}", describe(other)))),
+        other => {
+            return Err(shape_error(format!(
+                "expected an object with an `articles` array, found {}",
+                describe(other)
+            )));
+        }
     };
 
     let mut problems = Vec::new();
@@ -232,7 +253,11 @@ pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, Zendes
         match read_entry(item) {
             Ok(entry) => entries.push((at, entry)),
             Err((id, messages)) => {
-                problems.extend(messages.into_iter().map(|message| ArticleProblem { at: at.clone(), id, message }));
+                problems.extend(messages.into_iter().map(|message| ArticleProblem {
+                    at: at.clone(),
+                    id,
+                    message,
+                }));
             }
         }
     }
@@ -267,27 +292,44 @@ pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, Zendes
         located.push((at.as_str(), entry, locale));
     }
     if !problems.is_empty() {
-        return Err(ZendeskError::Articles { path: path.to_path_buf(), problems });
+        return Err(ZendeskError::Articles {
+            path: path.to_path_buf(),
+            problems,
+        });
     }
 
     // The title each id's slug comes from: English when there is an English
     // entry (draft or not), else the first of our locales that has one.
     let mut slug_title: HashMap<u64, (usize, &str)> = HashMap::new();
     for (_, entry, locale) in &located {
-        let rank = LOCALES.iter().position(|l| l == locale).unwrap_or(LOCALES.len());
+        let rank = LOCALES
+            .iter()
+            .position(|l| l == locale)
+            .unwrap_or(LOCALES.len());
         let best = slug_title.entry(entry.id).or_insert((rank, &entry.title));
         if rank < best.0 {
             *best = (rank, &entry.title);
         }
     }
-    let published: Vec<_> = located.iter().filter(|(_, entry, _)| !entry.draft).collect();
+    let published: Vec<_> = located
+        .iter()
+        .filter(|(_, entry, _)| !entry.draft)
+        .collect();
     let drafts_skipped = entries.iter().filter(|(_, entry)| entry.draft).count();
-    let english: BTreeSet<u64> =
-        published.iter().filter(|(_, _, locale)| *locale == FALLBACK_LOCALE).map(|(_, entry, _)| entry.id).collect();
+    let english: BTreeSet<u64> = published
+        .iter()
+        .filter(|(_, _, locale)| *locale == FALLBACK_LOCALE)
+        .map(|(_, entry, _)| entry.id)
+        .collect();
 
     let sanitizer = sanitizer();
     let converter = markdown_converter();
-    let mut import = ZendeskImport { files: BTreeMap::new(), locales: Vec::new(), drafts_skipped, skipped: Vec::new() };
+    let mut import = ZendeskImport {
+        files: BTreeMap::new(),
+        locales: Vec::new(),
+        drafts_skipped,
+        skipped: Vec::new(),
+    };
     for (at, entry, locale) in published {
         if *locale != FALLBACK_LOCALE && !english.is_empty() && !english.contains(&entry.id) {
             import.skipped.push(format!(
@@ -303,22 +345,36 @@ pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, Zendes
             problems.push(ArticleProblem {
                 at: at.to_string(),
                 id: Some(entry.id),
-                message: format!("the article is larger than the {} MiB limit", MAX_ARTICLE_BYTES / (1024 * 1024)),
+                message: format!(
+                    "the article is larger than the {} MiB limit",
+                    MAX_ARTICLE_BYTES / (1024 * 1024)
+                ),
             });
             continue;
         }
-        import.files.insert(format!("articles/{locale}/{id}.md"), text);
+        import
+            .files
+            .insert(format!("articles/{locale}/{id}.md"), text);
         if !import.locales.iter().any(|l| l == locale) {
             import.locales.push(locale.to_string());
         }
     }
     if !problems.is_empty() {
-        return Err(ZendeskError::Articles { path: path.to_path_buf(), problems });
+        return Err(ZendeskError::Articles {
+            path: path.to_path_buf(),
+            problems,
+        });
     }
     if import.files.is_empty() {
-        return Err(ZendeskError::Empty { path: path.to_path_buf(), drafts: drafts_skipped, skipped: import.skipped.len() });
+        return Err(ZendeskError::Empty {
+            path: path.to_path_buf(),
+            drafts: drafts_skipped,
+            skipped: import.skipped.len(),
+        });
     }
-    import.locales.sort_by_key(|l| LOCALES.iter().position(|x| x == l));
+    import
+        .locales
+        .sort_by_key(|l| LOCALES.iter().position(|x| x == l));
     Ok(import)
 }
 
@@ -336,18 +392,30 @@ impl ZendeskImport {
     /// `force` is set. On any failure `out` is left as it was.
     pub fn write_to(&self, out: &Path, force: bool) -> Result<(), ZendeskError> {
         check_output(out, force)?;
-        let write_error = |source: io::Error| ZendeskError::Write { path: out.to_path_buf(), source };
+        let write_error = |source: io::Error| ZendeskError::Write {
+            path: out.to_path_buf(),
+            source,
+        };
         crate::output::replace_dir(
             out,
             |staging| {
-                let files = self.files.iter().map(|(file, text)| (file.as_str(), text.as_bytes()));
+                let files = self
+                    .files
+                    .iter()
+                    .map(|(file, text)| (file.as_str(), text.as_bytes()));
                 crate::output::write_files(staging, files).map_err(write_error)?;
                 if let Err(Problems(found)) = load_content(staging) {
                     let problems = found
                         .into_iter()
-                        .map(|p| Problem { path: out.join(p.path.strip_prefix(staging).unwrap_or(&p.path)), ..p })
+                        .map(|p| Problem {
+                            path: out.join(p.path.strip_prefix(staging).unwrap_or(&p.path)),
+                            ..p
+                        })
                         .collect();
-                    return Err(ZendeskError::Invalid { path: out.to_path_buf(), problems: Problems(problems) });
+                    return Err(ZendeskError::Invalid {
+                        path: out.to_path_buf(),
+                        problems: Problems(problems),
+                    });
                 }
                 Ok(())
             },
@@ -359,11 +427,15 @@ impl ZendeskImport {
 /// Refuses an output path that is a file, or a non-empty folder without `force`.
 fn check_output(out: &Path, force: bool) -> Result<(), ZendeskError> {
     if out.is_file() {
-        return Err(ZendeskError::OutputIsFile { path: out.to_path_buf() });
+        return Err(ZendeskError::OutputIsFile {
+            path: out.to_path_buf(),
+        });
     }
     let non_empty = std::fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_some());
     if non_empty && !force {
-        return Err(ZendeskError::OutputNotEmpty { path: out.to_path_buf() });
+        return Err(ZendeskError::OutputNotEmpty {
+            path: out.to_path_buf(),
+        });
     }
     Ok(())
 }
@@ -384,10 +456,19 @@ struct Entry {
 /// Reads one entry, or says everything wrong with it, with its id if readable.
 fn read_entry(item: &Value) -> Result<Entry, (Option<u64>, Vec<String>)> {
     let Value::Object(object) = item else {
-        return Err((None, vec![format!("expected an article object, found {}", describe(item))]));
+        return Err((
+            None,
+            vec![format!(
+                "expected an article object, found {}",
+                describe(item)
+            )],
+        ));
     };
     let mut problems = Vec::new();
-    let mut fields = Fields { object, problems: &mut problems };
+    let mut fields = Fields {
+        object,
+        problems: &mut problems,
+    };
     let id = fields.required("id", "a whole number", Value::as_u64);
     let title = fields.required("title", "a string", Value::as_str);
     let body = fields.required("body", "a string", Value::as_str);
@@ -395,7 +476,9 @@ fn read_entry(item: &Value) -> Result<Entry, (Option<u64>, Vec<String>)> {
     let section_id = fields.required("section_id", "a whole number", Value::as_u64);
     let labels = fields.labels();
     let segment = fields.optional("user_segment_id", "a whole number or null", Value::as_u64);
-    let draft = fields.optional("draft", "true or false", Value::as_bool).unwrap_or(false);
+    let draft = fields
+        .optional("draft", "true or false", Value::as_bool)
+        .unwrap_or(false);
     let updated = fields.optional("updated_at", "an ISO 8601 timestamp string or null", Value::as_str).map(|text| {
         let rest_is_time = text.get(10..).is_some_and(|rest| rest.is_empty() || rest.starts_with(['T', 't', ' ']));
         let date = text.get(..10).filter(|_| rest_is_time).and_then(|d| d.parse::<toml::value::Datetime>().ok());
@@ -414,17 +497,21 @@ fn read_entry(item: &Value) -> Result<Entry, (Option<u64>, Vec<String>)> {
         problems.push("field \"title\" is empty".into());
     }
     match (id, title, body, locale, section_id) {
-        (Some(id), Some(title), Some(body), Some(locale), Some(section_id)) if problems.is_empty() => Ok(Entry {
-            id,
-            title: title.trim().to_string(),
-            body: body.to_string(),
-            locale: locale.to_string(),
-            section_id,
-            labels,
-            signed_in: segment.is_some(),
-            draft,
-            updated,
-        }),
+        (Some(id), Some(title), Some(body), Some(locale), Some(section_id))
+            if problems.is_empty() =>
+        {
+            Ok(Entry {
+                id,
+                title: title.trim().to_string(),
+                body: body.to_string(),
+                locale: locale.to_string(),
+                section_id,
+                labels,
+                signed_in: segment.is_some(),
+                draft,
+                updated,
+            })
+        }
         _ => Err((id, problems)),
     }
 }
@@ -437,7 +524,12 @@ struct Fields<'a, 'p> {
 
 impl<'a> Fields<'a, '_> {
     /// A field that must be present and of one type.
-    fn required<T>(&mut self, key: &str, expected: &str, read: impl Fn(&'a Value) -> Option<T>) -> Option<T> {
+    fn required<T>(
+        &mut self,
+        key: &str,
+        expected: &str,
+        read: impl Fn(&'a Value) -> Option<T>,
+    ) -> Option<T> {
         match self.object.get(key) {
             None => {
                 self.problems.push(format!("missing field \"{key}\""));
@@ -448,17 +540,31 @@ impl<'a> Fields<'a, '_> {
     }
 
     /// A field that may be absent or null.
-    fn optional<T>(&mut self, key: &str, expected: &str, read: impl Fn(&'a Value) -> Option<T>) -> Option<T> {
+    fn optional<T>(
+        &mut self,
+        key: &str,
+        expected: &str,
+        read: impl Fn(&'a Value) -> Option<T>,
+    ) -> Option<T> {
         match self.object.get(key) {
             None | Some(Value::Null) => None,
             Some(value) => self.typed(key, value, expected, read),
         }
     }
 
-    fn typed<T>(&mut self, key: &str, value: &'a Value, expected: &str, read: impl Fn(&'a Value) -> Option<T>) -> Option<T> {
+    fn typed<T>(
+        &mut self,
+        key: &str,
+        value: &'a Value,
+        expected: &str,
+        read: impl Fn(&'a Value) -> Option<T>,
+    ) -> Option<T> {
         let read = read(value);
         if read.is_none() {
-            self.problems.push(format!("field \"{key}\" must be {expected}, found {}", describe(value)));
+            self.problems.push(format!(
+                "field \"{key}\" must be {expected}, found {}",
+                describe(value)
+            ));
         }
         read
     }
@@ -471,15 +577,23 @@ impl<'a> Fields<'a, '_> {
                 let mut labels = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     match item.as_str() {
-                        Some(label) if !label.trim().is_empty() => labels.push(label.trim().to_string()),
+                        Some(label) if !label.trim().is_empty() => {
+                            labels.push(label.trim().to_string())
+                        }
                         Some(_) => {}
-                        None => self.problems.push(format!("field \"label_names[{i}]\" must be a string, found {}", describe(item))),
+                        None => self.problems.push(format!(
+                            "field \"label_names[{i}]\" must be a string, found {}",
+                            describe(item)
+                        )),
                     }
                 }
                 labels
             }
             Some(other) => {
-                self.problems.push(format!("field \"label_names\" must be an array of strings, found {}", describe(other)));
+                self.problems.push(format!(
+                    "field \"label_names\" must be an array of strings, found {}",
+                    describe(other)
+                ));
                 Vec::new()
             }
         }
@@ -523,7 +637,11 @@ fn map_locale(zendesk: &str) -> Option<&'static str> {
 /// usable letters.
 fn article_id(zendesk_id: u64, title: &str) -> String {
     let slug = slug(title);
-    if slug.is_empty() { format!("zd-{zendesk_id}") } else { format!("zd-{zendesk_id}-{slug}") }
+    if slug.is_empty() {
+        format!("zd-{zendesk_id}")
+    } else {
+        format!("zd-{zendesk_id}-{slug}")
+    }
 }
 
 /// Lowercase ASCII letters and digits joined by single hyphens, common
@@ -581,34 +699,55 @@ struct Front<'a> {
 }
 
 /// The content file for one entry: TOML front matter, then Markdown.
-fn render_article(entry: &Entry, id: &str, sanitizer: &ammonia::Builder<'_>, converter: &HtmlToMarkdown) -> String {
+fn render_article(
+    entry: &Entry,
+    id: &str,
+    sanitizer: &ammonia::Builder<'_>,
+    converter: &HtmlToMarkdown,
+) -> String {
     let front = Front {
         id,
         title: &entry.title,
         category: format!("section-{}", entry.section_id),
         tags: &entry.labels,
         contexts: [DEFAULT_CONTEXT],
-        visibility: if entry.signed_in { "signed-in" } else { "public" },
+        visibility: if entry.signed_in {
+            "signed-in"
+        } else {
+            "public"
+        },
         updated: entry.updated,
     };
-    let front = toml::to_string(&front).expect("front matter of strings, arrays and a date serializes");
+    let front =
+        toml::to_string(&front).expect("front matter of strings, arrays and a date serializes");
     let body = body_markdown(&entry.body, sanitizer, converter);
     format!("+++\n{front}+++\n{body}\n")
 }
 
 /// The body's Markdown: sanitized first, so nothing unsafe reaches the
 /// content file, then converted.
-fn body_markdown(html: &str, sanitizer: &ammonia::Builder<'_>, converter: &HtmlToMarkdown) -> String {
+fn body_markdown(
+    html: &str,
+    sanitizer: &ammonia::Builder<'_>,
+    converter: &HtmlToMarkdown,
+) -> String {
     let clean = sanitizer.clean(html).to_string();
     // htmd's conversion of an in-memory string cannot fail; keep the
     // sanitized HTML, which is valid Markdown too, should it ever.
-    converter.convert(&clean).unwrap_or(clean).trim().to_string()
+    converter
+        .convert(&clean)
+        .unwrap_or(clean)
+        .trim()
+        .to_string()
 }
 
 /// The HTML to Markdown converter: htmd's defaults, with tables of any
 /// shape turned into pipe tables.
 fn markdown_converter() -> HtmlToMarkdown {
-    HtmlToMarkdown::builder().skip_tags(vec!["script", "style", "noscript"]).add_handler(vec!["table"], table_handler).build()
+    HtmlToMarkdown::builder()
+        .skip_tags(vec!["script", "style", "noscript"])
+        .add_handler(vec!["table"], table_handler)
+        .build()
 }
 
 /// A table as a Markdown pipe table, its first row the header. htmd keeps
@@ -648,9 +787,16 @@ fn table_handler(handlers: &dyn Handlers, element: Element<'_>) -> Option<Handle
 }
 
 /// The rows of a table, each cell as one line of inline Markdown.
-fn collect_rows(handlers: &dyn Handlers, node: &std::rc::Rc<Node>, rows: &mut Vec<Vec<String>>, captions: &mut Vec<String>) {
+fn collect_rows(
+    handlers: &dyn Handlers,
+    node: &std::rc::Rc<Node>,
+    rows: &mut Vec<Vec<String>>,
+    captions: &mut Vec<String>,
+) {
     for child in node.children.borrow().iter() {
-        let NodeData::Element { name, .. } = &child.data else { continue };
+        let NodeData::Element { name, .. } = &child.data else {
+            continue;
+        };
         match name.local.as_ref() {
             "thead" | "tbody" | "tfoot" => collect_rows(handlers, child, rows, captions),
             "caption" => captions.push(one_line(&handlers.walk_children(child).content)),
@@ -680,7 +826,15 @@ mod tests {
 
     #[test]
     fn locales_map_onto_ours() {
-        for (zendesk, ours) in [("en-us", "en"), ("en-GB", "en"), ("en", "en"), ("fr", "fr"), ("fr-ca", "fr"), ("de-ch", "de"), ("pt-br", "pt-BR")] {
+        for (zendesk, ours) in [
+            ("en-us", "en"),
+            ("en-GB", "en"),
+            ("en", "en"),
+            ("fr", "fr"),
+            ("fr-ca", "fr"),
+            ("de-ch", "de"),
+            ("pt-br", "pt-BR"),
+        ] {
             assert_eq!(map_locale(zendesk), Some(ours), "{zendesk}");
         }
         for other in ["pt", "pt-pt", "es", "ja", "", "eng"] {
@@ -690,12 +844,21 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_words_joined_by_hyphens() {
-        assert_eq!(slug("How do I change my payout method?"), "how-do-i-change-my-payout-method");
-        assert_eq!(slug("  Café & crème — what's new (2024)  "), "cafe-creme-whats-new-2024");
+        assert_eq!(
+            slug("How do I change my payout method?"),
+            "how-do-i-change-my-payout-method"
+        );
+        assert_eq!(
+            slug("  Café & crème — what's new (2024)  "),
+            "cafe-creme-whats-new-2024"
+        );
         assert_eq!(slug("日本語"), "");
         assert_eq!(article_id(7, "日本語"), "zd-7");
         let long = slug(&"word ".repeat(30));
-        assert!(long.len() <= MAX_SLUG_LEN && long.ends_with("word"), "{long}");
+        assert!(
+            long.len() <= MAX_SLUG_LEN && long.ends_with("word"),
+            "{long}"
+        );
     }
 
     #[test]
@@ -703,7 +866,10 @@ mod tests {
         let md = markdown_converter()
             .convert("<table><tbody><tr><td>Method</td><td>Fee</td></tr><tr><td>SEPA <b>transfer</b></td><td>0 | free</td></tr></tbody></table>")
             .unwrap();
-        assert_eq!(md.trim(), "| Method | Fee |\n| --- | --- |\n| SEPA **transfer** | 0 \\| free |");
+        assert_eq!(
+            md.trim(),
+            "| Method | Fee |\n| --- | --- |\n| SEPA **transfer** | 0 \\| free |"
+        );
     }
 
     #[test]

@@ -29,26 +29,46 @@ fn folder(files: &[(&str, &[u8])]) -> TempDir {
 fn problems(dir: &TempDir) -> Vec<String> {
     let err = index_builder::load_content(dir.path()).expect_err("the content is bad");
     let prefix = dir.path().display().to_string();
-    err.0.iter().map(|p| p.to_string().replace(&prefix, "$DIR")).collect()
+    err.0
+        .iter()
+        .map(|p| p.to_string().replace(&prefix, "$DIR"))
+        .collect()
 }
 
 #[test]
 fn duplicate_id() {
-    let dir = folder(&[("articles/en/a.md", article("same").as_bytes()), ("articles/en/b.md", article("same").as_bytes())]);
-    assert_eq!(problems(&dir), ["$DIR/articles/en/b.md:2: duplicate article id `same`, already used by $DIR/articles/en/a.md"]);
+    let dir = folder(&[
+        ("articles/en/a.md", article("same").as_bytes()),
+        ("articles/en/b.md", article("same").as_bytes()),
+    ]);
+    assert_eq!(
+        problems(&dir),
+        [
+            "$DIR/articles/en/b.md:2: duplicate article id `same`, already used by $DIR/articles/en/a.md"
+        ]
+    );
 }
 
 #[test]
 fn missing_title() {
     let text = article("a").replace("title = \"Title of a\"\n", "");
     let dir = folder(&[("articles/en/a.md", text.as_bytes())]);
-    assert_eq!(problems(&dir), ["$DIR/articles/en/a.md:2: missing field `title`"]);
+    assert_eq!(
+        problems(&dir),
+        ["$DIR/articles/en/a.md:2: missing field `title`"]
+    );
 }
 
 #[test]
 fn unknown_locale() {
-    let dir = folder(&[("articles/en/a.md", article("a").as_bytes()), ("articles/xx/a.md", article("a").as_bytes())]);
-    assert_eq!(problems(&dir), ["$DIR/articles/xx: unknown locale `xx` (expected one of en, fr, de, pt-BR)"]);
+    let dir = folder(&[
+        ("articles/en/a.md", article("a").as_bytes()),
+        ("articles/xx/a.md", article("a").as_bytes()),
+    ]);
+    assert_eq!(
+        problems(&dir),
+        ["$DIR/articles/xx: unknown locale `xx` (expected one of en, fr, de, pt-BR)"]
+    );
 }
 
 #[test]
@@ -57,7 +77,10 @@ fn unknown_front_matter_key() {
     let dir = folder(&[("articles/en/a.md", text.as_bytes())]);
     let found = problems(&dir);
     assert_eq!(found.len(), 1);
-    assert!(found[0].starts_with("$DIR/articles/en/a.md:4: unknown field `colour`, expected one of"), "{found:?}");
+    assert!(
+        found[0].starts_with("$DIR/articles/en/a.md:4: unknown field `colour`, expected one of"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -66,13 +89,18 @@ fn bad_route_pattern() {
     let dir = folder(&[("articles/en/a.md", text.as_bytes())]);
     assert_eq!(
         problems(&dir),
-        ["$DIR/articles/en/a.md:5: bad route pattern `/reports/*/daily`: `*` may only stand as the last segment, as in `/reports/*`"]
+        [
+            "$DIR/articles/en/a.md:5: bad route pattern `/reports/*/daily`: `*` may only stand as the last segment, as in `/reports/*`"
+        ]
     );
 }
 
 #[test]
 fn link_to_a_missing_article() {
-    let text = article("a").replace("Body of a.", "Intro.\n\nSee [this](article:nope) and [that](missing.md).");
+    let text = article("a").replace(
+        "Body of a.",
+        "Intro.\n\nSee [this](article:nope) and [that](missing.md).",
+    );
     let dir = folder(&[("articles/en/a.md", text.as_bytes())]);
     assert_eq!(
         problems(&dir),
@@ -85,13 +113,28 @@ fn link_to_a_missing_article() {
 
 #[test]
 fn links_to_existing_articles_are_resolved() {
-    let text = article("a").replace("Body of a.", "See [b](article:b), [b again](b.md) and [out](https://example.com).");
-    let dir = folder(&[("articles/en/a.md", text.as_bytes()), ("articles/en/b.md", article("b").as_bytes())]);
+    let text = article("a").replace(
+        "Body of a.",
+        "See [b](article:b), [b again](b.md) and [out](https://example.com).",
+    );
+    let dir = folder(&[
+        ("articles/en/a.md", text.as_bytes()),
+        ("articles/en/b.md", article("b").as_bytes()),
+    ]);
     let content = index_builder::load_content(dir.path()).unwrap();
     let html = &content.articles[0].body_html;
-    assert!(html.contains(r##"<a href="#article:b" rel="noopener noreferrer">b</a>"##), "{html}");
-    assert!(html.contains(r##"<a href="#article:b" rel="noopener noreferrer">b again</a>"##), "{html}");
-    assert!(html.contains(r#"<a href="https://example.com" rel="noopener noreferrer">out</a>"#), "{html}");
+    assert!(
+        html.contains(r##"<a href="#article:b" rel="noopener noreferrer">b</a>"##),
+        "{html}"
+    );
+    assert!(
+        html.contains(r##"<a href="#article:b" rel="noopener noreferrer">b again</a>"##),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<a href="https://example.com" rel="noopener noreferrer">out</a>"#),
+        "{html}"
+    );
 }
 
 #[test]
@@ -99,48 +142,80 @@ fn a_file_that_is_not_utf8() {
     let mut bytes = article("a").into_bytes();
     bytes.extend_from_slice(b"line eight\ncaf\xe9\n");
     let dir = folder(&[("articles/en/a.md", &bytes)]);
-    assert_eq!(problems(&dir), ["$DIR/articles/en/a.md:9: the file is not valid UTF-8; save it as UTF-8"]);
+    assert_eq!(
+        problems(&dir),
+        ["$DIR/articles/en/a.md:9: the file is not valid UTF-8; save it as UTF-8"]
+    );
 }
 
 #[test]
 fn an_empty_folder() {
     let dir = folder(&[]);
-    assert_eq!(problems(&dir), ["$DIR: no articles found (expected articles/<locale>/*.md)"]);
+    assert_eq!(
+        problems(&dir),
+        ["$DIR: no articles found (expected articles/<locale>/*.md)"]
+    );
     let none = TempDir::new().unwrap();
     let found = problems(&none);
-    assert!(found[0].starts_with("$DIR/articles: cannot read the articles folder"), "{found:?}");
+    assert!(
+        found[0].starts_with("$DIR/articles: cannot read the articles folder"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_50_mb_article_is_refused_without_reading_it() {
     let dir = folder(&[("articles/en/a.md", article("a").as_bytes())]);
     let big = dir.path().join("articles/en/huge.md");
-    std::fs::File::create(&big).unwrap().set_len(50 * 1024 * 1024).unwrap();
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
     assert_eq!(
         problems(&dir),
-        ["$DIR/articles/en/huge.md: article is 50.0 MiB, more than the 2 MiB limit; split it into several articles"]
+        [
+            "$DIR/articles/en/huge.md: article is 50.0 MiB, more than the 2 MiB limit; split it into several articles"
+        ]
     );
 }
 
 #[test]
 fn a_bad_support_file_is_reported_with_the_articles() {
     let support = "[hours]\nopens = \"9am\"\ncloses = \"02:00\"\ndays = [\"mon\"]\nlanguage = \"en\"\n\n[[regions]]\nid = \"all\"\nname = \"All\"\ndefault = true\nlanguages = [\"en\"]\ncontacts = [{ kind = \"email\", address = \"help@example.com\" }]\n\n[request]\nsafe_sender_domain = \"example.com\"\n";
-    let dir = folder(&[("articles/en/a.md", article("a").as_bytes()), ("support.toml", support.as_bytes())]);
-    assert_eq!(problems(&dir), ["$DIR/support.toml:2: hours.opens `9am` must be a time like 09:00"]);
+    let dir = folder(&[
+        ("articles/en/a.md", article("a").as_bytes()),
+        ("support.toml", support.as_bytes()),
+    ]);
+    assert_eq!(
+        problems(&dir),
+        ["$DIR/support.toml:2: hours.opens `9am` must be a time like 09:00"]
+    );
 }
 
 #[test]
 fn a_translation_needs_an_english_original() {
-    let dir = folder(&[("articles/en/a.md", article("a").as_bytes()), ("articles/fr/b.md", article("b").as_bytes())]);
+    let dir = folder(&[
+        ("articles/en/a.md", article("a").as_bytes()),
+        ("articles/fr/b.md", article("b").as_bytes()),
+    ]);
     assert_eq!(
         problems(&dir),
-        ["$DIR/articles/fr/b.md:2: translation of `b`, which has no en article; translations share the English article's id"]
+        [
+            "$DIR/articles/fr/b.md:2: translation of `b`, which has no en article; translations share the English article's id"
+        ]
     );
 }
 
 fn cli(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_index-builder")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_index-builder"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 /// Every file under `dir` with its bytes, to prove nothing changed.
@@ -153,7 +228,10 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                out.push((path.strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(&path).unwrap()));
+                out.push((
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&path).unwrap(),
+                ));
             }
         }
     }
@@ -166,20 +244,51 @@ fn the_cli_reports_every_problem_at_once_and_leaves_the_output_untouched() {
     let good = folder(&[("articles/en/a.md", article("a").as_bytes())]);
     let out = TempDir::new().unwrap();
     let bundle = out.path().join("bundle");
-    let (code, stdout, stderr) = cli(&["build".as_ref(), good.path().as_os_str(), "--out".as_ref(), bundle.as_os_str()]);
+    let (code, stdout, stderr) = cli(&[
+        "build".as_ref(),
+        good.path().as_os_str(),
+        "--out".as_ref(),
+        bundle.as_os_str(),
+    ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("built 1 article(s) in 1 locale(s)"), "{stdout}");
+    assert!(
+        stdout.starts_with("built 1 article(s) in 1 locale(s)"),
+        "{stdout}"
+    );
     let before = snapshot(out.path());
 
     let bad = folder(&[
-        ("articles/en/a.md", article("a").replace("title = \"Title of a\"\n", "").as_bytes()),
-        ("articles/en/b.md", article("b").replace("Body of b.", "[x](article:gone)").as_bytes()),
-        ("articles/en/c.md", article("c").replace("[\"/account\"]", "[\"account\"]").as_bytes()),
+        (
+            "articles/en/a.md",
+            article("a")
+                .replace("title = \"Title of a\"\n", "")
+                .as_bytes(),
+        ),
+        (
+            "articles/en/b.md",
+            article("b")
+                .replace("Body of b.", "[x](article:gone)")
+                .as_bytes(),
+        ),
+        (
+            "articles/en/c.md",
+            article("c")
+                .replace("[\"/account\"]", "[\"account\"]")
+                .as_bytes(),
+        ),
     ]);
-    let (code, stdout, stderr) = cli(&["build".as_ref(), bad.path().as_os_str(), "--out".as_ref(), bundle.as_os_str()]);
+    let (code, stdout, stderr) = cli(&[
+        "build".as_ref(),
+        bad.path().as_os_str(),
+        "--out".as_ref(),
+        bundle.as_os_str(),
+    ]);
     assert_eq!(code, 1);
     assert_eq!(stdout, "");
-    let lines: Vec<String> = stderr.lines().map(|l| l.replace(&format!("{}/", bad.path().display()), "$DIR/")).collect();
+    let lines: Vec<String> = stderr
+        .lines()
+        .map(|l| l.replace(&format!("{}/", bad.path().display()), "$DIR/"))
+        .collect();
     assert_eq!(
         lines,
         [
@@ -189,7 +298,11 @@ fn the_cli_reports_every_problem_at_once_and_leaves_the_output_untouched() {
             "3 problems found",
         ]
     );
-    assert_eq!(snapshot(out.path()), before, "the output folder is untouched");
+    assert_eq!(
+        snapshot(out.path()),
+        before,
+        "the output folder is untouched"
+    );
 
     let (code, _, stderr) = cli(&["check".as_ref(), bad.path().as_os_str()]);
     assert_eq!(code, 1);

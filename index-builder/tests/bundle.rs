@@ -14,7 +14,14 @@ fn example_dir() -> PathBuf {
 
 fn build(dir: &Path, audience: Audience) -> Bundle {
     let content = index_builder::load_content(dir).expect("valid content");
-    index_builder::build_bundle(&content, &BuildOptions { audience, ..BuildOptions::default() }, &mut || {})
+    index_builder::build_bundle(
+        &content,
+        &BuildOptions {
+            audience,
+            ..BuildOptions::default()
+        },
+        &mut || {},
+    )
 }
 
 /// Every term in every shard of the bundle.
@@ -23,7 +30,8 @@ fn all_terms(bundle: &Bundle) -> BTreeSet<String> {
     for entry in bundle.manifest.locales.values() {
         let root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();
         for i in 0..root.shards.len() {
-            let shard = TermShard::decode(&bundle.files[&root.shard_file(i)], root.doc_count).unwrap();
+            let shard =
+                TermShard::decode(&bundle.files[&root.shard_file(i)], root.doc_count).unwrap();
             terms.extend(shard.terms.into_iter().map(|t| t.term));
         }
     }
@@ -57,24 +65,47 @@ fn the_public_bundle_holds_nothing_of_a_signed_in_article() {
     let public = build(dir.path(), Audience::Public);
     for (name, bytes) in &public.files {
         let text = String::from_utf8_lossy(bytes).to_lowercase();
-        assert!(!text.contains(CANARY) && !name.contains(CANARY), "{name} leaks the canary");
+        assert!(
+            !text.contains(CANARY) && !name.contains(CANARY),
+            "{name} leaks the canary"
+        );
     }
-    assert!(all_terms(&public).iter().all(|t| !t.contains("zyxwcanari") && !t.contains(CANARY)));
+    assert!(
+        all_terms(&public)
+            .iter()
+            .all(|t| !t.contains("zyxwcanari") && !t.contains(CANARY))
+    );
     assert_eq!(public.manifest.locales["en"].articles, 1);
 
     // The signed-in bundle has everything: the canary is findable there.
     let signed_in = build(dir.path(), Audience::SignedIn);
     assert_eq!(signed_in.manifest.audience, Audience::SignedIn);
-    assert!(all_terms(&signed_in).iter().any(|t| t.starts_with("zyxwcanari")));
-    assert!(signed_in.files.values().any(|b| String::from_utf8_lossy(b).contains(CANARY)));
+    assert!(
+        all_terms(&signed_in)
+            .iter()
+            .any(|t| t.starts_with("zyxwcanari"))
+    );
+    assert!(
+        signed_in
+            .files
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains(CANARY))
+    );
 }
 
 #[test]
 fn the_example_public_bundle_leaks_no_signed_in_article() {
     let content = index_builder::load_content(&example_dir()).unwrap();
     let public = build(&example_dir(), Audience::Public);
-    let secret: Vec<_> = content.articles.iter().filter(|a| a.front.visibility == Visibility::SignedIn).collect();
-    assert!(secret.len() >= 6, "the example marks several articles signed-in");
+    let secret: Vec<_> = content
+        .articles
+        .iter()
+        .filter(|a| a.front.visibility == Visibility::SignedIn)
+        .collect();
+    assert!(
+        secret.len() >= 6,
+        "the example marks several articles signed-in"
+    );
     // Public articles may link to a signed-in one and name it; what must not
     // appear is the article itself: its record, its body, its text.
     let mut public_titles = BTreeSet::new();
@@ -82,20 +113,46 @@ fn the_example_public_bundle_leaks_no_signed_in_article() {
     for entry in public.manifest.locales.values() {
         let root = LocaleRoot::decode(&public.files[&entry.root]).unwrap();
         for i in 0..root.chunk_count() {
-            for doc in DocChunk::decode(&public.files[&root.chunk_file(i)]).unwrap().docs {
+            for doc in DocChunk::decode(&public.files[&root.chunk_file(i)])
+                .unwrap()
+                .docs
+            {
                 assert!(!doc.signed_in);
                 public_titles.insert(doc.title);
                 public_ids.insert(doc.id);
             }
         }
     }
-    let files: Vec<String> = public.files.values().map(|b| String::from_utf8_lossy(b).into_owned()).collect();
+    let files: Vec<String> = public
+        .files
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
     for article in &secret {
-        assert!(!public_ids.contains(&article.front.id), "{} has a record", article.front.id);
-        assert!(!public_titles.contains(&article.front.title), "{} has a record", article.front.title);
+        assert!(
+            !public_ids.contains(&article.front.id),
+            "{} has a record",
+            article.front.id
+        );
+        assert!(
+            !public_titles.contains(&article.front.title),
+            "{} has a record",
+            article.front.title
+        );
         let first_sentence: String = article.body_text.chars().take(60).collect();
-        assert!(!files.iter().any(|f| f.contains(&first_sentence)), "the body of {} leaks", article.path.display());
-        assert!(!public.files.keys().any(|k| k.contains(&format!("/{}-", article.front.id))), "{} has a body file", article.front.id);
+        assert!(
+            !files.iter().any(|f| f.contains(&first_sentence)),
+            "the body of {} leaks",
+            article.path.display()
+        );
+        assert!(
+            !public
+                .files
+                .keys()
+                .any(|k| k.contains(&format!("/{}-", article.front.id))),
+            "{} has a body file",
+            article.front.id
+        );
     }
     // Terms that only signed-in articles use are absent from the public index.
     let public_terms = all_terms(&public);
@@ -104,9 +161,22 @@ fn the_example_public_bundle_leaks_no_signed_in_article() {
         let mut public_words = BTreeSet::new();
         // English articles stand in for missing translations, analyzed in
         // each locale's language: count what any analyzer makes of public text.
-        let analyzers: Vec<BuildAnalyzer> = help_core::Language::ALL.iter().map(|&l| BuildAnalyzer::new(l)).collect();
-        for a in content.articles.iter().filter(|a| a.front.visibility == Visibility::Public) {
-            let text = [a.front.title.as_str(), &a.front.tags.join(" "), a.front.summary.as_deref().unwrap_or(""), &a.body_text].join("\n");
+        let analyzers: Vec<BuildAnalyzer> = help_core::Language::ALL
+            .iter()
+            .map(|&l| BuildAnalyzer::new(l))
+            .collect();
+        for a in content
+            .articles
+            .iter()
+            .filter(|a| a.front.visibility == Visibility::Public)
+        {
+            let text = [
+                a.front.title.as_str(),
+                &a.front.tags.join(" "),
+                a.front.summary.as_deref().unwrap_or(""),
+                &a.body_text,
+            ]
+            .join("\n");
             for analyzer in &analyzers {
                 public_words.extend(analyzer.terms(&text));
             }
@@ -114,10 +184,18 @@ fn the_example_public_bundle_leaks_no_signed_in_article() {
         }
         // Reserved terms (ids, contexts, prefixes) derive from what the
         // records and words above cover; compare the words themselves.
-        signed_in_terms.difference(&public_words).filter(|t| !t.starts_with(char::is_control)).cloned().collect()
+        signed_in_terms
+            .difference(&public_words)
+            .filter(|t| !t.starts_with(char::is_control))
+            .cloned()
+            .collect()
     };
     assert!(!only_private.is_empty());
-    assert!(only_private.is_disjoint(&public_terms), "{:?}", only_private.intersection(&public_terms).collect::<Vec<_>>());
+    assert!(
+        only_private.is_disjoint(&public_terms),
+        "{:?}",
+        only_private.intersection(&public_terms).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -125,10 +203,17 @@ fn every_file_of_the_example_bundle_decodes() {
     let bundle = build(&example_dir(), Audience::SignedIn);
     let manifest = Manifest::from_json(&bundle.files["manifest.json"]).unwrap();
     assert_eq!(manifest, bundle.manifest);
-    assert_eq!(manifest.locales.keys().collect::<Vec<_>>(), ["de", "en", "fr", "pt-BR"]);
+    assert_eq!(
+        manifest.locales.keys().collect::<Vec<_>>(),
+        ["de", "en", "fr", "pt-BR"]
+    );
     let mut referenced = BTreeSet::from(["manifest.json".to_string()]);
-    let support = manifest.support.as_ref().expect("the example has support.toml");
-    let data: help_core::support::SupportData = serde_json::from_slice(&bundle.files[support]).unwrap();
+    let support = manifest
+        .support
+        .as_ref()
+        .expect("the example has support.toml");
+    let data: help_core::support::SupportData =
+        serde_json::from_slice(&bundle.files[support]).unwrap();
     assert_eq!(data.hours.opens, "09:00");
     referenced.insert(support.clone());
     for entry in manifest.locales.values() {
@@ -145,13 +230,20 @@ fn every_file_of_the_example_bundle_decodes() {
             let chunk = DocChunk::decode(&bundle.files[&root.chunk_file(i)]).unwrap();
             referenced.insert(root.chunk_file(i));
             for doc in chunk.docs {
-                assert!(bundle.files.contains_key(&doc.body_file), "{} has its body", doc.id);
+                assert!(
+                    bundle.files.contains_key(&doc.body_file),
+                    "{} has its body",
+                    doc.id
+                );
                 referenced.insert(doc.body_file);
             }
         }
     }
     let present: BTreeSet<String> = bundle.files.keys().cloned().collect();
-    assert_eq!(present, referenced, "every file is referenced and every reference exists");
+    assert_eq!(
+        present, referenced,
+        "every file is referenced and every reference exists"
+    );
 }
 
 /// The bundle's file list: names carry content hashes, so this is a
@@ -162,9 +254,17 @@ fn the_example_bundle_is_deterministic_and_matches_its_snapshot() {
     let second = build(&example_dir(), Audience::Public);
     assert_eq!(first, second, "the same input gives byte-identical output");
 
-    let listing: String = first.files.iter().map(|(name, bytes)| format!("{name} {}\n", bytes.len())).collect();
-    let listing = format!("{}{listing}", String::from_utf8_lossy(&first.files["manifest.json"]));
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/example-public-bundle.txt");
+    let listing: String = first
+        .files
+        .iter()
+        .map(|(name, bytes)| format!("{name} {}\n", bytes.len()))
+        .collect();
+    let listing = format!(
+        "{}{listing}",
+        String::from_utf8_lossy(&first.files["manifest.json"])
+    );
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/example-public-bundle.txt");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &listing).unwrap();
     }
@@ -183,15 +283,23 @@ fn a_written_bundle_reads_back_and_searches() {
     index_builder::write_bundle(&bundle, &out.path().join("b")).unwrap();
     let reader = index_builder::open_bundle(&out.path().join("b")).unwrap();
     let mut fr = reader.locale("fr-CA").unwrap();
-    let hits = reader.search(&mut fr, "l'identifiant du site", &SearchOptions::default()).unwrap();
+    let hits = reader
+        .search(&mut fr, "l'identifiant du site", &SearchOptions::default())
+        .unwrap();
     assert_eq!(hits[0].id, "find-site-id", "{hits:?}");
     let mut pt = reader.locale("pt").unwrap();
-    let hits = reader.search(&mut pt, "pagamento", &SearchOptions::default()).unwrap();
+    let hits = reader
+        .search(&mut pt, "pagamento", &SearchOptions::default())
+        .unwrap();
     assert!(hits.iter().any(|h| h.id == "getting-paid"), "{hits:?}");
     // Articles not translated yet are there in English.
-    let hits = reader.search(&mut fr, "banners", &SearchOptions::default()).unwrap();
+    let hits = reader
+        .search(&mut fr, "banners", &SearchOptions::default())
+        .unwrap();
     assert!(hits.iter().any(|h| h.id == "banners"), "{hits:?}");
     let mut de = reader.locale("de-AT").unwrap();
-    let hits = reader.search(&mut de, "Auszahlung", &SearchOptions::default()).unwrap();
+    let hits = reader
+        .search(&mut de, "Auszahlung", &SearchOptions::default())
+        .unwrap();
     assert!(!hits.is_empty());
 }

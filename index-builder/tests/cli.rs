@@ -6,19 +6,32 @@ use std::process::Command;
 use tempfile::TempDir;
 
 fn index_builder(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_index-builder")).args(args).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_index-builder"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn example() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center").display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/help-center")
+        .display()
+        .to_string()
 }
 
 #[test]
 fn check_validates_without_writing() {
     let (ok, stdout, stderr) = index_builder(&["check", &example()]);
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("article(s) in 4 locale(s), no problems"), "{stdout}");
+    assert!(
+        stdout.contains("article(s) in 4 locale(s), no problems"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -35,18 +48,36 @@ fn build_then_search_prints_ranked_json() {
     assert_eq!(hits[0]["id"], "find-site-id");
     assert_eq!(hits[0]["title"], "Find your Site ID (SID)");
     let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
-    assert!(hits.iter().all(|h| h.as_object().unwrap().len() == 3), "exactly id, title and score");
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+    assert!(
+        hits.iter().all(|h| h.as_object().unwrap().len() == 3),
+        "exactly id, title and score"
+    );
 
-    let (ok, stdout, _) = index_builder(&["search", out, "lien profond", "--locale", "fr", "--json"]);
+    let (ok, stdout, _) =
+        index_builder(&["search", out, "lien profond", "--locale", "fr", "--json"]);
     assert!(ok);
     let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
-    let top: Vec<&str> = hits.iter().take(2).map(|h| h["id"].as_str().unwrap()).collect();
+    let top: Vec<&str> = hits
+        .iter()
+        .take(2)
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
     assert!(top.contains(&"deep-links"), "{stdout}");
 
     // The context lifts the article for the reader's page.
     let (_, plain, _) = index_builder(&["search", out, "report", "--json"]);
-    let (_, in_context, _) = index_builder(&["search", out, "report", "--context", "/reports/time-zone", "--json"]);
+    let (_, in_context, _) = index_builder(&[
+        "search",
+        out,
+        "report",
+        "--context",
+        "/reports/time-zone",
+        "--json",
+    ]);
     assert_ne!(plain, in_context);
 
     // A signed-in article is not in the public bundle.
@@ -59,5 +90,8 @@ fn build_then_search_prints_ranked_json() {
 fn searching_a_missing_bundle_names_the_file() {
     let (ok, _, stderr) = index_builder(&["search", "/nonexistent/bundle", "sid"]);
     assert!(!ok);
-    assert!(stderr.starts_with("error: /nonexistent/bundle/manifest.json: "), "{stderr}");
+    assert!(
+        stderr.starts_with("error: /nonexistent/bundle/manifest.json: "),
+        "{stderr}"
+    );
 }

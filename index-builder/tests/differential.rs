@@ -21,10 +21,18 @@ fn compare(language: Language, text: &str, seen: &mut BTreeSet<String>, where_: 
         if !seen.insert(token.clone()) {
             continue;
         }
-        assert_eq!(build.term(&token), query.term(&token), "{language:?} token {token:?} in {where_}");
+        assert_eq!(
+            build.term(&token),
+            query.term(&token),
+            "{language:?} token {token:?} in {where_}"
+        );
         checked += 1;
     }
-    assert_eq!(build.terms(text), query.terms(text), "{language:?} text of {where_}");
+    assert_eq!(
+        build.terms(text),
+        query.terms(text),
+        "{language:?} text of {where_}"
+    );
     checked
 }
 
@@ -37,8 +45,19 @@ fn both_pipelines_agree_on_every_token_of_the_example_help_center() {
     for article in &content.articles {
         let language = Language::from_locale(&article.locale);
         let front = &article.front;
-        let text = [front.title.as_str(), &front.tags.join(" "), front.summary.as_deref().unwrap_or(""), &article.body_text].join("\n");
-        checked += compare(language, &text, &mut seen[language as usize], &article.path.display().to_string());
+        let text = [
+            front.title.as_str(),
+            &front.tags.join(" "),
+            front.summary.as_deref().unwrap_or(""),
+            &article.body_text,
+        ]
+        .join("\n");
+        checked += compare(
+            language,
+            &text,
+            &mut seen[language as usize],
+            &article.path.display().to_string(),
+        );
     }
     assert!(checked > 2000, "only {checked} distinct tokens checked");
 }
@@ -47,7 +66,10 @@ fn both_pipelines_agree_on_every_token_of_the_example_help_center() {
 fn both_pipelines_agree_on_every_token_of_the_benchmark_corpus() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/gnome-help.jsonl");
     let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("note: {} is absent; only the example content was compared", path.display());
+        eprintln!(
+            "note: {} is absent; only the example content was compared",
+            path.display()
+        );
         return;
     };
     let mut seen: Vec<BTreeSet<String>> = vec![BTreeSet::new(); 4];
@@ -57,7 +79,12 @@ fn both_pipelines_agree_on_every_token_of_the_benchmark_corpus() {
         let field = |k: &str| page[k].as_str().unwrap_or_default().to_string();
         let language = Language::from_locale(&field("locale"));
         let all = [field("title"), field("desc"), field("body")].join("\n");
-        checked += compare(language, &all, &mut seen[language as usize], &format!("{}:{}", path.display(), n + 1));
+        checked += compare(
+            language,
+            &all,
+            &mut seen[language as usize],
+            &format!("{}:{}", path.display(), n + 1),
+        );
     }
     assert!(checked > 20_000, "only {checked} distinct tokens checked");
 }

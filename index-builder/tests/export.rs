@@ -28,7 +28,12 @@ fn exported(content: &Content, locale: &str, audience: Audience) -> Value {
 }
 
 fn ids(content: &Content, locale: &str, visibility: Visibility) -> BTreeSet<String> {
-    content.articles.iter().filter(|a| a.locale == locale && a.front.visibility == visibility).map(|a| a.front.id.clone()).collect()
+    content
+        .articles
+        .iter()
+        .filter(|a| a.locale == locale && a.front.visibility == visibility)
+        .map(|a| a.front.id.clone())
+        .collect()
 }
 
 /// The documents under `term` in `field`'s inverted index, a trie of characters.
@@ -37,7 +42,10 @@ fn docs_for(index: &Value, field: &str, term: &str) -> BTreeSet<String> {
     for c in term.chars() {
         node = &node[c.to_string()];
     }
-    node["docs"].as_object().map(|docs| docs.keys().cloned().collect()).unwrap_or_default()
+    node["docs"]
+        .as_object()
+        .map(|docs| docs.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -45,9 +53,15 @@ fn the_public_english_index_has_elasticlunrs_shape_and_only_public_articles() {
     let content = content();
     let index = exported(&content, "en", Audience::Public);
     assert_eq!(index["version"], "0.9.5");
-    assert_eq!(index["fields"], serde_json::json!(["title", "tags", "summary", "body"]));
+    assert_eq!(
+        index["fields"],
+        serde_json::json!(["title", "tags", "summary", "body"])
+    );
     assert_eq!(index["ref"], "id");
-    assert_eq!(index["pipeline"], serde_json::json!(["trimmer", "stopWordFilter", "stemmer"]));
+    assert_eq!(
+        index["pipeline"],
+        serde_json::json!(["trimmer", "stopWordFilter", "stemmer"])
+    );
     assert_eq!(index["documentStore"]["save"], true);
 
     let docs = index["documentStore"]["docs"].as_object().unwrap();
@@ -55,7 +69,11 @@ fn the_public_english_index_has_elasticlunrs_shape_and_only_public_articles() {
     let public = ids(&content, "en", Visibility::Public);
     assert!(public.len() > 20);
     assert_eq!(stored, public);
-    assert!(ids(&content, "en", Visibility::SignedIn).iter().all(|id| !stored.contains(id)));
+    assert!(
+        ids(&content, "en", Visibility::SignedIn)
+            .iter()
+            .all(|id| !stored.contains(id))
+    );
     assert_eq!(index["documentStore"]["length"], public.len());
     for (id, doc) in docs {
         let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
@@ -70,14 +88,22 @@ fn the_public_english_index_has_elasticlunrs_shape_and_only_public_articles() {
     // "channels" in the body, "Find" in the title: stemmed and lowercased.
     assert!(docs_for(&index, "body", "channel").contains("find-site-id"));
     assert!(docs_for(&index, "title", "find").contains("find-site-id"));
-    assert!(docs_for(&index, "body", "channels").is_empty(), "terms are stems");
+    assert!(
+        docs_for(&index, "body", "channels").is_empty(),
+        "terms are stems"
+    );
 }
 
 #[test]
 fn the_signed_in_index_holds_every_article() {
     let content = content();
     let index = exported(&content, "en", Audience::SignedIn);
-    let stored: BTreeSet<String> = index["documentStore"]["docs"].as_object().unwrap().keys().cloned().collect();
+    let stored: BTreeSet<String> = index["documentStore"]["docs"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
     let mut all = ids(&content, "en", Visibility::Public);
     all.extend(ids(&content, "en", Visibility::SignedIn));
     assert!(stored.contains("close-account"));
@@ -87,13 +113,30 @@ fn the_signed_in_index_holds_every_article() {
 #[test]
 fn each_locale_uses_elasticlunrs_stock_pipeline_for_its_language() {
     let content = content();
-    for (locale, name, code) in [("fr", "French", "fr"), ("de", "German", "de"), ("pt-BR", "Portuguese", "pt")] {
+    for (locale, name, code) in [
+        ("fr", "French", "fr"),
+        ("de", "German", "de"),
+        ("pt-BR", "Portuguese", "pt"),
+    ] {
         let index = exported(&content, locale, Audience::Public);
         assert_eq!(index["lang"], name);
-        let pipeline = [format!("trimmer-{code}"), format!("stopWordFilter-{code}"), format!("stemmer-{code}")];
+        let pipeline = [
+            format!("trimmer-{code}"),
+            format!("stopWordFilter-{code}"),
+            format!("stemmer-{code}"),
+        ];
         assert_eq!(index["pipeline"], serde_json::json!(pipeline), "{locale}");
-        let stored: BTreeSet<String> = index["documentStore"]["docs"].as_object().unwrap().keys().cloned().collect();
-        assert_eq!(stored, ids(&content, locale, Visibility::Public), "{locale}");
+        let stored: BTreeSet<String> = index["documentStore"]["docs"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(
+            stored,
+            ids(&content, locale, Visibility::Public),
+            "{locale}"
+        );
     }
 }
 
@@ -109,11 +152,24 @@ fn the_same_content_gives_the_same_bytes() {
 fn an_unknown_or_empty_locale_is_an_error() {
     let content = content();
     let err = index_builder::export_elasticlunr(&content, "es", Audience::Public).unwrap_err();
-    assert_eq!(err.to_string(), "unknown locale `es` (expected one of en, fr, de, pt-BR)");
-    let english_only =
-        Content { articles: content.articles.iter().filter(|a| a.locale == "en").cloned().collect(), support: None };
+    assert_eq!(
+        err.to_string(),
+        "unknown locale `es` (expected one of en, fr, de, pt-BR)"
+    );
+    let english_only = Content {
+        articles: content
+            .articles
+            .iter()
+            .filter(|a| a.locale == "en")
+            .cloned()
+            .collect(),
+        support: None,
+    };
     let err = index_builder::export_elasticlunr(&english_only, "fr", Audience::Public).unwrap_err();
-    assert_eq!(err.to_string(), "no public article in locale `fr` to export");
+    assert_eq!(
+        err.to_string(),
+        "no public article in locale `fr` to export"
+    );
 }
 
 #[test]
@@ -122,15 +178,41 @@ fn the_command_replaces_the_file_atomically_and_prints_the_search_options() {
     let out = dir.path().join("search-index.json");
     std::fs::write(&out, "old").unwrap();
     let result = Command::new(env!("CARGO_BIN_EXE_index-builder"))
-        .args(["export-elasticlunr", example().to_str().unwrap(), "--out", out.to_str().unwrap(), "--locale", "de"])
+        .args([
+            "export-elasticlunr",
+            example().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--locale",
+            "de",
+        ])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&result.stdout);
-    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
-    assert!(stdout.contains("article(s) of locale de (de pipeline)"), "{stdout}");
-    assert!(stdout.contains(r#"index.search(query, {"bool":"OR","expand":true,"fields":{"body":{"boost":1.0}"#), "{stdout}");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(
+        stdout.contains("article(s) of locale de (de pipeline)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            r#"index.search(query, {"bool":"OR","expand":true,"fields":{"body":{"boost":1.0}"#
+        ),
+        "{stdout}"
+    );
     let index: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(index["lang"], "German");
-    let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["search-index.json"], "no temporary file is left behind");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["search-index.json"],
+        "no temporary file is left behind"
+    );
 }

@@ -22,9 +22,13 @@ struct JudgedQuery {
 /// MRR@10 of the engine on the judged queries, and the queries it missed.
 fn mrr() -> (f64, Vec<String>, usize) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center");
-    let judged: Judged = toml::from_str(&std::fs::read_to_string(root.join("queries.toml")).unwrap()).unwrap();
+    let judged: Judged =
+        toml::from_str(&std::fs::read_to_string(root.join("queries.toml")).unwrap()).unwrap();
     let content = index_builder::load_content(&root).unwrap();
-    let options = BuildOptions { audience: Audience::SignedIn, ..BuildOptions::default() };
+    let options = BuildOptions {
+        audience: Audience::SignedIn,
+        ..BuildOptions::default()
+    };
     let bundle = index_builder::build_bundle(&content, &options, &mut || {});
     let entry = &bundle.manifest.locales["en"];
     let locale_root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();
@@ -33,14 +37,25 @@ fn mrr() -> (f64, Vec<String>, usize) {
     for j in &judged.query {
         let mut index = LocaleIndex::new(locale_root.clone());
         let hits = index
-            .search_with(&j.q, &SearchOptions::default(), |name| bundle.files.get(name).cloned().ok_or(()))
+            .search_with(&j.q, &SearchOptions::default(), |name| {
+                bundle.files.get(name).cloned().ok_or(())
+            })
             .unwrap();
         match hits.iter().position(|h| j.relevant.contains(&h.id)) {
             Some(rank) => total += 1.0 / (rank + 1) as f64,
-            None => missed.push(format!("{:?} (want {:?}, got {:?})", j.q, j.relevant, hits.iter().take(3).map(|h| &h.id).collect::<Vec<_>>())),
+            None => missed.push(format!(
+                "{:?} (want {:?}, got {:?})",
+                j.q,
+                j.relevant,
+                hits.iter().take(3).map(|h| &h.id).collect::<Vec<_>>()
+            )),
         }
     }
-    (total / judged.query.len() as f64, missed, judged.query.len())
+    (
+        total / judged.query.len() as f64,
+        missed,
+        judged.query.len(),
+    )
 }
 
 #[test]

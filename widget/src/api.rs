@@ -50,22 +50,33 @@ impl Config {
     /// Reads `{ bundle, locale?, context?, sid?, feedbackUrl?, helpCenterUrl?, fallbackSupport? }`.
     pub fn from_js(value: &JsValue) -> Result<Config, JsValue> {
         let get = |key: &str| {
-            Reflect::get(value, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty())
+            Reflect::get(value, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
+                .filter(|s| !s.is_empty())
         };
-        let bundle = get("bundle").ok_or_else(|| JsValue::from_str("help widget: `bundle` URL is required"))?;
-        let fallback_support = get("fallbackSupport").and_then(|json| match serde_json::from_str(&json) {
-            Ok(data) => Some(data),
-            Err(err) => {
-                web_sys::console::warn_1(&format!("help widget: ignoring fallback contacts: {err}").into());
-                None
-            }
-        });
+        let bundle = get("bundle")
+            .ok_or_else(|| JsValue::from_str("help widget: `bundle` URL is required"))?;
+        let fallback_support =
+            get("fallbackSupport").and_then(|json| match crate::json::support(json.as_bytes()) {
+                Ok(data) => Some(data),
+                Err(err) => {
+                    web_sys::console::warn_1(
+                        &format!("help widget: ignoring fallback contacts: {err}").into(),
+                    );
+                    None
+                }
+            });
         Ok(Config {
             bundle,
             locale: get("locale").unwrap_or_else(|| "en".to_string()),
             context: get("context"),
             sid: get("sid"),
-            settings: Settings { feedback_url: get("feedbackUrl"), help_center_url: get("helpCenterUrl"), fallback_support },
+            settings: Settings {
+                feedback_url: get("feedbackUrl"),
+                help_center_url: get("helpCenterUrl"),
+                fallback_support,
+            },
         })
     }
 }
@@ -75,7 +86,11 @@ impl Config {
 /// `emit(name, detail)` is called for the `open`, `close`, `search`,
 /// `article`, `contact` and `error` events.
 #[wasm_bindgen]
-pub fn mount(container: web_sys::HtmlElement, config: JsValue, emit: Function) -> Result<WidgetHandle, JsValue> {
+pub fn mount(
+    container: web_sys::HtmlElement,
+    config: JsValue,
+    emit: Function,
+) -> Result<WidgetHandle, JsValue> {
     let config = Config::from_js(&config)?;
     adopt_style(&container)?;
     let bundle = config.bundle.clone();
@@ -125,8 +140,14 @@ where
         announce_open_changes(state);
         view! { <Panel state=state /> }
     });
-    let state = slot.take().expect("mount_to runs its view function at once");
-    WidgetHandle { state, container, mounted: Some(Box::new(handle)) }
+    let state = slot
+        .take()
+        .expect("mount_to runs its view function at once");
+    WidgetHandle {
+        state,
+        container,
+        mounted: Some(Box::new(handle)),
+    }
 }
 
 /// Logs one clear console warning, and emits `error`, when the bundle
@@ -182,7 +203,11 @@ impl WidgetHandle {
 
     /// Opens the panel if closed, closes it if open.
     pub fn toggle(&self) {
-        if self.state.open.get_untracked() { self.close() } else { self.open() }
+        if self.state.open.get_untracked() {
+            self.close()
+        } else {
+            self.open()
+        }
     }
 
     /// Whether the panel is open.
@@ -209,7 +234,13 @@ impl WidgetHandle {
     pub fn identify(&self, user: JsValue) {
         let sid = Reflect::get(&user, &"sid".into())
             .ok()
-            .and_then(|v| v.as_string().or_else(|| v.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| (n as u64).to_string())))
+            .and_then(|v| {
+                v.as_string().or_else(|| {
+                    v.as_f64()
+                        .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+                        .map(|n| (n as u64).to_string())
+                })
+            })
             .filter(|s| !s.trim().is_empty());
         self.state.sid.set(sid);
     }
@@ -235,7 +266,8 @@ impl WidgetHandle {
         let engine = self.state.engine;
         let options = self.state.search_options();
         wasm_bindgen_futures::future_to_promise(async move {
-            let error = |err: crate::engine::LoadError| JsValue::from(js_sys::Error::new(&err.to_string()));
+            let error =
+                |err: crate::engine::LoadError| JsValue::from(js_sys::Error::new(&err.to_string()));
             let engine = engine.await.map_err(error)?;
             let hits = engine.search(&query, &options).await.map_err(error)?;
             let results = Array::new();
@@ -265,7 +297,12 @@ impl WidgetHandle {
                 .query_selector(".hw-search-input")
                 .ok()
                 .flatten()
-                .or_else(|| container.query_selector(".hw-article-title, .hw-heading").ok().flatten());
+                .or_else(|| {
+                    container
+                        .query_selector(".hw-article-title, .hw-heading")
+                        .ok()
+                        .flatten()
+                });
             if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = el.focus();
             }

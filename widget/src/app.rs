@@ -144,7 +144,10 @@ impl WidgetState {
 
     /// Search options for the current context.
     pub fn search_options(&self) -> SearchOptions {
-        SearchOptions { context: self.context.get_untracked(), ..SearchOptions::default() }
+        SearchOptions {
+            context: self.context.get_untracked(),
+            ..SearchOptions::default()
+        }
     }
 
     /// Shows `view`, remembering the current one for Back.
@@ -158,7 +161,11 @@ impl WidgetState {
 
     /// Returns to the previous view, or home.
     pub fn back(&self) {
-        let previous = self.history.try_update(|h| h.pop()).flatten().unwrap_or(View::Home);
+        let previous = self
+            .history
+            .try_update(|h| h.pop())
+            .flatten()
+            .unwrap_or(View::Home);
         self.view.set(previous);
     }
 
@@ -183,7 +190,9 @@ impl WidgetState {
         Effect::new(move |_| {
             let query = self.query.get();
             self.context.track();
-            let Some(engine) = self.engine.get() else { return };
+            let Some(engine) = self.engine.get() else {
+                return;
+            };
             let ticket = latest.get_value() + 1;
             latest.set_value(ticket);
             let options = self.search_options();
@@ -250,7 +259,13 @@ pub fn segments(text: &str, marks: &[Range<usize>]) -> Vec<(String, bool)> {
 pub fn highlighted(text: &str, marks: &[Range<usize>]) -> impl IntoView + use<> {
     segments(text, marks)
         .into_iter()
-        .map(|(run, marked)| if marked { Either::Left(view! { <mark>{run}</mark> }) } else { Either::Right(run) })
+        .map(|(run, marked)| {
+            if marked {
+                Either::Left(view! { <mark>{run}</mark> })
+            } else {
+                Either::Right(run)
+            }
+        })
         .collect_view()
 }
 
@@ -324,12 +339,20 @@ pub fn Panel(
 fn Home(state: WidgetState) -> impl IntoView {
     let hits = move || {
         let query = state.query.get();
-        state.results.with(|r| if query.trim().is_empty() { Vec::new() } else { r.hits.clone() })
+        state.results.with(|r| {
+            if query.trim().is_empty() {
+                Vec::new()
+            } else {
+                r.hits.clone()
+            }
+        })
     };
     let status = move || {
         let query = state.query.get();
         let loading = state.engine.get().is_none();
-        state.results.with(|r| status_text(state.ui(), &query, loading, r))
+        state
+            .results
+            .with(|r| status_text(state.ui(), &query, loading, r))
     };
     let failed = move || matches!(state.engine.get(), Some(Err(_)));
     let open_active = move || {
@@ -342,7 +365,9 @@ fn Home(state: WidgetState) -> impl IntoView {
         "ArrowDown" | "ArrowUp" => {
             ev.prevent_default();
             let len = hits().len();
-            state.active.update(|a| *a = move_active(*a, len, ev.key() == "ArrowDown"));
+            state
+                .active
+                .update(|a| *a = move_active(*a, len, ev.key() == "ArrowDown"));
         }
         "Enter" => {
             ev.prevent_default();
@@ -482,20 +507,46 @@ mod tests {
             title_marks: vec![],
             signed_in: false,
         };
-        Results { query: query.into(), hits: vec![hit; n], error: None }
+        Results {
+            query: query.into(),
+            hits: vec![hit; n],
+            error: None,
+        }
     }
 
     #[test]
     fn status_speaks_the_result_count() {
         assert_eq!(status_text(&EN, "  ", false, &results("", 0)), "");
         assert_eq!(status_text(&EN, "sid", true, &results("", 0)), "Searching…");
-        assert_eq!(status_text(&EN, "sid", false, &results("si", 3)), "Searching…", "results of an older query");
-        assert_eq!(status_text(&EN, "sid", false, &results("sid", 1)), "1 article found.");
-        assert_eq!(status_text(&EN, "sid", false, &results("sid", 4)), "4 articles found.");
-        assert_eq!(status_text(&EN, " zz ", false, &results(" zz ", 0)), "No articles match “zz”.");
-        let failed = Results { error: Some(LoadError::Empty { url: "x".into() }), ..Results::default() };
-        assert_eq!(status_text(&EN, "sid", false, &failed), "Help articles are unavailable right now.");
-        assert_eq!(status_text(&crate::i18n::DE, "sid", false, &results("sid", 4)), "4 Artikel gefunden.");
+        assert_eq!(
+            status_text(&EN, "sid", false, &results("si", 3)),
+            "Searching…",
+            "results of an older query"
+        );
+        assert_eq!(
+            status_text(&EN, "sid", false, &results("sid", 1)),
+            "1 article found."
+        );
+        assert_eq!(
+            status_text(&EN, "sid", false, &results("sid", 4)),
+            "4 articles found."
+        );
+        assert_eq!(
+            status_text(&EN, " zz ", false, &results(" zz ", 0)),
+            "No articles match “zz”."
+        );
+        let failed = Results {
+            error: Some(LoadError::Empty { url: "x".into() }),
+            ..Results::default()
+        };
+        assert_eq!(
+            status_text(&EN, "sid", false, &failed),
+            "Help articles are unavailable right now."
+        );
+        assert_eq!(
+            status_text(&crate::i18n::DE, "sid", false, &results("sid", 4)),
+            "4 Artikel gefunden."
+        );
     }
 
     #[test]
@@ -503,7 +554,12 @@ mod tests {
         let text = "Find your Site ID";
         assert_eq!(
             segments(text, &[10..14, 15..17]),
-            [("Find your ".into(), false), ("Site".into(), true), (" ".into(), false), ("ID".into(), true)]
+            [
+                ("Find your ".into(), false),
+                ("Site".into(), true),
+                (" ".into(), false),
+                ("ID".into(), true)
+            ]
         );
         // Bad ranges are ignored rather than trusted.
         assert_eq!(segments("é", &[0..1, 5..9]), [("é".into(), false)]);

@@ -10,7 +10,11 @@ use crate::i18n::fill;
 /// `m:ss` or `h:mm:ss` for a length in seconds.
 pub fn clock(seconds: u32) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
 }
 
 /// The article `id`: title, video, body, feedback.
@@ -45,7 +49,11 @@ pub fn ArticleView(
         } else if href.starts_with("http://") || href.starts_with("https://") {
             ev.prevent_default();
             if let Some(window) = web_sys::window() {
-                let _ = window.open_with_url_and_target_and_features(&href, "_blank", "noopener,noreferrer");
+                let _ = window.open_with_url_and_target_and_features(
+                    &href,
+                    "_blank",
+                    "noopener,noreferrer",
+                );
             }
         }
     };

@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use help_core::support::{Contact, Status, SupportData, describe_duration, guess_country, iso_utc, local_time};
+use help_core::support::{
+    Contact, Status, SupportData, describe_duration, guess_country, iso_utc, local_time,
+};
 use leptos::prelude::*;
 
 use crate::app::WidgetState;
@@ -34,7 +36,10 @@ fn shown(ui: &Strings, zone: &str, instant: i64, now: i64) -> Shown {
         1 => format!("{time} {}", ui.tomorrow),
         _ => intl::format_day_time(ui.locale, zone, instant).unwrap_or(time),
     };
-    Shown { text, datetime: iso_utc(instant) }
+    Shown {
+        text,
+        datetime: iso_utc(instant),
+    }
 }
 
 fn time_view(s: Shown) -> impl IntoView {
@@ -42,7 +47,12 @@ fn time_view(s: Shown) -> impl IntoView {
 }
 
 /// The live status line, as text runs and times.
-fn status_view(ui: &'static Strings, data: &SupportData, zone: &str, now: i64) -> impl IntoView + use<> {
+fn status_view(
+    ui: &'static Strings,
+    data: &SupportData,
+    zone: &str,
+    now: i64,
+) -> impl IntoView + use<> {
     match data.status(now) {
         Status::Open { closes } => {
             let at = shown(ui, zone, closes, now);
@@ -56,7 +66,9 @@ fn status_view(ui: &'static Strings, data: &SupportData, zone: &str, now: i64) -
             let reason = data.closure_at(now).map(|c| format!(" ({})", c.reason));
             view! { <p class="hw-open-status hw-closed"><span class="hw-dot" aria-hidden="true"></span>{before.to_string()}{time_view(at)}{after.to_string()}{reason}</p> }.into_any()
         }
-        Status::Closed { opens: None } => view! { <p class="hw-open-status hw-closed">{ui.closed_for_now}</p> }.into_any(),
+        Status::Closed { opens: None } => {
+            view! { <p class="hw-open-status hw-closed">{ui.closed_for_now}</p> }.into_any()
+        }
     }
 }
 
@@ -67,7 +79,9 @@ pub fn ContactView(
     state: WidgetState,
 ) -> impl IntoView {
     // Keep the live status true while the view is open.
-    if let Ok(handle) = set_interval_with_handle(move || state.now.set(intl::now()), Duration::from_secs(20)) {
+    if let Ok(handle) =
+        set_interval_with_handle(move || state.now.set(intl::now()), Duration::from_secs(20))
+    {
         on_cleanup(move || handle.clear());
     }
     state.now.set(intl::now());
@@ -91,10 +105,21 @@ pub fn ContactView(
     };
     let details = move || {
         let window = web_sys::window();
-        let ua = window.as_ref().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default();
+        let ua = window
+            .as_ref()
+            .and_then(|w| w.navigator().user_agent().ok())
+            .unwrap_or_default();
         let (browser, os) = describe_user_agent(&ua);
-        let page = window.and_then(|w| w.location().href().ok()).unwrap_or_default();
-        RequestDetails { sid: state.sid.get(), browser, os, page, time: iso_utc(state.now.get()) }
+        let page = window
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        RequestDetails {
+            sid: state.sid.get(),
+            browser,
+            os,
+            page,
+            time: iso_utc(state.now.get()),
+        }
     };
     let copied: RwSignal<Option<String>> = RwSignal::new(None);
     let copy = move |key: String, text: String| {

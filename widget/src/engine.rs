@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use help_core::search::Need;
 use help_core::support::SupportData;
-use help_core::{DecodeError, DocRecord, LocaleIndex, LocaleRoot, Manifest, SearchHit, SearchOptions};
+use help_core::{DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchHit, SearchOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -62,7 +62,11 @@ pub enum Source {
 impl Source {
     /// Files under `bundle_url`, with or without a trailing slash.
     pub fn http(bundle_url: &str) -> Source {
-        let base = if bundle_url.ends_with('/') { bundle_url.to_string() } else { format!("{bundle_url}/") };
+        let base = if bundle_url.ends_with('/') {
+            bundle_url.to_string()
+        } else {
+            format!("{bundle_url}/")
+        };
         Source::Http(base)
     }
 
@@ -70,9 +74,10 @@ impl Source {
     pub async fn fetch(&self, name: &str) -> Result<Vec<u8>, LoadError> {
         match self {
             Source::Http(base) => fetch_bytes(&format!("{base}{name}")).await,
-            Source::Memory(files) => {
-                files.get(name).cloned().ok_or_else(|| LoadError::Http { url: name.to_string(), status: 404 })
-            }
+            Source::Memory(files) => files.get(name).cloned().ok_or_else(|| LoadError::Http {
+                url: name.to_string(),
+                status: 404,
+            }),
         }
     }
 }
@@ -98,7 +103,9 @@ pub struct ArticleContent {
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine").field("locale", &self.locale).finish_non_exhaustive()
+        f.debug_struct("Engine")
+            .field("locale", &self.locale)
+            .finish_non_exhaustive()
     }
 }
 
@@ -110,33 +117,42 @@ impl Engine {
             let url = name.to_string();
             move |source| LoadError::Decode { url, source }
         };
-        let manifest = Manifest::from_json(&bytes).map_err(decode("manifest.json"))?;
-        let (tag, entry) =
-            manifest.locale(locale).ok_or_else(|| LoadError::Empty { url: "manifest.json".into() })?;
+        let manifest = crate::json::manifest(&bytes).map_err(decode("manifest.json"))?;
+        let (tag, entry) = manifest.locale(locale).ok_or_else(|| LoadError::Empty {
+            url: "manifest.json".into(),
+        })?;
         let bytes = source.fetch(&entry.root).await?;
         let root = LocaleRoot::decode(&bytes).map_err(decode(&entry.root))?;
         let support = match &manifest.support {
             Some(name) => {
                 let bytes = source.fetch(name).await?;
-                let data = serde_json::from_slice(&bytes).map_err(|e| LoadError::Decode {
-                    url: name.clone(),
-                    source: DecodeError::Corrupt { what: "support data", reason: e.to_string() },
-                })?;
-                Some(data)
+                Some(crate::json::support(&bytes).map_err(decode(name))?)
             }
             None => None,
         };
-        Ok(Rc::new(Engine { locale: tag.to_string(), support, source, index: RefCell::new(LocaleIndex::new(root)) }))
+        Ok(Rc::new(Engine {
+            locale: tag.to_string(),
+            support,
+            source,
+            index: RefCell::new(LocaleIndex::new(root)),
+        }))
     }
 
     /// The best articles for `query`, best first, fetching what is missing.
-    pub async fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<SearchHit>, LoadError> {
+    pub async fn search(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<Vec<SearchHit>, LoadError> {
         let parsed = self.index.borrow().parse(query);
         if parsed.is_empty() {
             return Ok(Vec::new());
         }
         loop {
-            let needs = self.index.borrow().needs(&parsed, options.context.as_deref());
+            let needs = self
+                .index
+                .borrow()
+                .needs(&parsed, options.context.as_deref());
             if needs.is_empty() {
                 break;
             }
@@ -150,28 +166,48 @@ impl Engine {
 
     /// Articles for a dashboard route, most specific first, or the
     /// getting-started articles.
-    pub async fn suggestions(&self, route: &str, limit: usize) -> Result<Vec<(u32, DocRecord)>, LoadError> {
+    pub async fn suggestions(
+        &self,
+        route: &str,
+        limit: usize,
+    ) -> Result<Vec<(u32, DocRecord)>, LoadError> {
         let needs = self.index.borrow().needs_for_route(route);
         self.fetch_all(&needs).await?;
-        let docs: Vec<u32> = self.index.borrow().suggestions(route).into_iter().take(limit).collect();
+        let docs: Vec<u32> = self
+            .index
+            .borrow()
+            .suggestions(route)
+            .into_iter()
+            .take(limit)
+            .collect();
         let needs = self.index.borrow().needs_for_docs(docs.iter().copied());
         self.fetch_all(&needs).await?;
         let index = self.index.borrow();
-        Ok(docs.into_iter().filter_map(|d| Some((d, index.doc(d)?.clone()))).collect())
+        Ok(docs
+            .into_iter()
+            .filter_map(|d| Some((d, index.doc(d)?.clone())))
+            .collect())
     }
 
     /// The article `id` with its body, or `None` if this locale lacks it.
     pub async fn article(&self, id: &str) -> Result<Option<ArticleContent>, LoadError> {
         let needs = self.index.borrow().needs_for_id(id);
         self.fetch_all(&needs).await?;
-        let Some(doc) = self.index.borrow().doc_by_id(id) else { return Ok(None) };
+        let Some(doc) = self.index.borrow().doc_by_id(id) else {
+            return Ok(None);
+        };
         let needs = self.index.borrow().needs_for_docs([doc]);
         self.fetch_all(&needs).await?;
-        let Some(record) = self.index.borrow().doc(doc).cloned() else { return Ok(None) };
+        let Some(record) = self.index.borrow().doc(doc).cloned() else {
+            return Ok(None);
+        };
         let bytes = self.source.fetch(&record.body_file).await?;
         let html = String::from_utf8(bytes).map_err(|_| LoadError::Decode {
             url: record.body_file.clone(),
-            source: DecodeError::Corrupt { what: "article body", reason: "it is not UTF-8".into() },
+            source: DecodeError::Corrupt {
+                what: "article body",
+                reason: "it is not UTF-8".into(),
+            },
         })?;
         Ok(Some(ArticleContent { record, html }))
     }
@@ -183,22 +219,38 @@ impl Engine {
         let results = futures::future::join_all(fetches).await;
         for ((&need, name), bytes) in needs.iter().zip(names).zip(results) {
             let bytes = bytes?;
-            self.index.borrow_mut().insert(need, &bytes).map_err(|source| LoadError::Decode { url: name, source })?;
+            self.index
+                .borrow_mut()
+                .insert(need, &bytes)
+                .map_err(|source| LoadError::Decode { url: name, source })?;
         }
         Ok(())
     }
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    let network = |err: wasm_bindgen::JsValue| LoadError::Network { url: url.to_string(), message: js_message(&err) };
-    let window =
-        web_sys::window().ok_or_else(|| LoadError::Network { url: url.to_string(), message: "no window".into() })?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.dyn_into().map_err(network)?;
+    let network = |err: wasm_bindgen::JsValue| LoadError::Network {
+        url: url.to_string(),
+        message: js_message(&err),
+    };
+    let window = web_sys::window().ok_or_else(|| LoadError::Network {
+        url: url.to_string(),
+        message: "no window".into(),
+    })?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
     if !response.ok() {
-        return Err(LoadError::Http { url: url.to_string(), status: response.status() });
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: response.status(),
+        });
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+        .await
+        .map_err(network)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

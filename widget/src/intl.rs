@@ -9,18 +9,27 @@ use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 fn intl() -> Option<Object> {
-    Reflect::get(&js_sys::global(), &"Intl".into()).ok()?.dyn_into().ok()
+    Reflect::get(&js_sys::global(), &"Intl".into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<Object> {
     let intl = intl()?;
-    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let opts = Object::new();
     for (k, v) in options {
         Reflect::set(&opts, &(*k).into(), &(*v).into()).ok()?;
     }
     let args = Array::of2(&JsValue::from_str(locale), &opts);
-    Reflect::construct(&constructor, &args).ok()?.dyn_into().ok()
+    Reflect::construct(&constructor, &args)
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 fn call(object: &Object, method: &str, args: &Array) -> Option<JsValue> {
@@ -44,7 +53,9 @@ pub fn is_valid_time_zone(zone: &str) -> bool {
 
 /// Every zone the browser knows, for the time zone picker.
 pub fn time_zones() -> Vec<String> {
-    let Some(intl) = intl() else { return Vec::new() };
+    let Some(intl) = intl() else {
+        return Vec::new();
+    };
     call(&intl, "supportedValuesOf", &Array::of1(&"timeZone".into()))
         .and_then(|v| v.dyn_into::<Array>().ok())
         .map(|a| a.iter().filter_map(|z| z.as_string()).collect())
@@ -68,7 +79,9 @@ pub fn offset_minutes(zone: &str, instant: i64) -> Option<i32> {
         ],
     )?;
     let date = js_sys::Date::new(&JsValue::from_f64(instant as f64));
-    let parts: Array = call(&format, "formatToParts", &Array::of1(&date))?.dyn_into().ok()?;
+    let parts: Array = call(&format, "formatToParts", &Array::of1(&date))?
+        .dyn_into()
+        .ok()?;
     let mut fields = [0i64; 6];
     for part in parts.iter() {
         let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
@@ -95,17 +108,38 @@ pub fn offset_minutes(zone: &str, instant: i64) -> Option<i32> {
 
 /// `instant` as a time of day in `zone`, for `locale` ("21:00", "9:00 PM").
 pub fn format_time(locale: &str, zone: &str, instant: i64) -> Option<String> {
-    format(locale, &[("timeZone", zone), ("hour", "numeric"), ("minute", "2-digit")], instant)
+    format(
+        locale,
+        &[
+            ("timeZone", zone),
+            ("hour", "numeric"),
+            ("minute", "2-digit"),
+        ],
+        instant,
+    )
 }
 
 /// `instant` as a weekday and time in `zone`, for `locale`.
 pub fn format_day_time(locale: &str, zone: &str, instant: i64) -> Option<String> {
-    format(locale, &[("timeZone", zone), ("weekday", "long"), ("hour", "numeric"), ("minute", "2-digit")], instant)
+    format(
+        locale,
+        &[
+            ("timeZone", zone),
+            ("weekday", "long"),
+            ("hour", "numeric"),
+            ("minute", "2-digit"),
+        ],
+        instant,
+    )
 }
 
 /// `instant` as a date in `zone`, for `locale` ("25 December 2026").
 pub fn format_date(locale: &str, zone: &str, instant: i64) -> Option<String> {
-    format(locale, &[("timeZone", zone), ("dateStyle", "long")], instant)
+    format(
+        locale,
+        &[("timeZone", zone), ("dateStyle", "long")],
+        instant,
+    )
 }
 
 fn format(locale: &str, options: &[(&str, &str)], instant: i64) -> Option<String> {

@@ -10,6 +10,7 @@
 //! - [`article`]: reading an article, and feedback;
 //! - [`contact`]: support hours, contacts by region, the request helper;
 //! - [`feedback`], [`request`], [`i18n`], [`intl`]: what those views use;
+//! - [`json`]: the bundle's JSON files, parsed by the browser's `JSON`;
 //! - [`api`]: the surface the loader talks to.
 
 pub mod api;
@@ -20,6 +21,7 @@ pub mod engine;
 pub mod feedback;
 pub mod i18n;
 pub mod intl;
+pub mod json;
 pub mod request;
 
 pub use api::{WidgetHandle, mount};

@@ -83,7 +83,11 @@ impl RequestDetails {
     /// A `mailto:` link to `address` with the subject and body filled in.
     pub fn mailto(&self, address: &str) -> String {
         let encode = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
-        format!("mailto:{address}?subject={}&body={}", encode(&self.subject()), encode(&self.body()))
+        format!(
+            "mailto:{address}?subject={}&body={}",
+            encode(&self.subject()),
+            encode(&self.body())
+        )
     }
 }
 
@@ -94,17 +98,32 @@ mod tests {
     #[test]
     fn user_agents_are_named_as_people_name_them() {
         let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-        assert_eq!(describe_user_agent(chrome), ("Chrome 131".into(), "Windows 10/11".into()));
+        assert_eq!(
+            describe_user_agent(chrome),
+            ("Chrome 131".into(), "Windows 10/11".into())
+        );
         let edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86";
         assert_eq!(describe_user_agent(edge).0, "Edge 131");
         let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-        assert_eq!(describe_user_agent(firefox), ("Firefox 133".into(), "Linux".into()));
+        assert_eq!(
+            describe_user_agent(firefox),
+            ("Firefox 133".into(), "Linux".into())
+        );
         let safari = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15";
-        assert_eq!(describe_user_agent(safari), ("Safari 18".into(), "macOS".into()));
+        assert_eq!(
+            describe_user_agent(safari),
+            ("Safari 18".into(), "macOS".into())
+        );
         let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
-        assert_eq!(describe_user_agent(iphone), ("Safari 17".into(), "iOS 17".into()));
+        assert_eq!(
+            describe_user_agent(iphone),
+            ("Safari 17".into(), "iOS 17".into())
+        );
         let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
-        assert_eq!(describe_user_agent(android), ("Chrome 131".into(), "Android 14".into()));
+        assert_eq!(
+            describe_user_agent(android),
+            ("Chrome 131".into(), "Android 14".into())
+        );
     }
 
     #[test]
@@ -118,11 +137,22 @@ mod tests {
         };
         assert_eq!(details.subject(), "Support request (SID 3141592)");
         let body = details.body();
-        for needle in ["Site ID (SID): 3141592", "Browser: Chrome 131", "Operating system: Windows 10/11", "Page: https://dash.example/reports?x=1&y=2", "Time: 2026-11-25T09:00:00Z", "step by step", "error message"] {
+        for needle in [
+            "Site ID (SID): 3141592",
+            "Browser: Chrome 131",
+            "Operating system: Windows 10/11",
+            "Page: https://dash.example/reports?x=1&y=2",
+            "Time: 2026-11-25T09:00:00Z",
+            "step by step",
+            "error message",
+        ] {
             assert!(body.contains(needle), "{needle}");
         }
         let link = details.mailto("support-fr@example.com");
         assert!(link.starts_with("mailto:support-fr@example.com?subject=Support%20request%20%28SID%203141592%29&body="), "{link}");
-        assert!(!link[7..].contains(['&', '?'].as_slice()) || link.matches('&').count() == 1, "the page URL's own & is encoded: {link}");
+        assert!(
+            !link[7..].contains(['&', '?'].as_slice()) || link.matches('&').count() == 1,
+            "the page URL's own & is encoded: {link}"
+        );
     }
 }

@@ -4,12 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use help_core::{
-    Analyzer, Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle, Language, LocaleEntry,
-    Manifest, SearchOptions, SplitOptions,
+    Analyzer, Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle,
+    Language, LocaleEntry, Manifest, SearchOptions, SplitOptions,
 };
 use help_widget::api::{Config, mount_with};
 use help_widget::engine::{Engine, Source};
@@ -25,9 +25,24 @@ fn bundle() -> Source {
     let analyzer = Analyzer::new(Language::English);
     let mut writer = IndexWriter::new("en", FieldWeights::default(), SplitOptions::default());
     let articles = [
-        ("find-site-id", "Finding your Site ID (SID)", "account", "The SID identifies your site in every report."),
-        ("getting-paid", "Getting paid", "payments", "Payments are sent monthly above the threshold."),
-        ("reading-reports", "Reading your reports", "reports", "Reports show clicks, sales and commission per site."),
+        (
+            "find-site-id",
+            "Finding your Site ID (SID)",
+            "account",
+            "The SID identifies your site in every report.",
+        ),
+        (
+            "getting-paid",
+            "Getting paid",
+            "payments",
+            "Payments are sent monthly above the threshold.",
+        ),
+        (
+            "reading-reports",
+            "Reading your reports",
+            "reports",
+            "Reports show clicks, sales and commission per site.",
+        ),
     ];
     for (id, title, category, body) in articles {
         writer.add(IndexedArticle {
@@ -53,7 +68,13 @@ fn bundle() -> Source {
         format_version: FORMAT_VERSION,
         audience: Audience::Public,
         default_locale: "en".into(),
-        locales: BTreeMap::from([("en".into(), LocaleEntry { root: locale.root.clone(), articles: 3 })]),
+        locales: BTreeMap::from([(
+            "en".into(),
+            LocaleEntry {
+                root: locale.root.clone(),
+                articles: 3,
+            },
+        )]),
         support: None,
     };
     let mut files = locale.files;
@@ -64,15 +85,26 @@ fn bundle() -> Source {
 #[wasm_bindgen_test]
 async fn a_query_reaches_the_core_engine_compiled_to_wasm() {
     assert!(cfg!(target_arch = "wasm32"));
-    let engine = Engine::load(bundle(), "en-GB").await.expect("the bundle loads in wasm");
+    let engine = Engine::load(bundle(), "en-GB")
+        .await
+        .expect("the bundle loads in wasm");
     assert_eq!(engine.locale, "en");
-    let hits = engine.search("site id", &SearchOptions::default()).await.unwrap();
+    let hits = engine
+        .search("site id", &SearchOptions::default())
+        .await
+        .unwrap();
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("find-site-id"));
     // "rep" is unfinished: it matches "reports" as a prefix.
-    let hits = engine.search("rep", &SearchOptions::default()).await.unwrap();
+    let hits = engine
+        .search("rep", &SearchOptions::default())
+        .await
+        .unwrap();
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("reading-reports"));
     // One typo in a long word is forgiven.
-    let hits = engine.search("paymnets ", &SearchOptions::default()).await.unwrap();
+    let hits = engine
+        .search("paymnets ", &SearchOptions::default())
+        .await
+        .unwrap();
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("getting-paid"));
 }
 
@@ -81,7 +113,9 @@ fn shadow_container() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     shadow.append_child(&container).unwrap();
     container
@@ -107,10 +141,22 @@ async fn typing_in_the_panel_lists_matching_articles() {
             sink.borrow_mut().push(name.to_string());
         }
     });
-    let config = Config { bundle: "memory:".into(), locale: "en".into(), ..Config::default() };
-    let handle = mount_with(container.clone(), config, emit, |locale: String| async move { Engine::load(bundle(), &locale).await });
+    let config = Config {
+        bundle: "memory:".into(),
+        locale: "en".into(),
+        ..Config::default()
+    };
+    let handle = mount_with(
+        container.clone(),
+        config,
+        emit,
+        |locale: String| async move { Engine::load(bundle(), &locale).await },
+    );
 
-    let panel = container.query_selector(".hw-panel").unwrap().expect("panel is rendered");
+    let panel = container
+        .query_selector(".hw-panel")
+        .unwrap()
+        .expect("panel is rendered");
     assert!(panel.has_attribute("hidden"), "the panel starts closed");
     handle.open();
     settle(|| !panel.has_attribute("hidden")).await;
@@ -118,19 +164,40 @@ async fn typing_in_the_panel_lists_matching_articles() {
     settle(|| !events.borrow().is_empty()).await;
     assert_eq!(*events.borrow(), ["open"]);
 
-    let input: web_sys::HtmlInputElement =
-        container.query_selector(".hw-search-input").unwrap().unwrap().unchecked_into();
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(".hw-search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     input.set_value("site id");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     let titles = || {
         let list = container.query_selector_all(".hw-result-title").unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)?.text_content()).collect::<Vec<_>>()
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.text_content())
+            .collect::<Vec<_>>()
     };
     settle(|| !titles().is_empty()).await;
-    assert_eq!(titles().first().map(String::as_str), Some("Finding your Site ID (SID)"));
-    let status = container.query_selector(".hw-status").unwrap().unwrap().text_content().unwrap();
-    assert!(status.ends_with("found."), "status announces the count: {status}");
-    let marked = container.query_selector(".hw-result-title mark").unwrap().expect("matched words are marked");
+    assert_eq!(
+        titles().first().map(String::as_str),
+        Some("Finding your Site ID (SID)")
+    );
+    let status = container
+        .query_selector(".hw-status")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        status.ends_with("found."),
+        "status announces the count: {status}"
+    );
+    let marked = container
+        .query_selector(".hw-result-title mark")
+        .unwrap()
+        .expect("matched words are marked");
     assert_eq!(marked.text_content().as_deref(), Some("Site"));
 
     handle.close();
@@ -152,7 +219,10 @@ fn the_intl_bridge_gives_offsets_at_the_instant_asked() {
     assert_eq!(intl::offset_minutes("Pacific/Auckland", winter), Some(780));
     assert_eq!(intl::offset_minutes("Not/AZone", winter), None);
     assert!(!intl::is_valid_time_zone("Not/AZone"));
-    assert_eq!(intl::format_time("en-GB", "Asia/Kolkata", winter).as_deref(), Some("17:30"));
+    assert_eq!(
+        intl::format_time("en-GB", "Asia/Kolkata", winter).as_deref(),
+        Some("17:30")
+    );
     assert!(intl::time_zones().iter().any(|z| z == "Europe/Berlin"));
 }
 
@@ -183,7 +253,12 @@ async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
         Source::Http(_) => unreachable!(),
     };
     let emit: Rc<dyn Fn(&str, JsValue)> = Rc::new(|_: &str, _: JsValue| {});
-    let config = Config { bundle: "memory:".into(), locale: "en-US".into(), sid: Some("42".into()), ..Config::default() };
+    let config = Config {
+        bundle: "memory:".into(),
+        locale: "en-US".into(),
+        sid: Some("42".into()),
+        ..Config::default()
+    };
     let handle = mount_with(container.clone(), config, emit, move |locale: String| {
         let source = source.clone();
         async move { Engine::load(source, &locale).await }
@@ -191,11 +266,17 @@ async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
     handle.open();
     let link = || container.query_selector(".hw-contact-link").unwrap();
     settle(|| link().is_some()).await;
-    link().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    link()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     let status = || container.query_selector(".hw-open-status").unwrap();
     settle(|| status().is_some()).await;
     let text = status().unwrap().text_content().unwrap();
-    assert!(text.starts_with("Open now: closes at ") || text.starts_with("Closed: opens at "), "{text}");
+    assert!(
+        text.starts_with("Open now: closes at ") || text.starts_with("Closed: opens at "),
+        "{text}"
+    );
     let times = container.query_selector_all(".hw-hours time").unwrap();
     assert!(times.length() >= 3);
     for i in 0..times.length() {
@@ -203,8 +284,159 @@ async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
         let at = el.get_attribute("datetime").unwrap();
         assert!(at.ends_with(":00Z") && at.len() == 20, "{at}");
     }
-    let sid = container.query_selector(".hw-sid").unwrap().unwrap().text_content();
+    let sid = container
+        .query_selector(".hw-sid")
+        .unwrap()
+        .unwrap()
+        .text_content();
     assert_eq!(sid.as_deref(), Some("42"));
     let phone = container.query_selector(".hw-contacts a").unwrap().unwrap();
-    assert_eq!(phone.get_attribute("href").as_deref(), Some("tel:+16469438200,7"));
+    assert_eq!(
+        phone.get_attribute("href").as_deref(),
+        Some("tel:+16469438200,7")
+    );
+}
+
+/// What the builder writes with serde reads back equal through the
+/// browser's `JSON`: the widget's reader and core's types agree.
+#[wasm_bindgen_test]
+fn the_bundle_json_the_builder_writes_reads_back_equal() {
+    use help_core::support::{Closure, Contact, Hours, Region, RequestHelp, SupportData};
+    use help_widget::json;
+
+    let manifest = Manifest {
+        format_version: FORMAT_VERSION,
+        audience: Audience::SignedIn,
+        default_locale: "en".into(),
+        locales: BTreeMap::from([
+            (
+                "en".into(),
+                LocaleEntry {
+                    root: "en-root-1.bin".into(),
+                    articles: 54,
+                },
+            ),
+            (
+                "pt-BR".into(),
+                LocaleEntry {
+                    root: "pt-BR-root-2.bin".into(),
+                    articles: 13,
+                },
+            ),
+        ]),
+        support: Some("support-3.json".into()),
+    };
+    assert_eq!(
+        json::manifest(manifest.to_json().as_bytes()).unwrap(),
+        manifest
+    );
+    let without_support = Manifest {
+        support: None,
+        audience: Audience::Public,
+        ..manifest.clone()
+    };
+    assert_eq!(
+        json::manifest(without_support.to_json().as_bytes()).unwrap(),
+        without_support
+    );
+
+    let newer = manifest.to_json().replace(
+        &format!("\"format_version\": {FORMAT_VERSION}"),
+        "\"format_version\": 99",
+    );
+    assert_eq!(
+        json::manifest(newer.as_bytes()),
+        Err(help_core::DecodeError::UnsupportedVersion {
+            found: 99,
+            supported: FORMAT_VERSION
+        })
+    );
+    let broken = manifest.to_json().replace("\"root\"", "\"rooot\"");
+    let err = json::manifest(broken.as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("missing field `root`"), "{err}");
+    assert!(json::manifest(b"{ not json").is_err());
+
+    let support = SupportData {
+        hours: Hours {
+            opens: "09:00".into(),
+            closes: "02:00".into(),
+            days: vec!["mon".into(), "sun".into()],
+            language: "en".into(),
+        },
+        closures: vec![Closure {
+            date: "2026-12-25".into(),
+            reason: "Christmas Day".into(),
+        }],
+        regions: vec![
+            Region {
+                id: "americas".into(),
+                name: "Americas".into(),
+                countries: vec!["US".into(), "CA".into()],
+                default: true,
+                languages: vec!["en".into()],
+                contacts: vec![
+                    Contact::Phone {
+                        number: "+1-888-880-8430".into(),
+                        option: None,
+                        toll_free: true,
+                    },
+                    Contact::Phone {
+                        number: "+1-646-943-8200".into(),
+                        option: Some("7".into()),
+                        toll_free: false,
+                    },
+                ],
+                example: false,
+            },
+            Region {
+                id: "germany".into(),
+                name: "Deutschland".into(),
+                countries: vec!["DE".into()],
+                default: false,
+                languages: vec!["de".into(), "en".into()],
+                contacts: vec![Contact::Email {
+                    address: "support-de@example.com".into(),
+                }],
+                example: true,
+            },
+        ],
+        request: RequestHelp {
+            safe_sender_domain: "example.com".into(),
+        },
+    };
+    let text = serde_json::to_string(&support).unwrap();
+    assert_eq!(json::support(text.as_bytes()).unwrap(), support);
+    let wrong = text.replace("\"kind\":\"email\"", "\"kind\":\"fax\"");
+    let err = json::support(wrong.as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("`kind`") && err.contains("fax"), "{err}");
+}
+
+#[wasm_bindgen_test]
+fn the_feedback_queue_survives_a_round_trip_through_local_storage_text() {
+    use help_widget::feedback::{Vote, parse_queue, queue_json};
+    let votes = vec![
+        Vote {
+            id: "1".into(),
+            article: "a".into(),
+            helpful: true,
+            comment: None,
+            locale: "en".into(),
+            sid: None,
+        },
+        Vote {
+            id: "2".into(),
+            article: "b".into(),
+            helpful: false,
+            comment: Some("</script><b>\"quoted\"".into()),
+            locale: "pt-BR".into(),
+            sid: Some("3141592".into()),
+        },
+    ];
+    assert_eq!(parse_queue(Some(&queue_json(&votes))), votes);
+    assert!(parse_queue(Some("not json")).is_empty());
+    assert!(parse_queue(Some("{\"id\":\"1\"}")).is_empty());
+    assert!(parse_queue(None).is_empty());
+    // An entry missing a required field is dropped; the rest are kept.
+    let mixed = r#"[{"id":"1","article":"a","helpful":true,"locale":"en"},{"id":"2"}]"#;
+    assert_eq!(parse_queue(Some(mixed)), votes[..1]);
 }

@@ -99,12 +99,20 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
     tools::ensure_test_tools()?;
     let site = site::build_site()?;
     let root = root();
-    run(Command::new(env!("CARGO")).args(["build", "--release", "--package", "index-builder"]).current_dir(&root))?;
+    run(Command::new(env!("CARGO"))
+        .args(["build", "--release", "--package", "index-builder"])
+        .current_dir(&root))?;
     let out = root.join("target/bench");
     let www = out.join("site");
     prepare_www(&root, &site, &www)?;
     let server = Server::start(&www, 0)?;
-    let bench = Bench { builder: root.join("target/release/index-builder"), base_url: server.url(), root, out, www };
+    let bench = Bench {
+        builder: root.join("target/release/index-builder"),
+        base_url: server.url(),
+        root,
+        out,
+        www,
+    };
 
     let mut report = Report::default();
     let mut m = Measured {
@@ -114,7 +122,11 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
         pagefind_index_kb: not_run(),
         latency: Vec::new(),
         transfer_kb: not_run(),
-        mrr: [("ours".into(), not_run()), ("MiniSearch".into(), not_run()), ("lunr.js".into(), not_run())],
+        mrr: [
+            ("ours".into(), not_run()),
+            ("MiniSearch".into(), not_run()),
+            ("lunr.js".into(), not_run()),
+        ],
     };
     bench.environment(&mut report);
 
@@ -136,18 +148,31 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
             report.not_measured("index size", &err);
         }
         let queries = corpus::typed(&gnome_queries());
-        let latency = bench.latency("GNOME en (260)", "gnome", "gnome-en", &queries, true, &mut report);
+        let latency = bench.latency(
+            "GNOME en (260)",
+            "gnome",
+            "gnome-en",
+            &queries,
+            true,
+            &mut report,
+        );
         m.latency.push(("260".into(), latency));
 
         let vocab = corpus::vocabulary(docs);
         let mut mini_10k_build: Option<f64> = None;
-        let sizes: &[(&str, usize)] = if quick { &[("syn10k", 10_000)] } else { &[("syn10k", 10_000), ("syn100k", 100_000)] };
+        let sizes: &[(&str, usize)] = if quick {
+            &[("syn10k", 10_000)]
+        } else {
+            &[("syn10k", 10_000), ("syn100k", 100_000)]
+        };
         for &(name, n) in sizes {
             match bench.prepare_synthetic(&vocab, name, n, &mut report) {
                 Ok(()) => {
-                    let mini = n < 100_000 || mini_10k_build.is_some_and(|ms| ms <= MINISEARCH_10K_BUILD_LIMIT_MS);
+                    let mini = n < 100_000
+                        || mini_10k_build.is_some_and(|ms| ms <= MINISEARCH_10K_BUILD_LIMIT_MS);
                     let label = format!("synthetic {}k", n / 1000);
-                    let mut latency = bench.latency(&label, name, name, &queries, mini, &mut report);
+                    let mut latency =
+                        bench.latency(&label, name, name, &queries, mini, &mut report);
                     if n < 100_000 {
                         mini_10k_build = latency.minisearch_build_ms;
                     } else if !mini {
@@ -157,7 +182,10 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
                                 number(ms / 1000.0),
                                 number(ms / 100.0)
                             ),
-                            None => "MiniSearch could not be measured at 10k, so 100k was not tried".into(),
+                            None => {
+                                "MiniSearch could not be measured at 10k, so 100k was not tried"
+                                    .into()
+                            }
                         });
                     }
                     m.latency.push((format!("{}k", n / 1000), latency));
@@ -171,7 +199,14 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
                 Err(err) => {
                     report.not_measured(&format!("synthetic {}k", n / 1000), &err);
                     let why = format!("the corpus could not be prepared: {err:#}");
-                    m.latency.push((format!("{}k", n / 1000), Latency { ours: Err(why.clone()), minisearch: Err(why), minisearch_build_ms: None }));
+                    m.latency.push((
+                        format!("{}k", n / 1000),
+                        Latency {
+                            ours: Err(why.clone()),
+                            minisearch: Err(why),
+                            minisearch_build_ms: None,
+                        },
+                    ));
                 }
             }
         }
@@ -180,16 +215,28 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
     report.targets = targets(&m);
     let why = why_missed(&report.targets);
     if !why.is_empty() {
-        report.details.insert(0, ("Why targets are missed".into(), why));
+        report
+            .details
+            .insert(0, ("Why targets are missed".into(), why));
     }
-    report.environment.push(("load average at end".into(), load_average()));
-    report.environment.push(("bench wall time".into(), format!("{} s", started.elapsed().as_secs())));
+    report
+        .environment
+        .push(("load average at end".into(), load_average()));
+    report.environment.push((
+        "bench wall time".into(),
+        format!("{} s", started.elapsed().as_secs()),
+    ));
     report.print();
     let chart = bench.out.join("chart.svg");
     std::fs::write(&chart, report.svg()).with_context(|| format!("writing {}", chart.display()))?;
     let md = bench.out.join("report.md");
-    std::fs::write(&md, report.markdown("chart.svg")).with_context(|| format!("writing {}", md.display()))?;
-    println!("xtask: bench: report in {} (chart {})", md.display(), chart.display());
+    std::fs::write(&md, report.markdown("chart.svg"))
+        .with_context(|| format!("writing {}", md.display()))?;
+    println!(
+        "xtask: bench: report in {} (chart {})",
+        md.display(),
+        chart.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -204,7 +251,9 @@ fn prepare_www(root: &Path, site: &Path, www: &Path) -> anyhow::Result<()> {
     }
     std::fs::create_dir_all(www.join("bundle"))?;
     let copy_all = |from: &Path, to: &Path| -> anyhow::Result<()> {
-        for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        for entry in
+            std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))?
+        {
             let entry = entry?;
             if entry.file_type()?.is_file() {
                 std::fs::copy(entry.path(), to.join(entry.file_name()))
@@ -216,8 +265,12 @@ fn prepare_www(root: &Path, site: &Path, www: &Path) -> anyhow::Result<()> {
     copy_all(&root.join("bench/page"), &www.join("page"))?;
     copy_all(&site.join("widget"), &www.join("widget"))?;
     let minisearch = root.join("node_modules/minisearch/dist/es/index.js");
-    std::fs::copy(&minisearch, www.join("vendor/minisearch.js"))
-        .with_context(|| format!("copying {} (is MiniSearch installed?)", minisearch.display()))?;
+    std::fs::copy(&minisearch, www.join("vendor/minisearch.js")).with_context(|| {
+        format!(
+            "copying {} (is MiniSearch installed?)",
+            minisearch.display()
+        )
+    })?;
     Ok(())
 }
 
@@ -231,15 +284,23 @@ fn load_average() -> String {
 
 /// The GNOME queries as owned strings.
 fn gnome_queries() -> Vec<String> {
-    corpus::GNOME_QUERIES.iter().map(|q| q.to_string()).collect()
+    corpus::GNOME_QUERIES
+        .iter()
+        .map(|q| q.to_string())
+        .collect()
 }
 
 impl Bench {
     fn environment(&self, report: &mut Report) {
-        let cpus = std::thread::available_parallelism().map_or_else(|_| "?".into(), |n| n.get().to_string());
+        let cpus = std::thread::available_parallelism()
+            .map_or_else(|_| "?".into(), |n| n.get().to_string());
         let model = std::fs::read_to_string("/proc/cpuinfo")
             .ok()
-            .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("model name"))
+                    .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+            })
             .unwrap_or_default();
         let version = |program: &str, args: &[&str]| {
             Command::new(program)
@@ -253,17 +314,34 @@ impl Bench {
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "unknown".into())
         };
-        report.environment.push(("CPUs".into(), format!("{cpus} ({model})")));
-        report.environment.push(("load average at start".into(), load_average()));
-        report.environment.push(("Chromium".into(), version("/usr/bin/chromium", &["--version"])));
-        report.environment.push(("node".into(), version("node", &["--version"])));
-        report.environment.push(("Pagefind".into(), version("pagefind", &["--version"])));
-        report.environment.push(("rustc".into(), version("rustc", &["--version"])));
+        report
+            .environment
+            .push(("CPUs".into(), format!("{cpus} ({model})")));
+        report
+            .environment
+            .push(("load average at start".into(), load_average()));
+        report.environment.push((
+            "Chromium".into(),
+            version("/usr/bin/chromium", &["--version"]),
+        ));
+        report
+            .environment
+            .push(("node".into(), version("node", &["--version"])));
+        report
+            .environment
+            .push(("Pagefind".into(), version("pagefind", &["--version"])));
+        report
+            .environment
+            .push(("rustc".into(), version("rustc", &["--version"])));
         report.environment.push((
             "index-builder".into(),
-            "target/release/index-builder, the workspace's release profile (opt-level \"z\", LTO)".into(),
+            "target/release/index-builder, the workspace's release profile (opt-level \"z\", LTO)"
+                .into(),
         ));
-        report.environment.push(("server".into(), "xtask's loopback static server, no compression".into()));
+        report.environment.push((
+            "server".into(),
+            "xtask's loopback static server, no compression".into(),
+        ));
         report.environment.push((
             "timer".into(),
             "performance.now() in a page that is not cross-origin isolated: Chromium coarsens it to 0.1 ms".into(),
@@ -271,9 +349,18 @@ impl Bench {
     }
 
     /// Runs the index builder on `content`, returning the wall time.
-    fn build_ours(&self, content: &Path, bundle: &Path, audience: &str) -> anyhow::Result<Duration> {
+    fn build_ours(
+        &self,
+        content: &Path,
+        bundle: &Path,
+        audience: &str,
+    ) -> anyhow::Result<Duration> {
         let mut cmd = Command::new(&self.builder);
-        cmd.arg("build").arg(content).arg("--out").arg(bundle).args(["--audience", audience]);
+        cmd.arg("build")
+            .arg(content)
+            .arg("--out")
+            .arg(bundle)
+            .args(["--audience", audience]);
         timed(&mut cmd)
     }
 
@@ -288,28 +375,50 @@ impl Bench {
         let docs_json = self.www.join("docs/example.json");
         corpus::write_peer_json(&docs, "en", &docs_json)?;
         let judged = judged_queries(&content.join("queries.toml"))?;
-        report.figure(SECTION, "articles (en, signed-in bundle)", docs.len().to_string());
+        report.figure(
+            SECTION,
+            "articles (en, signed-in bundle)",
+            docs.len().to_string(),
+        );
         report.figure(SECTION, "judged queries", judged.len().to_string());
 
         let mut ours = Vec::new();
         for (q, _) in &judged {
-            ours.push(self.our_ids(&bundle, q).with_context(|| format!("searching {q:?}"))?);
+            ours.push(
+                self.our_ids(&bundle, q)
+                    .with_context(|| format!("searching {q:?}"))?,
+            );
         }
         m.mrr[0].1 = Ok(mrr(&judged, &ours));
         let peers = (|| {
             let config = json!({ "docs": docs_json, "queries": judged.iter().map(|(q, _)| q).collect::<Vec<_>>() });
             let value = self.node("relevance", &config, Duration::from_secs(120))?;
             let ids = |key: &str| -> anyhow::Result<Vec<Vec<String>>> {
-                serde_json::from_value(value.get(key).cloned().unwrap_or(Value::Null)).with_context(|| format!("reading {key} ids"))
+                serde_json::from_value(value.get(key).cloned().unwrap_or(Value::Null))
+                    .with_context(|| format!("reading {key} ids"))
             };
-            Ok::<_, anyhow::Error>((ids("minisearch")?, ids("lunr")?, value.get("lunr_errors").and_then(Value::as_u64).unwrap_or(0)))
+            Ok::<_, anyhow::Error>((
+                ids("minisearch")?,
+                ids("lunr")?,
+                value
+                    .get("lunr_errors")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0),
+            ))
         })();
         match peers {
             Ok((mini, lunr, lunr_errors)) => {
                 m.mrr[1].1 = Ok(mrr(&judged, &mini));
                 m.mrr[2].1 = Ok(mrr(&judged, &lunr));
-                report.figure(SECTION, "lunr.js queries that failed to parse", lunr_errors.to_string());
-                report.details.push(("Relevance: judged queries where a peer ranks better".into(), worse_queries(&judged, &ours, &mini, &lunr)));
+                report.figure(
+                    SECTION,
+                    "lunr.js queries that failed to parse",
+                    lunr_errors.to_string(),
+                );
+                report.details.push((
+                    "Relevance: judged queries where a peer ranks better".into(),
+                    worse_queries(&judged, &ours, &mini, &lunr),
+                ));
             }
             Err(err) => {
                 m.mrr[1].1 = Err(text(&err));
@@ -317,7 +426,13 @@ impl Bench {
             }
         }
         for (name, figure) in &m.mrr {
-            report.figure(SECTION, format!("MRR@10, {name}"), figure.as_ref().map_or_else(|e| format!("not measured: {e}"), |v| format!("{v:.3}")));
+            report.figure(
+                SECTION,
+                format!("MRR@10, {name}"),
+                figure
+                    .as_ref()
+                    .map_or_else(|e| format!("not measured: {e}"), |v| format!("{v:.3}")),
+            );
         }
 
         let queries = corpus::typed(&judged.iter().map(|(q, _)| q.clone()).collect::<Vec<_>>());
@@ -336,26 +451,43 @@ impl Bench {
             .output()
             .context("running index-builder search")?;
         if !out.status.success() {
-            bail!("index-builder search failed: {}", String::from_utf8_lossy(&out.stderr).trim());
+            bail!(
+                "index-builder search failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
         }
-        let hits: Vec<Value> = serde_json::from_slice(&out.stdout).context("reading index-builder's JSON")?;
-        Ok(hits.iter().filter_map(|h| h.get("id")?.as_str().map(String::from)).collect())
+        let hits: Vec<Value> =
+            serde_json::from_slice(&out.stdout).context("reading index-builder's JSON")?;
+        Ok(hits
+            .iter()
+            .filter_map(|h| h.get("id")?.as_str().map(String::from))
+            .collect())
     }
 
     /// Converts the GNOME corpus: content for us, HTML for Pagefind, JSON
     /// for MiniSearch.
     fn prepare_gnome(&self, report: &mut Report) -> anyhow::Result<Vec<Doc>> {
-        let source = std::env::var_os("BENCH_GNOME_CORPUS").map_or_else(|| self.root.join(GNOME_CORPUS), PathBuf::from);
+        let source = std::env::var_os("BENCH_GNOME_CORPUS")
+            .map_or_else(|| self.root.join(GNOME_CORPUS), PathBuf::from);
         let docs = corpus::read_gnome(&source)?;
         corpus::write_content(&docs, &self.out.join("gnome"))?;
         corpus::write_html(&docs, &self.out.join("gnome-html"))?;
         let en = corpus::write_peer_json(&docs, "en", &self.www.join("docs/gnome-en.json"))?;
-        report.figure("GNOME corpus", "pages (all locales / en)", format!("{} / {en}", docs.len()));
+        report.figure(
+            "GNOME corpus",
+            "pages (all locales / en)",
+            format!("{} / {en}", docs.len()),
+        );
         Ok(docs)
     }
 
     /// Build throughput on every GNOME page: ours against Pagefind.
-    fn throughput(&self, pages: usize, report: &mut Report, m: &mut Measured) -> anyhow::Result<()> {
+    fn throughput(
+        &self,
+        pages: usize,
+        report: &mut Report,
+        m: &mut Measured,
+    ) -> anyhow::Result<()> {
         const SECTION: &str = "build throughput, GNOME";
         let content = self.out.join("gnome");
         let bundle = self.www.join("bundle/gnome");
@@ -365,7 +497,15 @@ impl Bench {
         }
         let ours = median(&mut ours);
         m.ours_pages_per_s = Ok(pages as f64 / ours);
-        report.figure(SECTION, format!("ours, {pages} pages"), format!("{} s, {} pages/s (median of {BUILD_RUNS})", number(ours), number(pages as f64 / ours)));
+        report.figure(
+            SECTION,
+            format!("ours, {pages} pages"),
+            format!(
+                "{} s, {} pages/s (median of {BUILD_RUNS})",
+                number(ours),
+                number(pages as f64 / ours)
+            ),
+        );
 
         let pagefind = (|| {
             let site = self.out.join("gnome-html");
@@ -376,7 +516,11 @@ impl Bench {
                     std::fs::remove_dir_all(&output)?;
                 }
                 let mut cmd = Command::new(self.root.join("node_modules/.bin/pagefind"));
-                cmd.arg("--site").arg(&site).arg("--output-path").arg(&output).current_dir(&self.root);
+                cmd.arg("--site")
+                    .arg(&site)
+                    .arg("--output-path")
+                    .arg(&output)
+                    .current_dir(&self.root);
                 times.push(timed(&mut cmd)?.as_secs_f64());
             }
             Ok::<_, anyhow::Error>(median(&mut times))
@@ -384,7 +528,15 @@ impl Bench {
         match pagefind {
             Ok(secs) => {
                 m.pagefind_pages_per_s = Ok(pages as f64 / secs);
-                report.figure(SECTION, format!("Pagefind 1.6.0, {pages} pages"), format!("{} s, {} pages/s (median of {BUILD_RUNS})", number(secs), number(pages as f64 / secs)));
+                report.figure(
+                    SECTION,
+                    format!("Pagefind 1.6.0, {pages} pages"),
+                    format!(
+                        "{} s, {} pages/s (median of {BUILD_RUNS})",
+                        number(secs),
+                        number(pages as f64 / secs)
+                    ),
+                );
             }
             Err(err) => m.pagefind_pages_per_s = Err(text(&err)),
         }
@@ -402,19 +554,45 @@ impl Bench {
         report.figure(
             SECTION,
             "ours: root + term shards",
-            format!("{} KB gzip ({} KB raw, {} files)", kb(index_gz), kb(total_bytes(&ours.index)?), ours.index.len()),
+            format!(
+                "{} KB gzip ({} KB raw, {} files)",
+                kb(index_gz),
+                kb(total_bytes(&ours.index)?),
+                ours.index.len()
+            ),
         );
         report.figure(
             SECTION,
             "ours: doc chunks (titles, summaries, snippet text)",
-            format!("{} KB gzip ({} KB raw, {} files)", kb(docs_gz), kb(total_bytes(&ours.docs)?), ours.docs.len()),
+            format!(
+                "{} KB gzip ({} KB raw, {} files)",
+                kb(docs_gz),
+                kb(total_bytes(&ours.docs)?),
+                ours.docs.len()
+            ),
         );
         let pagefind = (|| {
             let files = pagefind_files(&self.out.join("gnome-pagefind"), "en")?;
             let index = total_bytes(&files.index)?;
-            report.figure(SECTION, "Pagefind: index chunks (.pf_index, as served)", format!("{} KB ({} files)", kb(index), files.index.len()));
-            report.figure(SECTION, "Pagefind: metadata (.pf_meta, as served)", format!("{} KB", kb(total_bytes(&files.meta)?)));
-            report.figure(SECTION, "Pagefind: fragments (.pf_fragment, as served)", format!("{} KB ({} files)", kb(total_bytes(&files.docs)?), files.docs.len()));
+            report.figure(
+                SECTION,
+                "Pagefind: index chunks (.pf_index, as served)",
+                format!("{} KB ({} files)", kb(index), files.index.len()),
+            );
+            report.figure(
+                SECTION,
+                "Pagefind: metadata (.pf_meta, as served)",
+                format!("{} KB", kb(total_bytes(&files.meta)?)),
+            );
+            report.figure(
+                SECTION,
+                "Pagefind: fragments (.pf_fragment, as served)",
+                format!(
+                    "{} KB ({} files)",
+                    kb(total_bytes(&files.docs)?),
+                    files.docs.len()
+                ),
+            );
             Ok::<_, anyhow::Error>(index as f64 / 1000.0)
         })();
         m.pagefind_index_kb = pagefind.map_err(|e| text(&e));
@@ -422,29 +600,58 @@ impl Bench {
     }
 
     /// A synthetic English corpus of `n` articles: content, JSON, bundle.
-    fn prepare_synthetic(&self, vocab: &[String], name: &str, n: usize, report: &mut Report) -> anyhow::Result<()> {
+    fn prepare_synthetic(
+        &self,
+        vocab: &[String],
+        name: &str,
+        n: usize,
+        report: &mut Report,
+    ) -> anyhow::Result<()> {
         let section = format!("synthetic {}k", n / 1000);
         let t0 = Instant::now();
         let docs = corpus::synthetic(vocab, n, SYNTHETIC_SEED);
         corpus::write_content(&docs, &self.out.join(name))?;
         corpus::write_peer_json(&docs, "en", &self.www.join(format!("docs/{name}.json")))?;
         drop(docs);
-        report.figure(&section, "generated", format!("{n} articles in {} s", number(t0.elapsed().as_secs_f64())));
+        report.figure(
+            &section,
+            "generated",
+            format!("{n} articles in {} s", number(t0.elapsed().as_secs_f64())),
+        );
         let bundle = self.www.join(format!("bundle/{name}"));
-        let secs = self.build_ours(&self.out.join(name), &bundle, "public")?.as_secs_f64();
-        report.figure(&section, "ours: build", format!("{} s, {} pages/s", number(secs), number(n as f64 / secs)));
+        let secs = self
+            .build_ours(&self.out.join(name), &bundle, "public")?
+            .as_secs_f64();
+        report.figure(
+            &section,
+            "ours: build",
+            format!("{} s, {} pages/s", number(secs), number(n as f64 / secs)),
+        );
         let files = our_files(&bundle, "en")?;
         report.figure(
             &section,
             "ours: root + term shards",
-            format!("{} KB raw in {} files; root {} KB", kb(total_bytes(&files.index)?), files.index.len(), kb(total_bytes(&files.root)?)),
+            format!(
+                "{} KB raw in {} files; root {} KB",
+                kb(total_bytes(&files.index)?),
+                files.index.len(),
+                kb(total_bytes(&files.root)?)
+            ),
         );
         Ok(())
     }
 
     /// Per-call latency of typed queries in Chromium: ours through
     /// `HelpWidget.search`, and MiniSearch's in the same page setup.
-    fn latency(&self, section: &str, bundle: &str, docs: &str, queries: &[String], minisearch: bool, report: &mut Report) -> Latency {
+    fn latency(
+        &self,
+        section: &str,
+        bundle: &str,
+        docs: &str,
+        queries: &[String],
+        minisearch: bool,
+        report: &mut Report,
+    ) -> Latency {
         let base = json!({
             "base": self.base_url,
             "mode": "latency",
@@ -459,12 +666,20 @@ impl Bench {
             config["minisearch"] = json!(mini);
             config
         };
-        report.figure(section, "typed queries (every prefix)", queries.len().to_string());
+        report.figure(
+            section,
+            "typed queries (every prefix)",
+            queries.len().to_string(),
+        );
         let mut ours = self.ours_run(&with(true, false), queries, section, report);
         for attempt in 2..=OURS_ATTEMPTS {
             let Err(err) = &ours else { break };
             // A page that got stuck is retried in a fresh browser.
-            report.figure(section, format!("ours: attempt {} failed, retrying", attempt - 1), text(err));
+            report.figure(
+                section,
+                format!("ours: attempt {} failed, retrying", attempt - 1),
+                text(err),
+            );
             ours = self.ours_run(&with(true, false), queries, section, report);
         }
         let ours = ours.map_err(|e| text(&e));
@@ -473,16 +688,32 @@ impl Bench {
         }
         let mut build_ms = None;
         let mini = if minisearch {
-            let result = self.node("latency", &with(false, true), Duration::from_secs(900)).and_then(|v| {
-                if let Some(e) = v.get("minisearch_error").and_then(Value::as_str) {
-                    bail!("{e}");
-                }
-                if let Some(build) = v.get("minisearch_build").and_then(|b| b.get("ms")).and_then(Value::as_f64) {
-                    report.figure(section, "MiniSearch index build in page", format!("{} ms", number(build)));
-                    build_ms = Some(build);
-                }
-                times_of(v.get("minisearch").ok_or_else(|| anyhow!("no result"))?, queries, section, "MiniSearch", report)
-            });
+            let result = self
+                .node("latency", &with(false, true), Duration::from_secs(900))
+                .and_then(|v| {
+                    if let Some(e) = v.get("minisearch_error").and_then(Value::as_str) {
+                        bail!("{e}");
+                    }
+                    if let Some(build) = v
+                        .get("minisearch_build")
+                        .and_then(|b| b.get("ms"))
+                        .and_then(Value::as_f64)
+                    {
+                        report.figure(
+                            section,
+                            "MiniSearch index build in page",
+                            format!("{} ms", number(build)),
+                        );
+                        build_ms = Some(build);
+                    }
+                    times_of(
+                        v.get("minisearch").ok_or_else(|| anyhow!("no result"))?,
+                        queries,
+                        section,
+                        "MiniSearch",
+                        report,
+                    )
+                });
             result.map_err(|e| text(&e))
         } else {
             Err("not run".to_string())
@@ -490,27 +721,56 @@ impl Bench {
         if let (true, Err(e)) = (minisearch, &mini) {
             report.figure(section, "MiniSearch", format!("not measured: {e}"));
         }
-        Latency { ours, minisearch: mini, minisearch_build_ms: build_ms }
+        Latency {
+            ours,
+            minisearch: mini,
+            minisearch_build_ms: build_ms,
+        }
     }
 
     /// One run of our search over `queries` in a fresh browser; fails if
     /// the page got stuck.
-    fn ours_run(&self, config: &Value, queries: &[String], section: &str, report: &mut Report) -> anyhow::Result<Vec<f64>> {
+    fn ours_run(
+        &self,
+        config: &Value,
+        queries: &[String],
+        section: &str,
+        report: &mut Report,
+    ) -> anyhow::Result<Vec<f64>> {
         let v = self.node("latency", config, Duration::from_secs(300))?;
         let page_errors = v
             .get("page_errors")
             .and_then(Value::as_array)
-            .map(|e| e.iter().filter_map(Value::as_str).take(3).collect::<Vec<_>>().join("; "))
+            .map(|e| {
+                e.iter()
+                    .filter_map(Value::as_str)
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
             .unwrap_or_default();
-        let with_errors = |e: &str| if page_errors.is_empty() { e.to_string() } else { format!("{e} (page: {page_errors})") };
+        let with_errors = |e: &str| {
+            if page_errors.is_empty() {
+                e.to_string()
+            } else {
+                format!("{e} (page: {page_errors})")
+            }
+        };
         if let Some(e) = v.get("ours_error").and_then(Value::as_str) {
             bail!("{}", with_errors(e));
         }
         let result = v.get("ours").ok_or_else(|| anyhow!("no result"))?;
-        if let Some(e) = result.get("firstError").and_then(Value::as_str).filter(|e| e.contains("did not settle")) {
+        if let Some(e) = result
+            .get("firstError")
+            .and_then(Value::as_str)
+            .filter(|e| e.contains("did not settle"))
+        {
             bail!("{}", with_errors(e));
         }
-        let warm = v.get("warmup_ms").and_then(Value::as_f64).unwrap_or(f64::NAN);
+        let warm = v
+            .get("warmup_ms")
+            .and_then(Value::as_f64)
+            .unwrap_or(f64::NAN);
         report.figure(
             section,
             "ours: warm-up call, not counted (wasm app, manifest, root; the loader may have started on idle)",
@@ -518,7 +778,13 @@ impl Bench {
         );
         let times = times_of(result, queries, section, "ours", report)?;
         if let Some(cached) = v.get("ours_cached") {
-            let _ = times_of(cached, queries, section, "ours, second pass (every file already fetched; not a target)", report);
+            let _ = times_of(
+                cached,
+                queries,
+                section,
+                "ours, second pass (every file already fetched; not a target)",
+                report,
+            );
         }
         Ok(times)
     }
@@ -533,7 +799,10 @@ impl Bench {
             "queries": TRANSFER_QUERIES,
         });
         let value = self.node("latency", &config, Duration::from_secs(300))?;
-        let runs = value.get("runs").and_then(Value::as_array).ok_or_else(|| anyhow!("no runs"))?;
+        let runs = value
+            .get("runs")
+            .and_then(Value::as_array)
+            .ok_or_else(|| anyhow!("no runs"))?;
         let bundle = self.www.join(format!("bundle/{name}"));
         let mut worst: Option<f64> = None;
         for run in runs {
@@ -553,14 +822,24 @@ impl Bench {
                 .collect();
             let gz = gzip_total(&files).map_or_else(|_| "?".to_string(), kb);
             let retried = match run.get("attempts").and_then(Value::as_u64) {
-                Some(n) if n > 1 => format!("; page retried, {n} attempts (a search never settled)"),
+                Some(n) if n > 1 => {
+                    format!("; page retried, {n} attempts (a search never settled)")
+                }
                 _ => String::new(),
             };
-            let kinds = by_kind(run.get("files").and_then(Value::as_array).map_or(&[][..], Vec::as_slice));
+            let kinds = by_kind(
+                run.get("files")
+                    .and_then(Value::as_array)
+                    .map_or(&[][..], Vec::as_slice),
+            );
             report.figure(
                 SECTION,
                 format!("{query:?}"),
-                format!("{} KB as served in {} files ({gz} KB if gzipped): {kinds}{retried}", kb(bytes), files.len()),
+                format!(
+                    "{} KB as served in {} files ({gz} KB if gzipped): {kinds}{retried}",
+                    kb(bytes),
+                    files.len()
+                ),
             );
             let kbs = bytes as f64 / 1000.0;
             worst = Some(worst.map_or(kbs, |w: f64| w.max(kbs)));
@@ -581,7 +860,9 @@ impl Bench {
             .stdout(Stdio::piped())
             .process_group(0);
         println!("xtask: $ {}", describe(&cmd));
-        let mut child = cmd.spawn().with_context(|| format!("could not start `{}`", describe(&cmd)))?;
+        let mut child = cmd
+            .spawn()
+            .with_context(|| format!("could not start `{}`", describe(&cmd)))?;
         let mut stdout = child.stdout.take().expect("piped");
         let reader = std::thread::spawn(move || {
             let mut s = String::new();
@@ -595,10 +876,16 @@ impl Bench {
             }
             if Instant::now() > deadline {
                 // The node process leads its own group; end it and its browser.
-                let _ = Command::new("kill").args(["-s", "KILL", "--"]).arg(format!("-{}", child.id())).status();
+                let _ = Command::new("kill")
+                    .args(["-s", "KILL", "--"])
+                    .arg(format!("-{}", child.id()))
+                    .status();
                 let _ = child.kill();
                 let _ = child.wait();
-                bail!("bench/{script}.mjs took more than {} s and was stopped", timeout.as_secs());
+                bail!(
+                    "bench/{script}.mjs took more than {} s and was stopped",
+                    timeout.as_secs()
+                );
             }
             std::thread::sleep(Duration::from_millis(200));
         };
@@ -606,21 +893,36 @@ impl Bench {
         if !status.success() {
             bail!("bench/{script}.mjs failed with {status}");
         }
-        let line = stdout.lines().rev().find(|l| l.trim_start().starts_with('{')).unwrap_or("");
-        serde_json::from_str(line).with_context(|| format!("bench/{script}.mjs printed no JSON result"))
+        let line = stdout
+            .lines()
+            .rev()
+            .find(|l| l.trim_start().starts_with('{'))
+            .unwrap_or("");
+        serde_json::from_str(line)
+            .with_context(|| format!("bench/{script}.mjs printed no JSON result"))
     }
 }
 
 /// Reads the per-call times of one engine (`times[i]` for `queries[i]`,
 /// null when the call failed) and records p50 and p95, overall and for
 /// short (1–2 characters) and longer prefixes.
-fn times_of(result: &Value, queries: &[String], section: &str, who: &str, report: &mut Report) -> anyhow::Result<Vec<f64>> {
+fn times_of(
+    result: &Value,
+    queries: &[String],
+    section: &str,
+    who: &str,
+    report: &mut Report,
+) -> anyhow::Result<Vec<f64>> {
     let per_call: Vec<Option<f64>> =
-        serde_json::from_value(result.get("times").cloned().unwrap_or(Value::Null)).context("reading times")?;
+        serde_json::from_value(result.get("times").cloned().unwrap_or(Value::Null))
+            .context("reading times")?;
     let errors = result.get("errors").and_then(Value::as_u64).unwrap_or(0);
     let mut times: Vec<f64> = per_call.iter().flatten().copied().collect();
     if times.is_empty() {
-        let first = result.get("firstError").and_then(Value::as_str).unwrap_or("no call succeeded");
+        let first = result
+            .get("firstError")
+            .and_then(Value::as_str)
+            .unwrap_or("no call succeeded");
         bail!("{first}");
     }
     let empty = result.get("empty").and_then(Value::as_u64).unwrap_or(0);
@@ -633,16 +935,33 @@ fn times_of(result: &Value, queries: &[String], section: &str, who: &str, report
             .filter(|(_, q)| (q.trim().chars().count() <= 2) == short)
             .filter_map(|(t, _)| *t)
             .collect();
-        format!("p50 {} / p95 {} ms", number(percentile(&mut t, 0.5)), number(percentile(&mut t, 0.95)))
+        format!(
+            "p50 {} / p95 {} ms",
+            number(percentile(&mut t, 0.5)),
+            number(percentile(&mut t, 0.95))
+        )
     };
     let (short, long) = (by_length(true), by_length(false));
-    let first_error = result.get("firstError").and_then(Value::as_str).map(|e| format!("; first failure: {e}")).unwrap_or_default();
+    let first_error = result
+        .get("firstError")
+        .and_then(Value::as_str)
+        .map(|e| format!("; first failure: {e}"))
+        .unwrap_or_default();
     let empty_queries: Vec<String> = result
         .get("emptyQueries")
         .and_then(Value::as_array)
-        .map(|qs| qs.iter().filter_map(Value::as_str).map(|q| format!("{q:?}")).collect())
+        .map(|qs| {
+            qs.iter()
+                .filter_map(Value::as_str)
+                .map(|q| format!("{q:?}"))
+                .collect()
+        })
         .unwrap_or_default();
-    let empty_list = if empty_queries.is_empty() { String::new() } else { format!(", e.g. {}", empty_queries.join(" ")) };
+    let empty_list = if empty_queries.is_empty() {
+        String::new()
+    } else {
+        format!(", e.g. {}", empty_queries.join(" "))
+    };
     report.figure(
         section,
         format!("{who}: per-call latency"),
@@ -660,13 +979,21 @@ fn times_of(result: &Value, queries: &[String], section: &str, who: &str, report
 /// Bytes fetched by kind of bundle file: manifest, root, term shards, doc
 /// chunks.
 fn by_kind(files: &[Value]) -> String {
-    let mut kinds: [(&str, u64, usize); 5] =
-        [("manifest", 0, 0), ("root", 0, 0), ("term shards", 0, 0), ("doc chunks", 0, 0), ("other", 0, 0)];
+    let mut kinds: [(&str, u64, usize); 5] = [
+        ("manifest", 0, 0),
+        ("root", 0, 0),
+        ("term shards", 0, 0),
+        ("doc chunks", 0, 0),
+        ("other", 0, 0),
+    ];
     for f in files {
         let name = f.get("name").and_then(Value::as_str).unwrap_or("");
         let bytes = f.get("bytes").and_then(Value::as_u64).unwrap_or(0);
         let kind = name.split('-').nth(1).unwrap_or("");
-        let numbered = |c: char| kind.strip_prefix(c).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let numbered = |c: char| {
+            kind.strip_prefix(c)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
         let slot = if name == "manifest.json" {
             0
         } else if kind == "root" {
@@ -694,12 +1021,27 @@ fn by_kind(files: &[Value]) -> String {
 fn timed(cmd: &mut Command) -> anyhow::Result<Duration> {
     println!("xtask: $ {}", describe(cmd));
     let t0 = Instant::now();
-    let out = cmd.env("PATH", tools::tool_path()).output().with_context(|| format!("could not start `{}`", describe(cmd)))?;
+    let out = cmd
+        .env("PATH", tools::tool_path())
+        .output()
+        .with_context(|| format!("could not start `{}`", describe(cmd)))?;
     let elapsed = t0.elapsed();
     if !out.status.success() {
         let stderr = String::from_utf8_lossy(&out.stderr);
-        let tail: Vec<&str> = stderr.lines().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-        bail!("`{}` failed with {}: {}", describe(cmd), out.status, tail.join("\n"));
+        let tail: Vec<&str> = stderr
+            .lines()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        bail!(
+            "`{}` failed with {}: {}",
+            describe(cmd),
+            out.status,
+            tail.join("\n")
+        );
     }
     Ok(elapsed)
 }
@@ -715,14 +1057,20 @@ fn judged_queries(path: &Path) -> anyhow::Result<Vec<(String, Vec<String>)>> {
         q: String,
         relevant: Vec<String>,
     }
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let file: File = toml::from_str(&text).map_err(|e| anyhow!("{}: {}", path.display(), e.message()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let file: File =
+        toml::from_str(&text).map_err(|e| anyhow!("{}: {}", path.display(), e.message()))?;
     Ok(file.query.into_iter().map(|j| (j.q, j.relevant)).collect())
 }
 
 /// Reciprocal rank of the first relevant id in the top ten, or 0.
 fn reciprocal_rank(ranked: &[String], relevant: &[String]) -> f64 {
-    ranked.iter().take(10).position(|id| relevant.contains(id)).map_or(0.0, |i| 1.0 / (i as f64 + 1.0))
+    ranked
+        .iter()
+        .take(10)
+        .position(|id| relevant.contains(id))
+        .map_or(0.0, |i| 1.0 / (i as f64 + 1.0))
 }
 
 /// Mean reciprocal rank at 10 over the judged queries.
@@ -730,26 +1078,43 @@ fn mrr(judged: &[(String, Vec<String>)], ranked: &[Vec<String>]) -> f64 {
     if judged.is_empty() {
         return 0.0;
     }
-    let sum: f64 = judged.iter().zip(ranked).map(|((_, relevant), r)| reciprocal_rank(r, relevant)).sum();
+    let sum: f64 = judged
+        .iter()
+        .zip(ranked)
+        .map(|((_, relevant), r)| reciprocal_rank(r, relevant))
+        .sum();
     sum / judged.len() as f64
 }
 
 /// A Markdown table of the judged queries where a peer ranks a relevant
 /// article higher than we do.
-fn worse_queries(judged: &[(String, Vec<String>)], ours: &[Vec<String>], mini: &[Vec<String>], lunr: &[Vec<String>]) -> String {
+fn worse_queries(
+    judged: &[(String, Vec<String>)],
+    ours: &[Vec<String>],
+    mini: &[Vec<String>],
+    lunr: &[Vec<String>],
+) -> String {
     let mut rows = String::new();
     for (i, (q, relevant)) in judged.iter().enumerate() {
         let rr = |r: &[Vec<String>]| r.get(i).map_or(0.0, |r| reciprocal_rank(r, relevant));
         let (o, mi, lu) = (rr(ours), rr(mini), rr(lunr));
         if mi > o || lu > o {
-            let top = ours.get(i).and_then(|r| r.first()).map_or("—", String::as_str);
-            rows.push_str(&format!("| `{q}` | {} | {o:.2} | {mi:.2} | {lu:.2} | {top} |\n", relevant.join(", ")));
+            let top = ours
+                .get(i)
+                .and_then(|r| r.first())
+                .map_or("—", String::as_str);
+            rows.push_str(&format!(
+                "| `{q}` | {} | {o:.2} | {mi:.2} | {lu:.2} | {top} |\n",
+                relevant.join(", ")
+            ));
         }
     }
     if rows.is_empty() {
         return "None: on every judged query we rank a relevant article at least as high as both peers.\n".into();
     }
-    format!("| Query | Relevant | RR ours | RR MiniSearch | RR lunr.js | Our first hit |\n|---|---|---|---|---|---|\n{rows}")
+    format!(
+        "| Query | Relevant | RR ours | RR MiniSearch | RR lunr.js | Our first hit |\n|---|---|---|---|---|---|\n{rows}"
+    )
 }
 
 /// A bundle's files of one locale, by role.
@@ -763,13 +1128,29 @@ struct Files {
 /// Our files for `locale`: root and term shards (`<l>-root-*`,
 /// `<l>-t<n>-*`) make the index; doc chunks (`<l>-d<n>-*`) hold the docs.
 fn our_files(bundle: &Path, locale: &str) -> anyhow::Result<Files> {
-    let mut files = Files { root: Vec::new(), index: Vec::new(), docs: Vec::new(), meta: Vec::new() };
-    for entry in std::fs::read_dir(bundle).with_context(|| format!("reading {}", bundle.display()))? {
+    let mut files = Files {
+        root: Vec::new(),
+        index: Vec::new(),
+        docs: Vec::new(),
+        meta: Vec::new(),
+    };
+    for entry in
+        std::fs::read_dir(bundle).with_context(|| format!("reading {}", bundle.display()))?
+    {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-        let Some(rest) = name.strip_prefix(&format!("{locale}-")) else { continue };
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        let Some(rest) = name.strip_prefix(&format!("{locale}-")) else {
+            continue;
+        };
         let kind = rest.split('-').next().unwrap_or("");
-        let numbered = |c: char| kind.strip_prefix(c).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let numbered = |c: char| {
+            kind.strip_prefix(c)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
         if kind == "root" {
             files.root.push(path.clone());
             files.index.push(path);
@@ -788,18 +1169,31 @@ fn our_files(bundle: &Path, locale: &str) -> anyhow::Result<Files> {
 /// Pagefind's files for `lang`, found through `pagefind-entry.json`.
 fn pagefind_files(output: &Path, lang: &str) -> anyhow::Result<Files> {
     let entry_path = output.join("pagefind-entry.json");
-    let entry: Value = serde_json::from_slice(&std::fs::read(&entry_path).with_context(|| format!("reading {}", entry_path.display()))?)?;
-    let languages = entry.get("languages").and_then(Value::as_object).ok_or_else(|| anyhow!("{}: no languages", entry_path.display()))?;
+    let entry: Value = serde_json::from_slice(
+        &std::fs::read(&entry_path).with_context(|| format!("reading {}", entry_path.display()))?,
+    )?;
+    let languages = entry
+        .get("languages")
+        .and_then(Value::as_object)
+        .ok_or_else(|| anyhow!("{}: no languages", entry_path.display()))?;
     let (key, info) = languages
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(lang) || k.split('-').next() == Some(lang))
-        .ok_or_else(|| anyhow!("{}: no `{lang}` language (found {:?})", entry_path.display(), languages.keys().collect::<Vec<_>>()))?;
+        .ok_or_else(|| {
+            anyhow!(
+                "{}: no `{lang}` language (found {:?})",
+                entry_path.display(),
+                languages.keys().collect::<Vec<_>>()
+            )
+        })?;
     let hash = info.get("hash").and_then(Value::as_str).unwrap_or_default();
     let prefix = format!("{key}_");
     let list = |dir: &str, ext: &str| -> anyhow::Result<Vec<PathBuf>> {
         let dir = output.join(dir);
         let mut out = Vec::new();
-        for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?
+        {
             let path = entry?.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if name.starts_with(&prefix) && name.ends_with(ext) {
@@ -810,21 +1204,43 @@ fn pagefind_files(output: &Path, lang: &str) -> anyhow::Result<Files> {
     };
     let index = list("index", ".pf_index")?;
     if index.is_empty() {
-        bail!("{}: no index chunks for `{key}`", output.join("index").display());
+        bail!(
+            "{}: no index chunks for `{key}`",
+            output.join("index").display()
+        );
     }
-    let meta = vec![output.join(format!("pagefind.{hash}.pf_meta"))].into_iter().filter(|p| p.is_file()).collect();
-    Ok(Files { root: Vec::new(), index, docs: list("fragment", ".pf_fragment")?, meta })
+    let meta = vec![output.join(format!("pagefind.{hash}.pf_meta"))]
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect();
+    Ok(Files {
+        root: Vec::new(),
+        index,
+        docs: list("fragment", ".pf_fragment")?,
+        meta,
+    })
 }
 
 fn total_bytes(files: &[PathBuf]) -> anyhow::Result<u64> {
-    files.iter().map(|f| Ok(std::fs::metadata(f).with_context(|| format!("reading {}", f.display()))?.len())).sum()
+    files
+        .iter()
+        .map(|f| {
+            Ok(std::fs::metadata(f)
+                .with_context(|| format!("reading {}", f.display()))?
+                .len())
+        })
+        .sum()
 }
 
 /// The sum of each file's `gzip -9` size: a CDN compresses files one by one.
 fn gzip_total(files: &[PathBuf]) -> anyhow::Result<u64> {
     let mut total = 0;
     for f in files {
-        let out = Command::new("gzip").args(["-9", "-c", "-n"]).arg(f).output().context("running gzip")?;
+        let out = Command::new("gzip")
+            .args(["-9", "-c", "-n"])
+            .arg(f)
+            .output()
+            .context("running gzip")?;
         if !out.status.success() {
             bail!("gzip failed on {}", f.display());
         }
@@ -858,8 +1274,21 @@ fn why_missed(targets: &[Target]) -> String {
     for t in targets.iter().filter(|t| t.status() == Status::Missed) {
         let Ok(ours) = &t.measured else { continue };
         let by = match t.goal {
-            Goal::AtMost(limit) => format!("{} {} over the {} {} limit ({}×)", number(ours - limit), t.unit, number(limit), t.unit, number(ours / limit)),
-            _ => t.ratio().map_or_else(String::new, |r| format!("{}× the peer's figure against the goal of {}", number(r), t.goal_text())),
+            Goal::AtMost(limit) => format!(
+                "{} {} over the {} {} limit ({}×)",
+                number(ours - limit),
+                t.unit,
+                number(limit),
+                t.unit,
+                number(ours / limit)
+            ),
+            _ => t.ratio().map_or_else(String::new, |r| {
+                format!(
+                    "{}× the peer's figure against the goal of {}",
+                    number(r),
+                    t.goal_text()
+                )
+            }),
         };
         let reason = if t.name.starts_with("Query latency") {
             "A cold call includes fetching and decoding each shard and chunk the first time a query needs one (MiniSearch \
@@ -962,11 +1391,18 @@ mod tests {
             higher_is_better: false,
         };
         let why = why_missed(&[
-            target("Query latency p95, 260 GNOME en articles", Goal::AtMost(1.0), 1.7),
+            target(
+                "Query latency p95, 260 GNOME en articles",
+                Goal::AtMost(1.0),
+                1.7,
+            ),
             target("Index bytes", Goal::AtMost(100.0), 40.0),
         ]);
         assert_eq!(why.lines().count(), 1, "only the missed target: {why}");
-        assert!(why.contains("over the 1") && why.contains("second pass"), "{why}");
+        assert!(
+            why.contains("over the 1") && why.contains("second pass"),
+            "{why}"
+        );
     }
 
     #[test]
@@ -979,8 +1415,14 @@ mod tests {
 
     #[test]
     fn mrr_counts_the_first_relevant_hit() {
-        let judged = vec![("a".to_string(), vec!["x".to_string(), "y".to_string()]), ("b".to_string(), vec!["z".to_string()])];
-        let ranked = vec![vec!["q".to_string(), "y".to_string()], vec!["q".to_string()]];
+        let judged = vec![
+            ("a".to_string(), vec!["x".to_string(), "y".to_string()]),
+            ("b".to_string(), vec!["z".to_string()]),
+        ];
+        let ranked = vec![
+            vec!["q".to_string(), "y".to_string()],
+            vec!["q".to_string()],
+        ];
         assert!((mrr(&judged, &ranked) - 0.25).abs() < 1e-9);
     }
 }

@@ -64,20 +64,28 @@ fn demo(port: u16) -> anyhow::Result<ExitCode> {
     tools::ensure_build_tools()?;
     let site = site::build_site()?;
     let server = serve::Server::start(&site, port)?;
-    println!("\nxtask: the mock dashboard is at {}/  (Ctrl-C stops it)", server.url());
+    println!(
+        "\nxtask: the mock dashboard is at {}/  (Ctrl-C stops it)",
+        server.url()
+    );
     server.join();
     Ok(ExitCode::SUCCESS)
 }
 
 /// The workspace root.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
 }
 
 /// Prints what is about to run, runs it, and fails if it fails.
 fn run(cmd: &mut Command) -> anyhow::Result<()> {
     println!("xtask: $ {}", describe(cmd));
-    let status = cmd.status().with_context(|| format!("could not start `{}`", describe(cmd)))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start `{}`", describe(cmd)))?;
     if !status.success() {
         bail!("`{}` failed with {status}", describe(cmd));
     }

@@ -37,9 +37,13 @@ impl Server {
         let port = listener.local_addr().map_or(port, |a: SocketAddr| a.port());
         let site = Arc::new(site.to_path_buf());
         let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime");
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a tokio runtime");
             runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+                let listener =
+                    tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
                 let app = axum::Router::new().fallback(respond).with_state(site);
                 if let Err(err) = axum::serve(listener, app).await {
                     eprintln!("xtask: the server stopped: {err}");
@@ -64,14 +68,21 @@ async fn respond(State(site): State<Arc<PathBuf>>, request: Request) -> Response
     let path = request.uri().path().to_string();
     if request.method() == Method::POST && path == "/feedback" {
         // Until the feedback server exists, the demo accepts and logs votes.
-        let body = axum::body::to_bytes(request.into_body(), 64 * 1024).await.unwrap_or_default();
-        println!("xtask: feedback received: {}", String::from_utf8_lossy(&body));
+        let body = axum::body::to_bytes(request.into_body(), 64 * 1024)
+            .await
+            .unwrap_or_default();
+        println!(
+            "xtask: feedback received: {}",
+            String::from_utf8_lossy(&body)
+        );
         return status(StatusCode::NO_CONTENT, "");
     }
     if request.method() != Method::GET && request.method() != Method::HEAD {
         return status(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
     }
-    let Some(file) = resolve(&site, &path) else { return status(StatusCode::NOT_FOUND, "not found") };
+    let Some(file) = resolve(&site, &path) else {
+        return status(StatusCode::NOT_FOUND, "not found");
+    };
     match tokio::fs::read(&file).await {
         Ok(bytes) => file_response(&file, bytes),
         Err(_) => status(StatusCode::NOT_FOUND, "not found"),
@@ -81,7 +92,10 @@ async fn respond(State(site): State<Arc<PathBuf>>, request: Request) -> Response
 fn status(code: StatusCode, text: &'static str) -> Response {
     let mut response = Response::new(Body::from(text));
     *response.status_mut() = code;
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
     response
 }
 
@@ -89,7 +103,10 @@ fn status(code: StatusCode, text: &'static str) -> Response {
 /// extension-less route of the single-page dashboard, the dashboard itself.
 fn resolve(site: &Path, url: &str) -> Option<PathBuf> {
     let relative = Path::new(url.trim_start_matches('/'));
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let path = site.join(relative);
@@ -99,7 +116,8 @@ fn resolve(site: &Path, url: &str) -> Option<PathBuf> {
     if path.is_dir() && path.join("index.html").is_file() {
         return Some(path.join("index.html"));
     }
-    let is_route = relative.extension().is_none() && !url.starts_with("/widget/") && !url.contains("/bundle");
+    let is_route =
+        relative.extension().is_none() && !url.starts_with("/widget/") && !url.contains("/bundle");
     is_route.then(|| site.join("index.html"))
 }
 
@@ -117,14 +135,24 @@ fn file_response(path: &Path, bytes: Vec<u8>) -> Response {
         _ => "application/octet-stream",
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let cache = if is_hashed(name) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let cache = if is_hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     let mut response = Response::new(Body::from(bytes));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     if ext == "html" {
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
     }
     response
 }
@@ -132,8 +160,13 @@ fn file_response(path: &Path, bytes: Vec<u8>) -> Response {
 /// Whether a file name carries a content hash (`name-0123abcd….ext`), so
 /// its content can never change.
 fn is_hashed(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or(name).trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches("_bg");
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -164,8 +197,13 @@ mod tests {
         let server = Server::start(&site, 0).unwrap();
         let get = |path: &str| {
             use std::io::{Read, Write};
-            let mut stream = std::net::TcpStream::connect(server.url().trim_start_matches("http://")).unwrap();
-            write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+            let mut stream =
+                std::net::TcpStream::connect(server.url().trim_start_matches("http://")).unwrap();
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
             let mut out = String::new();
             stream.read_to_string(&mut out).unwrap();
             out.to_ascii_lowercase()
@@ -175,7 +213,10 @@ mod tests {
         assert!(page.contains("content-security-policy: default-src 'self'"));
         assert!(page.ends_with("dashboard"));
         let shard = get("/bundle/en-t0-0123456789abcdef.bin");
-        assert!(shard.contains("cache-control: public, max-age=31536000, immutable"), "{shard}");
+        assert!(
+            shard.contains("cache-control: public, max-age=31536000, immutable"),
+            "{shard}"
+        );
         assert!(get("/bundle/missing.bin").starts_with("http/1.1 404"));
         let _ = std::fs::remove_dir_all(&site);
     }

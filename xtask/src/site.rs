@@ -30,7 +30,14 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
     for (audience, folder) in [("public", "bundle"), ("signed-in", "bundle-signed-in")] {
         println!("xtask: building the example {audience} bundle");
         run(Command::new(env!("CARGO"))
-            .args(["run", "--quiet", "--package", "index-builder", "--", "build"])
+            .args([
+                "run",
+                "--quiet",
+                "--package",
+                "index-builder",
+                "--",
+                "build",
+            ])
             .arg(root.join("examples/help-center"))
             .arg("--out")
             .arg(site.join(folder))
@@ -49,13 +56,17 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(&widget)?;
     let (js, wasm) = app_files(&dist)?;
     for name in [&js, &wasm] {
-        std::fs::copy(dist.join(name), widget.join(name)).with_context(|| format!("copying {name}"))?;
+        std::fs::copy(dist.join(name), widget.join(name))
+            .with_context(|| format!("copying {name}"))?;
     }
     let loader_src = root.join("widget/loader/help-widget.js");
     let loader = std::fs::read_to_string(&loader_src)
         .with_context(|| format!("reading {}", loader_src.display()))?;
     if !loader.contains("__HW_APP__") {
-        bail!("{}: the `__HW_APP__` placeholder is missing", loader_src.display());
+        bail!(
+            "{}: the `__HW_APP__` placeholder is missing",
+            loader_src.display()
+        );
     }
     // The loader carries the contacts, to show them if the app or the
     // bundle cannot be loaded.
@@ -68,17 +79,27 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
         .arg(&unminified)
         .args(["--compress", "--mangle", "--output"])
         .arg(widget.join("help-widget.js")))?;
-    std::fs::copy(root.join("widget/loader/help-widget.d.ts"), widget.join("help-widget.d.ts"))?;
+    std::fs::copy(
+        root.join("widget/loader/help-widget.d.ts"),
+        widget.join("help-widget.d.ts"),
+    )?;
     let wasm_size = std::fs::metadata(widget.join(&wasm))?.len();
-    println!("xtask: site ready in {} (app wasm {} KB)", site.display(), wasm_size / 1024);
+    println!(
+        "xtask: site ready in {} (app wasm {} KB)",
+        site.display(),
+        wasm_size / 1024
+    );
     Ok(site)
 }
 
 /// The bundle's support data as compact JSON, or `null` if it has none.
 fn support_json(bundle: &Path) -> anyhow::Result<String> {
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(bundle.join("manifest.json"))?)
-        .context("reading the bundle's manifest")?;
-    let Some(name) = manifest.get("support").and_then(|s| s.as_str()) else { return Ok("null".into()) };
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(bundle.join("manifest.json"))?)
+            .context("reading the bundle's manifest")?;
+    let Some(name) = manifest.get("support").and_then(|s| s.as_str()) else {
+        return Ok("null".into());
+    };
     let data: serde_json::Value = serde_json::from_slice(&std::fs::read(bundle.join(name))?)
         .with_context(|| format!("reading {name}"))?;
     Ok(serde_json::to_string(&data)?)
@@ -98,7 +119,10 @@ fn app_files(dist: &Path) -> anyhow::Result<(String, String)> {
     }
     match (js, wasm) {
         (Some(js), Some(wasm)) => Ok((js, wasm)),
-        _ => bail!("{}: trunk's output lacks the app's .js or _bg.wasm", dist.display()),
+        _ => bail!(
+            "{}: trunk's output lacks the app's .js or _bg.wasm",
+            dist.display()
+        ),
     }
 }
 

@@ -29,13 +29,28 @@ pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
     let cargo = env!("CARGO");
     let mut results: Vec<(&str, Counts)> = Vec::new();
 
-    results.push(("native", run_suite(Command::new(cargo).args(["test", "--workspace"]).current_dir(&root))));
+    results.push((
+        "native",
+        run_suite(
+            Command::new(cargo)
+                .args(["test", "--workspace"])
+                .current_dir(&root),
+        ),
+    ));
 
     results.push((
         "wasm (Chromium)",
         run_suite(
             Command::new(cargo)
-                .args(["test", "--package", "help-widget", "--target", "wasm32-unknown-unknown", "--test", "web"])
+                .args([
+                    "test",
+                    "--package",
+                    "help-widget",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "web",
+                ])
                 .current_dir(&root)
                 .env("CHROMEDRIVER", "/usr/bin/chromedriver")
                 .env("PATH", tool_path()),
@@ -60,7 +75,10 @@ pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
         }
         Err(err) => {
             eprintln!("xtask: could not build or serve the site: {err:#}");
-            Counts { passed: 0, failed: 1 }
+            Counts {
+                passed: 0,
+                failed: 1,
+            }
         }
     };
     results.push(("end-to-end (Chromium)", e2e));
@@ -68,11 +86,18 @@ pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
     let mut total = Counts::default();
     println!();
     for (name, counts) in &results {
-        println!("xtask: {name}: {} passed, {} failed", counts.passed, counts.failed);
+        println!(
+            "xtask: {name}: {} passed, {} failed",
+            counts.passed, counts.failed
+        );
         total += *counts;
     }
     println!("{} passed, {} failed", total.passed, total.failed);
-    Ok(if total.failed == 0 && total.passed > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if total.failed == 0 && total.passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// Runs one suite, echoing its output, and counts its results from the
@@ -84,7 +109,10 @@ fn run_suite(cmd: &mut Command) -> Counts {
         Ok(child) => child,
         Err(err) => {
             eprintln!("xtask: could not start `{}`: {err}", describe(cmd));
-            return Counts { passed: 0, failed: 1 };
+            return Counts {
+                passed: 0,
+                failed: 1,
+            };
         }
     };
     let counts = Arc::new(Mutex::new(Counts::default()));
@@ -92,7 +120,11 @@ fn run_suite(cmd: &mut Command) -> Counts {
         let counts = counts.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                if to_stderr { eprintln!("{line}") } else { println!("{line}") }
+                if to_stderr {
+                    eprintln!("{line}")
+                } else {
+                    println!("{line}")
+                }
                 if let Some(found) = parse_summary(&line) {
                     *counts.lock().expect("no poisoning") += found;
                 }
@@ -107,7 +139,10 @@ fn run_suite(cmd: &mut Command) -> Counts {
     let mut counts = *counts.lock().expect("no poisoning");
     let succeeded = status.as_ref().is_ok_and(|s| s.success());
     if !succeeded && counts.failed == 0 {
-        eprintln!("xtask: `{}` failed without reporting a failed test", describe(cmd));
+        eprintln!(
+            "xtask: `{}` failed without reporting a failed test",
+            describe(cmd)
+        );
         counts.failed += 1;
     }
     counts
@@ -120,17 +155,36 @@ fn parse_summary(line: &str) -> Option<Counts> {
     let line = line.trim();
     if let Some(rest) = line.split_once("test result:").map(|(_, r)| r) {
         let number_before = |label: &str| {
-            rest.split(';')
-                .find_map(|part| part.trim().strip_suffix(label)?.trim().rsplit(' ').next()?.parse::<u64>().ok())
+            rest.split(';').find_map(|part| {
+                part.trim()
+                    .strip_suffix(label)?
+                    .trim()
+                    .rsplit(' ')
+                    .next()?
+                    .parse::<u64>()
+                    .ok()
+            })
         };
-        return Some(Counts { passed: number_before("passed")?, failed: number_before("failed")? });
+        return Some(Counts {
+            passed: number_before("passed")?,
+            failed: number_before("failed")?,
+        });
     }
-    let tap = |label: &str| line.strip_prefix(label).and_then(|n| n.trim().parse::<u64>().ok());
+    let tap = |label: &str| {
+        line.strip_prefix(label)
+            .and_then(|n| n.trim().parse::<u64>().ok())
+    };
     if let Some(n) = tap("# pass ") {
-        return Some(Counts { passed: n, failed: 0 });
+        return Some(Counts {
+            passed: n,
+            failed: 0,
+        });
     }
     if let Some(n) = tap("# fail ").or_else(|| tap("# cancelled ")) {
-        return Some(Counts { passed: 0, failed: n });
+        return Some(Counts {
+            passed: 0,
+            failed: n,
+        });
     }
     None
 }
@@ -142,16 +196,47 @@ mod tests {
     #[test]
     fn reads_libtest_and_wasm_bindgen_summaries() {
         let line = "test result: ok. 15 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s";
-        assert_eq!(parse_summary(line), Some(Counts { passed: 15, failed: 0 }));
-        let line = "test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.03s";
-        assert_eq!(parse_summary(line), Some(Counts { passed: 1, failed: 2 }));
+        assert_eq!(
+            parse_summary(line),
+            Some(Counts {
+                passed: 15,
+                failed: 0
+            })
+        );
+        let line =
+            "test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.03s";
+        assert_eq!(
+            parse_summary(line),
+            Some(Counts {
+                passed: 1,
+                failed: 2
+            })
+        );
     }
 
     #[test]
     fn reads_node_tap_summaries() {
-        assert_eq!(parse_summary("# pass 3"), Some(Counts { passed: 3, failed: 0 }));
-        assert_eq!(parse_summary("# fail 1"), Some(Counts { passed: 0, failed: 1 }));
-        assert_eq!(parse_summary("# cancelled 2"), Some(Counts { passed: 0, failed: 2 }));
+        assert_eq!(
+            parse_summary("# pass 3"),
+            Some(Counts {
+                passed: 3,
+                failed: 0
+            })
+        );
+        assert_eq!(
+            parse_summary("# fail 1"),
+            Some(Counts {
+                passed: 0,
+                failed: 1
+            })
+        );
+        assert_eq!(
+            parse_summary("# cancelled 2"),
+            Some(Counts {
+                passed: 0,
+                failed: 2
+            })
+        );
         assert_eq!(parse_summary("# tests 4"), None);
         assert_eq!(parse_summary("ok 1 - opens the panel"), None);
     }

@@ -31,13 +31,22 @@ pub(crate) fn ensure_test_tools() -> anyhow::Result<()> {
 
 /// The output of `program args…`, trimmed, if it ran and succeeded.
 fn output_of(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program).args(args).env("PATH", tool_path()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", tool_path())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 fn ensure_wasm_target() -> anyhow::Result<()> {
     let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("xtask: wasm32-unknown-unknown target: present");
         return Ok(());
     }
@@ -84,14 +93,25 @@ fn ensure_wasm_bindgen() -> anyhow::Result<()> {
         println!("xtask: wasm-bindgen-cli {version}: present");
         return Ok(());
     }
-    println!("xtask: installing wasm-bindgen-cli {version} to match Cargo.lock (takes about 4 minutes)");
+    println!(
+        "xtask: installing wasm-bindgen-cli {version} to match Cargo.lock (takes about 4 minutes)"
+    );
     // Not --locked: the CLI's own lockfile names a dependency version that
     // the registry no longer serves.
-    run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]))
+    run(Command::new("cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &version,
+        "--force",
+    ]))
 }
 
 fn ensure_node() -> anyhow::Result<()> {
-    if let (Some(node), Some(_)) = (output_of("node", &["--version"]), output_of("npm", &["--version"])) {
+    if let (Some(node), Some(_)) = (
+        output_of("node", &["--version"]),
+        output_of("npm", &["--version"]),
+    ) {
         println!("xtask: node {node}: present");
         return Ok(());
     }
@@ -102,7 +122,8 @@ fn ensure_node() -> anyhow::Result<()> {
 /// matches it.
 fn ensure_npm_packages() -> anyhow::Result<()> {
     let root = root();
-    let lock = std::fs::read(root.join("package-lock.json")).context("reading package-lock.json")?;
+    let lock =
+        std::fs::read(root.join("package-lock.json")).context("reading package-lock.json")?;
     let stamp_path = root.join("node_modules").join(".xtask-lock-stamp");
     let want = fingerprint(&lock);
     if std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(want.as_str())
@@ -132,15 +153,22 @@ fn ensure_chromium() -> anyhow::Result<()> {
 }
 
 fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
-    println!("xtask: installing {} from Debian's packages", packages.join(", "));
+    println!(
+        "xtask: installing {} from Debian's packages",
+        packages.join(", ")
+    );
     run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args(["install", "-y"]).args(packages)
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(packages)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// A short, stable fingerprint of some bytes (FNV-1a, 64 bit).
 fn fingerprint(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     format!("{hash:016x}")
 }
 
@@ -151,6 +179,8 @@ pub(crate) fn tool_path() -> std::ffi::OsString {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
         .unwrap_or_else(|| PathBuf::from("/root/.cargo"));
     let mut paths = vec![root().join("node_modules/.bin"), cargo_home.join("bin")];
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     std::env::join_paths(paths).expect("PATH entries contain no separator")
 }

@@ -26,13 +26,23 @@ pub(crate) struct Doc {
 
 /// Reads the GNOME help corpus (`gnome-help.jsonl`, see its README).
 pub(crate) fn read_gnome(path: &Path) -> anyhow::Result<Vec<Doc>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut docs = Vec::new();
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let v: serde_json::Value =
-            serde_json::from_str(line).with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_string();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
+        let field = |k: &str| {
+            v.get(k)
+                .and_then(|x| x.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
         let locale = field("locale");
         let mut id = sanitize_id(&field("id"));
         // Sanitizing may merge two names; keep every page.
@@ -56,7 +66,12 @@ pub(crate) fn read_gnome(path: &Path) -> anyhow::Result<Vec<Doc>> {
             summary: one_line(&field("desc")),
             category,
             tags: Vec::new(),
-            blocks: field("body").lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            blocks: field("body")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
             id,
             locale,
         });
@@ -78,7 +93,11 @@ fn sanitize_id(raw: &str) -> String {
         }
     }
     let id = id.trim_matches('-').to_string();
-    if id.is_empty() { "page".to_string() } else { id }
+    if id.is_empty() {
+        "page".to_string()
+    } else {
+        id
+    }
 }
 
 fn one_line(text: &str) -> String {
@@ -131,9 +150,11 @@ pub(crate) fn write_content(docs: &[Doc], dir: &Path) -> anyhow::Result<()> {
     fresh_dir(dir)?;
     for doc in docs {
         let folder = dir.join("articles").join(&doc.locale);
-        std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
         let path = folder.join(format!("{}.md", doc.id));
-        std::fs::write(&path, markdown(doc)?).with_context(|| format!("writing {}", path.display()))?;
+        std::fs::write(&path, markdown(doc)?)
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
 }
@@ -144,14 +165,18 @@ pub(crate) fn write_html(docs: &[Doc], dir: &Path) -> anyhow::Result<()> {
     fresh_dir(dir)?;
     for doc in docs {
         let folder = dir.join(&doc.locale);
-        std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
         let mut html = format!(
             "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\n<body data-pagefind-body>\n<h1>{}</h1>\n",
             doc.locale,
             escape_html(&doc.title),
             escape_html(&doc.title)
         );
-        for block in std::iter::once(&doc.summary).filter(|s| !s.is_empty()).chain(&doc.blocks) {
+        for block in std::iter::once(&doc.summary)
+            .filter(|s| !s.is_empty())
+            .chain(&doc.blocks)
+        {
             html.push_str(&format!("<p>{}</p>\n", escape_html(block)));
         }
         html.push_str("</body></html>\n");
@@ -162,7 +187,10 @@ pub(crate) fn write_html(docs: &[Doc], dir: &Path) -> anyhow::Result<()> {
 }
 
 fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// What MiniSearch and lunr.js index: one object per page.
@@ -180,7 +208,8 @@ pub(crate) fn write_peer_json(docs: &[Doc], locale: &str, path: &Path) -> anyhow
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let file =
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
     let mut out = BufWriter::new(file);
     out.write_all(b"[")?;
     let mut count = 0;
@@ -234,13 +263,17 @@ pub(crate) fn read_example(content: &Path, locale: &str) -> anyhow::Result<Vec<D
     paths.sort();
     let mut docs = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        let rest = text.trim_start_matches('\u{feff}').strip_prefix("+++").unwrap_or(&text);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let rest = text
+            .trim_start_matches('\u{feff}')
+            .strip_prefix("+++")
+            .unwrap_or(&text);
         let Some((front, body)) = rest.split_once("\n+++") else {
             bail!("{}: no front matter", path.display());
         };
-        let front: ExampleFront =
-            toml::from_str(front).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
+        let front: ExampleFront = toml::from_str(front)
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
         let body = body.split_once('\n').map_or("", |(_, b)| b);
         docs.push(Doc {
             id: front.id,
@@ -249,7 +282,11 @@ pub(crate) fn read_example(content: &Path, locale: &str) -> anyhow::Result<Vec<D
             summary: front.summary.unwrap_or_default(),
             category: front.category,
             tags: front.tags,
-            blocks: body.lines().map(strip_markdown).filter(|l| !l.is_empty()).collect(),
+            blocks: body
+                .lines()
+                .map(strip_markdown)
+                .filter(|l| !l.is_empty())
+                .collect(),
         });
     }
     Ok(docs)
@@ -258,18 +295,28 @@ pub(crate) fn read_example(content: &Path, locale: &str) -> anyhow::Result<Vec<D
 /// A Markdown line as plain text: block markers, emphasis, code ticks and
 /// link targets removed.
 fn strip_markdown(line: &str) -> String {
-    let line = line.trim().trim_start_matches(['#', '>', '-', '*', '|']).trim_start();
-    let line = line.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(". ");
+    let line = line
+        .trim()
+        .trim_start_matches(['#', '>', '-', '*', '|'])
+        .trim_start();
+    let line = line
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(". ");
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     // `[text](target)` keeps its text.
     while let Some(open) = rest.find("](") {
-        let Some(close) = rest[open..].find(')') else { break };
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
         out.push_str(&rest[..open]);
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
-    out.replace(['*', '_', '`', '[', '|'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    out.replace(['*', '_', '`', '[', '|'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A tiny, deterministic pseudo-random generator (xorshift64*).
@@ -314,7 +361,9 @@ impl Zipf {
     fn draw(&self, rng: &mut Rng) -> usize {
         let total = *self.cumulative.last().expect("a vocabulary is never empty");
         let x = rng.unit() * total;
-        self.cumulative.partition_point(|&c| c <= x).min(self.cumulative.len() - 1)
+        self.cumulative
+            .partition_point(|&c| c <= x)
+            .min(self.cumulative.len() - 1)
     }
 }
 
@@ -323,7 +372,10 @@ pub(crate) fn vocabulary(docs: &[Doc]) -> Vec<String> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for doc in docs.iter().filter(|d| d.locale == "en") {
         for text in std::iter::once(&doc.title).chain(&doc.blocks) {
-            for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 2) {
+            for word in text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2)
+            {
                 *counts.entry(word.to_ascii_lowercase()).or_default() += 1;
             }
         }
@@ -334,8 +386,10 @@ pub(crate) fn vocabulary(docs: &[Doc]) -> Vec<String> {
 }
 
 /// Categories of the synthetic articles.
-const CATEGORIES: [&str; 12] =
-    ["accounts", "display", "files", "hardware", "internet", "keyboard", "media", "mouse", "power", "printing", "security", "sound"];
+const CATEGORIES: [&str; 12] = [
+    "accounts", "display", "files", "hardware", "internet", "keyboard", "media", "mouse", "power",
+    "printing", "security", "sound",
+];
 
 /// `n` English articles drawn from `vocab` with a Zipf-like distribution:
 /// titles of 3 to 7 words, a one-line summary, bodies of 150 to 300 words
@@ -347,7 +401,9 @@ pub(crate) fn synthetic(vocab: &[String], n: usize, seed: u64) -> Vec<Doc> {
     let skip = 40.min(vocab.len() / 2);
     let titles = Zipf::new(vocab.len() - skip);
     let words = |rng: &mut Rng, count: usize, zipf: &Zipf, offset: usize| -> Vec<&str> {
-        (0..count).map(|_| vocab[offset + zipf.draw(rng)].as_str()).collect()
+        (0..count)
+            .map(|_| vocab[offset + zipf.draw(rng)].as_str())
+            .collect()
     };
     let sentence = |ws: Vec<&str>| {
         let mut s = ws.join(" ");
@@ -376,7 +432,15 @@ pub(crate) fn synthetic(vocab: &[String], n: usize, seed: u64) -> Vec<Doc> {
                 blocks.push(paragraph.join(" "));
             }
             let category = CATEGORIES[rng.between(0, CATEGORIES.len() - 1)].to_string();
-            Doc { id: format!("syn-{i:06}"), locale: "en".into(), title, summary, category, tags: Vec::new(), blocks }
+            Doc {
+                id: format!("syn-{i:06}"),
+                locale: "en".into(),
+                title,
+                summary,
+                category,
+                tags: Vec::new(),
+                blocks,
+            }
         })
         .collect()
 }
@@ -479,7 +543,11 @@ mod tests {
         let a = synthetic(&vocab, 3, 7);
         let b = synthetic(&vocab, 3, 7);
         assert_eq!(a[2].blocks, b[2].blocks);
-        let words: usize = a[0].blocks.iter().map(|b| b.split_whitespace().count()).sum();
+        let words: usize = a[0]
+            .blocks
+            .iter()
+            .map(|b| b.split_whitespace().count())
+            .sum();
         assert!((150..=300).contains(&words));
     }
 }

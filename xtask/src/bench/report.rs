@@ -89,24 +89,37 @@ impl Target {
 
     /// A figure with its unit; unitless figures (MRR) get three decimals.
     fn value(&self, v: f64) -> String {
-        if self.unit.is_empty() { format!("{v:.3}") } else { format!("{} {}", number(v), self.unit) }
+        if self.unit.is_empty() {
+            format!("{v:.3}")
+        } else {
+            format!("{} {}", number(v), self.unit)
+        }
     }
 
     /// The line printed for this target.
     pub(crate) fn line(&self) -> String {
-        let measured = self.measured.as_ref().map_or_else(|_| "—".to_string(), |v| self.value(*v));
+        let measured = self
+            .measured
+            .as_ref()
+            .map_or_else(|_| "—".to_string(), |v| self.value(*v));
         let peer = match &self.peer {
             None => "peer —".to_string(),
             Some((name, Ok(v))) => format!("{name} {}", self.value(*v)),
             Some((name, Err(_))) => format!("{name} not measured"),
         };
-        let ratio = self.ratio().map_or_else(|| "—".to_string(), |r| format!("{}×", number(r)));
+        let ratio = self
+            .ratio()
+            .map_or_else(|| "—".to_string(), |r| format!("{}×", number(r)));
         let status = match self.status() {
             Status::Met => "MET".to_string(),
             Status::Missed => "MISSED".to_string(),
             Status::NotMeasured(why) => format!("not measured: {why}"),
         };
-        format!("{}: measured {measured}, {peer}, ratio {ratio}, target {} → {status}", self.name, self.goal_text())
+        format!(
+            "{}: measured {measured}, {peer}, ratio {ratio}, target {} → {status}",
+            self.name,
+            self.goal_text()
+        )
     }
 }
 
@@ -129,10 +142,19 @@ pub(crate) struct Report {
 }
 
 impl Report {
-    pub(crate) fn figure(&mut self, section: &str, what: impl Into<String>, value: impl Into<String>) {
+    pub(crate) fn figure(
+        &mut self,
+        section: &str,
+        what: impl Into<String>,
+        value: impl Into<String>,
+    ) {
         let (what, value) = (what.into(), value.into());
         println!("xtask: bench: {section}: {what}: {value}");
-        self.figures.push(Figure { section: section.to_string(), what, value });
+        self.figures.push(Figure {
+            section: section.to_string(),
+            what,
+            value,
+        });
     }
 
     /// Records that a step failed, and goes on.
@@ -144,7 +166,13 @@ impl Report {
     pub(crate) fn print(&self) {
         println!("\n{}", "=".repeat(72));
         println!("Benchmark figures");
-        let width = self.figures.iter().map(|f| f.section.len() + f.what.len() + 3).max().unwrap_or(20).min(60);
+        let width = self
+            .figures
+            .iter()
+            .map(|f| f.section.len() + f.what.len() + 3)
+            .max()
+            .unwrap_or(20)
+            .min(60);
         for f in &self.figures {
             let label = format!("{} · {}", f.section, f.what);
             println!("  {label:<width$}  {}", f.value);
@@ -153,8 +181,16 @@ impl Report {
         for t in &self.targets {
             println!("  {}", t.line());
         }
-        let met = self.targets.iter().filter(|t| t.status() == Status::Met).count();
-        let missed = self.targets.iter().filter(|t| t.status() == Status::Missed).count();
+        let met = self
+            .targets
+            .iter()
+            .filter(|t| t.status() == Status::Met)
+            .count();
+        let missed = self
+            .targets
+            .iter()
+            .filter(|t| t.status() == Status::Missed)
+            .count();
         let unmeasured = self.targets.len() - met - missed;
         println!("\n{met} met, {missed} missed, {unmeasured} not measured");
     }
@@ -169,23 +205,40 @@ impl Report {
         let _ = writeln!(md, "![our/peer ratios]({chart})\n");
         md.push_str("## Targets\n\n| Target | Ours | Peer | Ratio | Goal | Status |\n|---|---|---|---|---|---|\n");
         for t in &self.targets {
-            let ours = t.measured.as_ref().map_or_else(|_| "—".to_string(), |v| t.value(*v));
+            let ours = t
+                .measured
+                .as_ref()
+                .map_or_else(|_| "—".to_string(), |v| t.value(*v));
             let peer = match &t.peer {
                 None => "—".to_string(),
                 Some((name, Ok(v))) => format!("{name}: {}", t.value(*v)),
                 Some((name, Err(why))) => format!("{name}: not measured ({why})"),
             };
-            let ratio = t.ratio().map_or_else(|| "—".to_string(), |r| format!("{}×", number(r)));
+            let ratio = t
+                .ratio()
+                .map_or_else(|| "—".to_string(), |r| format!("{}×", number(r)));
             let status = match t.status() {
                 Status::Met => "**MET**".to_string(),
                 Status::Missed => "**MISSED**".to_string(),
                 Status::NotMeasured(why) => format!("not measured: {why}"),
             };
-            let _ = writeln!(md, "| {} | {ours} | {} | {ratio} | {} | {status} |", t.name, cell(&peer), t.goal_text());
+            let _ = writeln!(
+                md,
+                "| {} | {ours} | {} | {ratio} | {} | {status} |",
+                t.name,
+                cell(&peer),
+                t.goal_text()
+            );
         }
         md.push_str("\n## Figures\n\n| Section | What | Value |\n|---|---|---|\n");
         for f in &self.figures {
-            let _ = writeln!(md, "| {} | {} | {} |", cell(&f.section), cell(&f.what), cell(&f.value));
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} |",
+                cell(&f.section),
+                cell(&f.what),
+                cell(&f.value)
+            );
         }
         for (title, body) in &self.details {
             let _ = write!(md, "\n## {title}\n\n{body}\n");
@@ -201,7 +254,11 @@ impl Report {
     /// figures, with a dashed line at 1× and a black tick at the target's
     /// ratio. Green bars meet their target, red ones miss it.
     pub(crate) fn svg(&self) -> String {
-        let bars: Vec<(&Target, f64)> = self.targets.iter().filter_map(|t| Some((t, t.ratio()?))).collect();
+        let bars: Vec<(&Target, f64)> = self
+            .targets
+            .iter()
+            .filter_map(|t| Some((t, t.ratio()?)))
+            .collect();
         let (label_w, bar_w, row_h, top) = (400.0, 380.0, 46.0, 50.0);
         let scale_max = bars.iter().map(|(_, r)| *r).fold(2.0f64, f64::max).min(4.0);
         let x = |r: f64| label_w + bar_w * (r.min(scale_max) / scale_max);
@@ -219,14 +276,27 @@ impl Report {
         }
         for (i, (t, ratio)) in bars.iter().enumerate() {
             let y = top + row_h * i as f64;
-            let colour = if t.status() == Status::Met { "#2e7d32" } else { "#c62828" };
-            let better = if t.higher_is_better { "higher is better" } else { "lower is better" };
+            let colour = if t.status() == Status::Met {
+                "#2e7d32"
+            } else {
+                "#c62828"
+            };
+            let better = if t.higher_is_better {
+                "higher is better"
+            } else {
+                "lower is better"
+            };
             let peer = t.peer.as_ref().map_or("peer", |p| p.0.as_str());
             let goal = match t.goal {
                 Goal::AtMost(_) => format!(" · target {} (absolute)", t.goal_text()),
                 _ => String::new(),
             };
-            let _ = writeln!(svg, "<text x=\"12\" y=\"{}\">{}</text>", y + 16.0, xml(&t.name));
+            let _ = writeln!(
+                svg,
+                "<text x=\"12\" y=\"{}\">{}</text>",
+                y + 16.0,
+                xml(&t.name)
+            );
             let _ = writeln!(
                 svg,
                 "<text x=\"12\" y=\"{}\" font-size=\"11\" fill=\"#666\">vs {} · {better}{}</text>",
@@ -252,9 +322,18 @@ impl Report {
                     y + 34.0
                 );
             }
-            let suffix = if *ratio > scale_max { " (off scale)" } else { "" };
+            let suffix = if *ratio > scale_max {
+                " (off scale)"
+            } else {
+                ""
+            };
             let text_x = x(*ratio).max(tick.unwrap_or(0.0)) + 6.0;
-            let _ = writeln!(svg, "<text x=\"{text_x:.1}\" y=\"{}\">{}×{suffix}</text>", y + 24.0, number(*ratio));
+            let _ = writeln!(
+                svg,
+                "<text x=\"{text_x:.1}\" y=\"{}\">{}×{suffix}</text>",
+                y + 24.0,
+                number(*ratio)
+            );
         }
         let bottom = top + row_h * bars.len().max(1) as f64;
         let one = x(1.0);
@@ -298,7 +377,9 @@ fn cell(text: &str) -> String {
 }
 
 fn xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -319,16 +400,34 @@ mod tests {
     #[test]
     fn goals_compare_as_stated() {
         assert_eq!(target(Goal::AtMost(1.0), 0.9, None).status(), Status::Met);
-        assert_eq!(target(Goal::AtMost(1.0), 1.1, None).status(), Status::Missed);
-        assert_eq!(target(Goal::RatioAtMost(0.5), 50.0, Some(100.0)).status(), Status::Met);
-        assert_eq!(target(Goal::RatioAtLeast(1.0), 50.0, Some(100.0)).status(), Status::Missed);
-        assert_eq!(target(Goal::RatioBelow(1.0), 1.0, Some(1.0)).status(), Status::Missed);
-        assert!(matches!(target(Goal::RatioBelow(1.0), 1.0, None).status(), Status::NotMeasured(_)));
+        assert_eq!(
+            target(Goal::AtMost(1.0), 1.1, None).status(),
+            Status::Missed
+        );
+        assert_eq!(
+            target(Goal::RatioAtMost(0.5), 50.0, Some(100.0)).status(),
+            Status::Met
+        );
+        assert_eq!(
+            target(Goal::RatioAtLeast(1.0), 50.0, Some(100.0)).status(),
+            Status::Missed
+        );
+        assert_eq!(
+            target(Goal::RatioBelow(1.0), 1.0, Some(1.0)).status(),
+            Status::Missed
+        );
+        assert!(matches!(
+            target(Goal::RatioBelow(1.0), 1.0, None).status(),
+            Status::NotMeasured(_)
+        ));
     }
 
     #[test]
     fn the_chart_is_one_svg_element() {
-        let report = Report { targets: vec![target(Goal::RatioAtMost(0.5), 1.0, Some(4.0))], ..Report::default() };
+        let report = Report {
+            targets: vec![target(Goal::RatioAtMost(0.5), 1.0, Some(4.0))],
+            ..Report::default()
+        };
         let svg = report.svg();
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert!(svg.contains("0.25×"));

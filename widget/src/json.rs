@@ -1,0 +1,267 @@
+//! The bundle's JSON files (manifest, support data) and the feedback queue,
+//! read and written with the browser's own `JSON`.
+//!
+//! The types are core's ([`Manifest`], [`SupportData`]); the index builder
+//! writes them with serde. Parsing them with serde_json in the wasm would
+//! cost about 50 KB gzip of parser and visitor code, so the widget lets
+//! `JSON.parse` do the parsing and only walks the resulting objects here.
+//! `tests/web.rs` checks that what the builder writes reads back equal.
+
+use std::collections::BTreeMap;
+
+use help_core::support::{Closure, Contact, Hours, Region, RequestHelp, SupportData};
+use help_core::{Audience, DecodeError, FORMAT_VERSION, LocaleEntry, Manifest};
+use js_sys::{Array, JSON, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A parsed JSON object, with typed field access and errors that name the
+/// field.
+struct Obj {
+    value: JsValue,
+    what: &'static str,
+}
+
+type Result<T> = std::result::Result<T, DecodeError>;
+
+impl Obj {
+    fn new(value: JsValue, what: &'static str) -> Result<Obj> {
+        if value.is_object() && !Array::is_array(&value) {
+            Ok(Obj { value, what })
+        } else {
+            Err(corrupt(what, "expected an object".into()))
+        }
+    }
+
+    fn wrong(&self, key: &str, expected: &str) -> DecodeError {
+        corrupt(self.what, format!("field `{key}` should be {expected}"))
+    }
+
+    /// The field's value; `undefined` and `null` count as absent.
+    fn get(&self, key: &str) -> Option<JsValue> {
+        Reflect::get(&self.value, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    fn string(&self, key: &str) -> Result<String> {
+        self.opt_string(key)?
+            .ok_or_else(|| corrupt(self.what, format!("missing field `{key}`")))
+    }
+
+    fn opt_string(&self, key: &str) -> Result<Option<String>> {
+        self.get(key)
+            .map(|v| v.as_string().ok_or_else(|| self.wrong(key, "a string")))
+            .transpose()
+    }
+
+    fn flag(&self, key: &str) -> Result<bool> {
+        self.get(key).map_or(Ok(false), |v| {
+            v.as_bool().ok_or_else(|| self.wrong(key, "true or false"))
+        })
+    }
+
+    fn count(&self, key: &str) -> Result<u32> {
+        let value = self.get(key).and_then(|v| v.as_f64());
+        match value {
+            Some(n) if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 => Ok(n as u32),
+            _ => Err(self.wrong(key, "a whole number")),
+        }
+    }
+
+    fn list(&self, key: &str) -> Result<Vec<JsValue>> {
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(v) if Array::is_array(&v) => Ok(v.unchecked_into::<Array>().iter().collect()),
+            Some(_) => Err(self.wrong(key, "a list")),
+        }
+    }
+
+    fn strings(&self, key: &str) -> Result<Vec<String>> {
+        self.list(key)?
+            .into_iter()
+            .map(|v| {
+                v.as_string()
+                    .ok_or_else(|| self.wrong(key, "a list of strings"))
+            })
+            .collect()
+    }
+
+    fn objects(&self, key: &str, what: &'static str) -> Result<Vec<Obj>> {
+        self.list(key)?
+            .into_iter()
+            .map(|v| Obj::new(v, what))
+            .collect()
+    }
+
+    fn object(&self, key: &str, what: &'static str) -> Result<Obj> {
+        Obj::new(
+            self.get(key)
+                .ok_or_else(|| corrupt(self.what, format!("missing field `{key}`")))?,
+            what,
+        )
+    }
+}
+
+fn corrupt(what: &'static str, reason: String) -> DecodeError {
+    DecodeError::Corrupt { what, reason }
+}
+
+fn parse(bytes: &[u8], what: &'static str) -> Result<JsValue> {
+    let text = std::str::from_utf8(bytes).map_err(|_| corrupt(what, "it is not UTF-8".into()))?;
+    JSON::parse(text).map_err(|e| corrupt(what, crate::engine::js_message(&e)))
+}
+
+/// Reads `manifest.json`, checking its format version before anything else.
+pub fn manifest(bytes: &[u8]) -> Result<Manifest> {
+    let root = Obj::new(parse(bytes, "manifest")?, "manifest")?;
+    let Some(version) = root.get("format_version") else {
+        return Err(DecodeError::Manifest(
+            "missing field `format_version`".into(),
+        ));
+    };
+    match version.as_f64() {
+        Some(v) if v == f64::from(FORMAT_VERSION) => {}
+        Some(v) if v >= 0.0 && v <= f64::from(u32::MAX) && v.fract() == 0.0 => {
+            return Err(DecodeError::UnsupportedVersion {
+                found: v as u32,
+                supported: FORMAT_VERSION,
+            });
+        }
+        _ => {
+            return Err(DecodeError::Manifest(
+                "field `format_version` should be a whole number".into(),
+            ));
+        }
+    }
+    let audience = match root.string("audience")?.as_str() {
+        "public" => Audience::Public,
+        "signed-in" => Audience::SignedIn,
+        other => return Err(DecodeError::Manifest(format!("unknown audience `{other}`"))),
+    };
+    let locales_value = root.object("locales", "manifest")?;
+    let mut locales = BTreeMap::new();
+    for key in Object::keys(locales_value.value.unchecked_ref::<Object>()).iter() {
+        let tag = key.as_string().unwrap_or_default();
+        let entry = locales_value.object(&tag, "manifest")?;
+        locales.insert(
+            tag,
+            LocaleEntry {
+                root: entry.string("root")?,
+                articles: entry.count("articles")?,
+            },
+        );
+    }
+    Ok(Manifest {
+        format_version: FORMAT_VERSION,
+        audience,
+        default_locale: root.string("default_locale")?,
+        locales,
+        support: root.opt_string("support")?,
+    })
+}
+
+/// Reads the bundle's support data (or the loader's fallback copy of it).
+pub fn support(bytes: &[u8]) -> Result<SupportData> {
+    support_value(parse(bytes, "support data")?)
+}
+
+/// Reads support data from an already parsed value.
+pub fn support_value(value: JsValue) -> Result<SupportData> {
+    const WHAT: &str = "support data";
+    let root = Obj::new(value, WHAT)?;
+    let hours = root.object("hours", WHAT)?;
+    let hours = Hours {
+        opens: hours.string("opens")?,
+        closes: hours.string("closes")?,
+        days: hours.strings("days")?,
+        language: hours.string("language")?,
+    };
+    let closures = root
+        .objects("closures", WHAT)?
+        .into_iter()
+        .map(|c| {
+            Ok(Closure {
+                date: c.string("date")?,
+                reason: c.string("reason")?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let regions = root
+        .objects("regions", WHAT)?
+        .into_iter()
+        .map(|r| {
+            let contacts = r
+                .objects("contacts", WHAT)?
+                .into_iter()
+                .map(|c| contact(&c))
+                .collect::<Result<_>>()?;
+            Ok(Region {
+                id: r.string("id")?,
+                name: r.string("name")?,
+                countries: r.strings("countries")?,
+                default: r.flag("default")?,
+                languages: r.strings("languages")?,
+                contacts,
+                example: r.flag("example")?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let request = root.object("request", WHAT)?;
+    let request = RequestHelp {
+        safe_sender_domain: request.string("safe_sender_domain")?,
+    };
+    Ok(SupportData {
+        hours,
+        closures,
+        regions,
+        request,
+    })
+}
+
+fn contact(c: &Obj) -> Result<Contact> {
+    match c.string("kind")?.as_str() {
+        "phone" => Ok(Contact::Phone {
+            number: c.string("number")?,
+            option: c.opt_string("option")?,
+            toll_free: c.flag("toll_free")?,
+        }),
+        "email" => Ok(Contact::Email {
+            address: c.string("address")?,
+        }),
+        other => Err(c.wrong("kind", &format!("`phone` or `email`, not `{other}`"))),
+    }
+}
+
+/// A JS object from `(key, value)` pairs; absent values are left out.
+pub fn object(fields: &[(&str, Option<JsValue>)]) -> Object {
+    let object = Object::new();
+    for (key, value) in fields {
+        if let Some(value) = value {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+    }
+    object
+}
+
+/// `JSON.stringify(value)`, or `None` if it cannot be serialized.
+pub fn stringify(value: &JsValue) -> Option<String> {
+    JSON::stringify(value).ok().and_then(|s| s.as_string())
+}
+
+/// `JSON.parse(text)`, or `None` if it is not JSON.
+pub fn parse_text(text: &str) -> Option<JsValue> {
+    JSON::parse(text).ok()
+}
+
+/// Field access for other modules' small JSON shapes (the feedback queue).
+pub fn field_string(value: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(value, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+/// A boolean field, if present and boolean.
+pub fn field_bool(value: &JsValue, key: &str) -> Option<bool> {
+    Reflect::get(value, &JsValue::from_str(key)).ok()?.as_bool()
+}
