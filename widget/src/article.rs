@@ -113,12 +113,33 @@ fn Feedback(state: WidgetState, article: String) -> impl IntoView {
     let vote: RwSignal<Option<Vote>> = RwSignal::new(None);
     let comment = RwSignal::new(String::new());
     let sent_comment = RwSignal::new(false);
-    let submit = move |v: Vote| {
-        vote.set(Some(v.clone()));
-        if let Some(url) = state.settings.with_value(|s| s.feedback_url.clone()) {
-            spawn_local(async move { crate::feedback::send(&url, v).await });
+    // "6 out of 15 found this helpful", from the feedback server, if any.
+    let counts: RwSignal<Option<(u64, u64)>> = RwSignal::new(None);
+    let feedback_url = state.settings.with_value(|s| s.feedback_url.clone());
+    let refresh = {
+        let (url, article) = (feedback_url.clone(), article.clone());
+        move || {
+            if let Some(url) = url.clone() {
+                let article = article.clone();
+                spawn_local(async move {
+                    if let Some(c) = crate::feedback::counts(&url, &article).await {
+                        counts.try_set(Some(c));
+                    }
+                });
+            }
         }
     };
+    refresh();
+    let submit = Callback::new(move |v: Vote| {
+        vote.set(Some(v.clone()));
+        if let Some(url) = feedback_url.clone() {
+            let refresh = refresh.clone();
+            spawn_local(async move {
+                crate::feedback::send(&url, v).await;
+                refresh();
+            });
+        }
+    });
     let cast = move |helpful: bool| {
         let v = Vote {
             id: new_vote_id(),
@@ -128,12 +149,15 @@ fn Feedback(state: WidgetState, article: String) -> impl IntoView {
             locale: state.locale.get_untracked(),
             sid: state.sid.get_untracked(),
         };
-        submit(v);
+        submit.run(v);
     };
     let cast_yes = cast.clone();
     let article_for_attr = article_attr;
     view! {
         <section class="hw-feedback" aria-label=state.ui().helpful data-article-id=article_for_attr>
+            {move || counts.get().filter(|(_, total)| *total > 0).map(|(helpful, total)| view! {
+                <p class="hw-meta hw-helpful-count">{fill(state.ui().found_helpful, &[&helpful.to_string(), &total.to_string()])}</p>
+            })}
             <Show
                 when=move || vote.with(Option::is_none)
                 fallback=move || view! {
@@ -151,7 +175,7 @@ fn Feedback(state: WidgetState, article: String) -> impl IntoView {
                             let text = comment.get_untracked();
                             if let Some(v) = vote.get_untracked() {
                                 if !text.trim().is_empty() {
-                                    submit(Vote { comment: Some(text.trim().to_string()), ..v });
+                                    submit.run(Vote { comment: Some(text.trim().to_string()), ..v });
                                 }
                             }
                             sent_comment.set(true);

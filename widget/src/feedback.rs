@@ -161,6 +161,28 @@ async fn post(url: &str, vote: &Vote) -> Result<(), bool> {
     }
 }
 
+/// How many readers found `article` helpful, and how many voted, from the
+/// feedback server's `GET <url>/<article>`; `None` if it cannot say.
+pub async fn counts(url: &str, article: &str) -> Option<(u64, u64)> {
+    let window = web_sys::window()?;
+    let id = percent_encoding::utf8_percent_encode(article, percent_encoding::NON_ALPHANUMERIC);
+    let url = format!("{}/{id}", url.trim_end_matches('/'));
+    let response = JsFuture::from(window.fetch_with_str(&url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let value = JsFuture::from(response.json().ok()?).await.ok()?;
+    let number = |key: &str| {
+        let n = js_sys::Reflect::get(&value, &JsValue::from_str(key))
+            .ok()?
+            .as_f64()?;
+        (n >= 0.0 && n.fract() == 0.0).then_some(n as u64)
+    };
+    let (helpful, total) = (number("helpful")?, number("total")?);
+    (helpful <= total).then_some((helpful, total))
+}
+
 /// Sends `vote` now, or queues it if that fails. Never blocks the reader.
 pub async fn send(url: &str, vote: Vote) {
     save_queue(&enqueue(load_queue(), vote));

@@ -63,10 +63,14 @@ fn main() -> ExitCode {
 fn demo(port: u16) -> anyhow::Result<ExitCode> {
     tools::ensure_build_tools()?;
     let site = site::build_site()?;
-    let server = serve::Server::start(&site, port)?;
+    let db = root().join("target/demo-feedback.sqlite");
+    let server = serve::Server::start_with_feedback(&site, port, &db)?;
     println!(
-        "\nxtask: the mock dashboard is at {}/  (Ctrl-C stops it)",
-        server.url()
+        "\nxtask: the mock dashboard is at {}/  (Ctrl-C stops it)\n\
+         xtask: votes go to the feedback server at {}/feedback, stored in {}",
+        server.url(),
+        server.url(),
+        db.display()
     );
     server.join();
     Ok(ExitCode::SUCCESS)

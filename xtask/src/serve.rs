@@ -31,6 +31,24 @@ pub(crate) struct Server {
 impl Server {
     /// Serves `site` on 127.0.0.1:`port` (0 picks a free port).
     pub(crate) fn start(site: &Path, port: u16) -> anyhow::Result<Server> {
+        Server::start_with(site, port, None)
+    }
+
+    /// Serves `site` and, beside it under `/feedback`, the example feedback
+    /// server with its votes in `db` (created if missing), taking votes for
+    /// the articles of the site's signed-in bundle.
+    pub(crate) fn start_with_feedback(site: &Path, port: u16, db: &Path) -> anyhow::Result<Server> {
+        let articles = feedback_server::articles::from_bundle(&site.join("bundle-signed-in"))?;
+        let store = feedback_server::Store::open(db)
+            .with_context(|| format!("opening {}", db.display()))?;
+        Server::start_with(site, port, Some(feedback_server::router(store, articles)))
+    }
+
+    fn start_with(
+        site: &Path,
+        port: u16,
+        feedback: Option<axum::Router>,
+    ) -> anyhow::Result<Server> {
         let listener = std::net::TcpListener::bind(("127.0.0.1", port))
             .with_context(|| format!("could not listen on 127.0.0.1:{port}"))?;
         listener.set_nonblocking(true)?;
@@ -44,7 +62,11 @@ impl Server {
             runtime.block_on(async move {
                 let listener =
                     tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
-                let app = axum::Router::new().fallback(respond).with_state(site);
+                let files = axum::Router::new().fallback(respond).with_state(site);
+                let app = match feedback {
+                    Some(feedback) => feedback.merge(files),
+                    None => files,
+                };
                 if let Err(err) = axum::serve(listener, app).await {
                     eprintln!("xtask: the server stopped: {err}");
                 }
@@ -66,17 +88,6 @@ impl Server {
 
 async fn respond(State(site): State<Arc<PathBuf>>, request: Request) -> Response {
     let path = request.uri().path().to_string();
-    if request.method() == Method::POST && path == "/feedback" {
-        // Until the feedback server exists, the demo accepts and logs votes.
-        let body = axum::body::to_bytes(request.into_body(), 64 * 1024)
-            .await
-            .unwrap_or_default();
-        println!(
-            "xtask: feedback received: {}",
-            String::from_utf8_lossy(&body)
-        );
-        return status(StatusCode::NO_CONTENT, "");
-    }
     if request.method() != Method::GET && request.method() != Method::HEAD {
         return status(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
     }

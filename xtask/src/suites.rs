@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::serve::Server;
 use crate::tools::{ensure_test_tools, tool_path};
-use crate::{describe, root, site};
+use crate::{describe, root, run, site};
 
 /// Passed and failed counts of one suite or of all of them.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +57,20 @@ pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
         ),
     ));
 
-    let e2e = match site::build_site().and_then(|site| Server::start(&site, 0)) {
-        Ok(server) => {
+    let db = root.join("target/e2e/feedback.sqlite");
+    let served = site::build_site().and_then(|site| {
+        // Each run starts with no votes, so the end-to-end counts are exact.
+        std::fs::create_dir_all(root.join("target/e2e"))?;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+        run(Command::new(cargo)
+            .args(["build", "--quiet", "--package", "feedback-server"])
+            .current_dir(&root))?;
+        Ok((Server::start_with_feedback(&site, 0, &db)?, site))
+    });
+    let e2e = match served {
+        Ok((server, site)) => {
             let mut files: Vec<_> = std::fs::read_dir(root.join("tests/e2e"))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
@@ -70,7 +82,12 @@ pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
                     .args(&files)
                     .current_dir(&root)
                     .env("BASE_URL", server.url())
-                    .env("E2E_OUT", root.join("target/e2e")),
+                    .env("E2E_OUT", root.join("target/e2e"))
+                    .env(
+                        "FEEDBACK_SERVER_BIN",
+                        root.join("target/debug/feedback-server"),
+                    )
+                    .env("FEEDBACK_BUNDLE", site.join("bundle-signed-in")),
             )
         }
         Err(err) => {

@@ -1,0 +1,108 @@
+// The widget as a dashboard serves it: the loader's weight, what a first
+// open transfers before search is interactive, and how long a reader waits
+// from the click on the launcher to results, in headless Chromium.
+//
+//   node bench/widget.mjs CONFIG.json
+//
+// CONFIG: { base (the demo site: dashboard, /widget/, /bundle/), runs,
+//           query }
+// Every run is a fresh browser context, so nothing is cached. The browser's
+// idle callback is removed, so the app is fetched on the click (the hover
+// just before it), never ahead of it: the worst case a reader meets.
+// Bytes are counted as gzip -9 of each response body, as a CDN would serve
+// them; the test server itself sends them uncompressed.
+// Prints one JSON object on stdout; progress goes to stderr.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../tests/e2e/chromium.mjs';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+const root = 'help-widget-root';
+
+function kind(path) {
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.startsWith('/widget/') && path.endsWith('help-widget.js')) return 'loader';
+  if (path.startsWith('/widget/') && path.endsWith('.js')) return 'glue';
+  if (path.endsWith('.css')) return 'css';
+  if (path.endsWith('manifest.json') || /support-[0-9a-f]+\.json$/.test(path)) return 'manifest and support';
+  if (/-(root|t\d+|v\d+)-[0-9a-f]+\.bin$/.test(path)) return 'index (root, term shards, term list)';
+  if (/-d\d+-[0-9a-f]+\.bin$/.test(path)) return 'doc chunks';
+  return 'other';
+}
+
+async function once(browser, run) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete window.requestIdleCallback; window.requestIdleCallback = undefined; });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+  const responses = [];
+  let clicked = false;
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.origin !== new URL(config.base).origin) return;
+    const afterClick = clicked;
+    responses.push(response.body().then((body) => ({
+      path: url.pathname,
+      afterClick,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+    }), () => null));
+  });
+  await page.goto(new URL('/', config.base).href);
+  const launcher = page.locator(`${root} >> button.hw-launcher`);
+  await launcher.waitFor();
+  // Anything the loader fetched so far would be the page's, not the open's.
+  await page.waitForLoadState('networkidle');
+  const before = (await Promise.all(responses)).filter(Boolean);
+  if (before.some((r) => r.path.endsWith('.wasm'))) throw new Error('the wasm was fetched before the click');
+
+  await launcher.hover();
+  clicked = true;
+  const t0 = await page.evaluate(() => performance.now());
+  await launcher.click();
+  const input = page.locator(`${root} >> .hw-search-input`);
+  await input.waitFor({ state: 'visible' });
+  await page.locator(`${root} >> .hw-suggestion`).first().waitFor({ state: 'visible', timeout: 30000 });
+  const tSuggestions = await page.evaluate(() => performance.now());
+  await input.fill(config.query);
+  await page.locator(`${root} >> .hw-result-title`).first().waitFor({ state: 'visible', timeout: 30000 });
+  const tResults = await page.evaluate(() => performance.now());
+  const all = (await Promise.all(responses)).filter(Boolean);
+  await context.close();
+  if (errors.length) throw new Error(errors.join('\n'));
+  const open = all.filter((r) => r.afterClick);
+  log(`run ${run + 1}: suggestions ${(tSuggestions - t0).toFixed(0)} ms, results ${(tResults - t0).toFixed(0)} ms, ${open.length} files`);
+  return {
+    loader: before.find((r) => kind(r.path) === 'loader') ?? null,
+    open,
+    suggestionsMs: tSuggestions - t0,
+    resultsMs: tResults - t0,
+  };
+}
+
+const browser = await launchChromium();
+try {
+  const runs = [];
+  for (let i = 0; i < config.runs; i += 1) runs.push(await once(browser, i));
+  const byKind = {};
+  for (const r of runs[0].open) {
+    const k = kind(r.path);
+    byKind[k] ??= { files: 0, raw: 0, gzip: 0 };
+    byKind[k].files += 1;
+    byKind[k].raw += r.raw;
+    byKind[k].gzip += r.gzip;
+  }
+  process.stdout.write(JSON.stringify({
+    loader: runs[0].loader,
+    openFiles: runs[0].open.map((r) => ({ ...r, kind: kind(r.path) })),
+    openByKind: byKind,
+    openGzip: runs[0].open.reduce((sum, r) => sum + r.gzip, 0),
+    openRaw: runs[0].open.reduce((sum, r) => sum + r.raw, 0),
+    suggestionsMs: runs.map((r) => r.suggestionsMs),
+    resultsMs: runs.map((r) => r.resultsMs),
+  }));
+} finally {
+  await browser.close();
+}
