@@ -605,6 +605,11 @@ pub fn sanitizer() -> ammonia::Builder<'static> {
         .rm_tags(["img"])
         .add_tags(["img"])
         .add_tag_attributes("img", ["src", "alt", "width", "height"]);
+    // ammonia keeps `cite` on quotes and edits without checking its scheme,
+    // so `javascript:` would pass there; readers never see it anyway.
+    for tag in ["blockquote", "q", "del", "ins"] {
+        builder.rm_tag_attributes(tag, ["cite"]);
+    }
     builder
 }
 
@@ -728,5 +733,9 @@ mod tests {
             clean.contains(r#"<a href="https://example.com" rel="noopener noreferrer">b</a>"#),
             "{clean}"
         );
+        let quote = sanitizer()
+            .clean(r#"<blockquote cite="javascript:alert(1)">q</blockquote>"#)
+            .to_string();
+        assert_eq!(quote, "<blockquote>q</blockquote>");
     }
 }
