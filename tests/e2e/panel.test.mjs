@@ -1,7 +1,7 @@
 // The panel as a publisher uses it: suggestions that follow the dashboard's
 // routes, search with the keyboard, articles read inline, feedback (also
-// offline), the contact view in several time zones and languages, a failing
-// bundle, and an accessibility scan.
+// offline), the contact view in several time zones and languages, and an
+// accessibility scan. Failures are in failures.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -230,27 +230,6 @@ test('the request helper carries the SID, the browser and the page', async () =>
   const phone = $(page, '#hw-region');
   await phone.selectOption('americas');
   assert.equal(await $(page, '.hw-contacts a').nth(1).getAttribute('href'), 'tel:+16469438200,7');
-  await context.close();
-});
-
-test('when the bundle fails, the panel opens with the contacts and a Retry', async () => {
-  const { context, page, problems } = await newPage();
-  const warnings = [];
-  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  let fail = true;
-  await context.route('**/bundle/manifest.json', (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
-  await openPanel(page, '/');
-  await $(page, '.hw-error').first().waitFor();
-  assert.match(await $(page, '.hw-error').first().textContent(), /unavailable/);
-  await $(page, '.hw-contacts a').first().waitFor();
-  await page.screenshot({ path: screenshotPath('bundle-failed.png') });
-  assert.equal(warnings.filter((w) => w.includes('help widget')).length, 1, warnings.join('\n'));
-  fail = false;
-  await $(page, '.hw-error button').click();
-  await $(page, '.hw-suggestion').first().waitFor();
-  await page.click('#host-button');
-  assert.equal(await page.textContent('#host-counter'), '1');
-  assert.deepEqual(problems, []);
   await context.close();
 });
 

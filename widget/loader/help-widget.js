@@ -38,7 +38,7 @@
       sid: ds.sid || "",
       feedbackUrl: ds.feedbackUrl ? new URL(ds.feedbackUrl, location.href).href : "",
       helpCenterUrl: ds.helpCenterUrl || "",
-      fallbackSupport: APP.support ? JSON.stringify(APP.support) : ""
+      fallbackSupport: APP.support || null
     };
 
     var listeners = {};
@@ -133,6 +133,7 @@
     };
 
     var app = null;
+    var startWarned = false;
     var load = function () {
       if (!app) {
         app = import(new URL(APP.js, scriptUrl).href).then(function (mod) {
@@ -140,7 +141,13 @@
             return mod.mount(mountPoint, config, emit);
           });
         });
-        app.catch(function (err) { warn("could not start", err); emit("error", String(err)); app = null; });
+        app.then(function () { startWarned = false; }, function (err) {
+          // One warning per outage, however often the reader tries again.
+          if (!startWarned) warn("could not start", err);
+          startWarned = true;
+          emit("error", String(err));
+          app = null;
+        });
       }
       return app;
     };

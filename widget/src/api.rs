@@ -57,8 +57,19 @@ impl Config {
         };
         let bundle = get("bundle")
             .ok_or_else(|| JsValue::from_str("help widget: `bundle` URL is required"))?;
-        let fallback_support =
-            get("fallbackSupport").and_then(|json| match crate::json::support(json.as_bytes()) {
+        // The loader's copy of the support data: an object (a string is
+        // accepted too). Walked as is, so a host that patched JSON or
+        // Array.prototype cannot garble it.
+        let fallback =
+            Reflect::get(value, &JsValue::from_str("fallbackSupport")).unwrap_or(JsValue::NULL);
+        let fallback_support = if fallback.is_null() || fallback.is_undefined() {
+            None
+        } else {
+            let parsed = match fallback.as_string() {
+                Some(text) => crate::json::support(text.as_bytes()),
+                None => crate::json::support_value(fallback),
+            };
+            match parsed {
                 Ok(data) => Some(data),
                 Err(err) => {
                     web_sys::console::warn_1(
@@ -66,7 +77,8 @@ impl Config {
                     );
                     None
                 }
-            });
+            }
+        };
         Ok(Config {
             bundle,
             locale: get("locale").unwrap_or_else(|| "en".to_string()),

@@ -228,6 +228,11 @@ impl Engine {
     }
 }
 
+/// How long one bundle file may take, body included. Bundle files are at
+/// most a few tens of KB, so a stalled CDN shows the contacts and a Retry
+/// instead of a spinner that never ends.
+pub const FETCH_TIMEOUT_MS: u32 = 4000;
+
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |err: wasm_bindgen::JsValue| LoadError::Network {
         url: url.to_string(),
@@ -237,7 +242,11 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
         url: url.to_string(),
         message: "no window".into(),
     })?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+        FETCH_TIMEOUT_MS,
+    )));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(network)?
         .dyn_into()

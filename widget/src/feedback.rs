@@ -69,10 +69,15 @@ impl Vote {
     }
 }
 
-/// The queue as JSON text.
+/// The queue as JSON text. Each vote is serialized on its own and the
+/// array is written here: a host page that gave arrays a `toJSON` (as old
+/// libraries did) would otherwise turn the queue into one string.
 pub fn queue_json(queue: &[Vote]) -> String {
-    let array: js_sys::Array = queue.iter().map(Vote::to_js).collect();
-    json::stringify(&array).unwrap_or_default()
+    let votes: Vec<String> = queue
+        .iter()
+        .filter_map(|v| json::stringify(&v.to_js()))
+        .collect();
+    format!("[{}]", votes.join(","))
 }
 
 /// Reads the queue; anything unreadable is an empty queue, and an
