@@ -6,6 +6,7 @@
 //! /widget/*-<hash>.js    the app's JS glue and wasm, from trunk
 //! /bundle/               the example help center's public bundle
 //! /bundle-signed-in/     and its signed-in bundle, from index-builder
+//! /bundle-xss/           examples/xss, for the end-to-end XSS test
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -44,6 +45,15 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
             .args(["--audience", audience])
             .current_dir(&root))?;
     }
+
+    // Hostile HTML and Markdown for the end-to-end XSS test, as the
+    // builder sanitizes it. Never served by a real dashboard.
+    run(Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--package", "index-builder", "--", "build"])
+        .arg(root.join("examples/xss"))
+        .arg("--out")
+        .arg(site.join("bundle-xss"))
+        .current_dir(&root))?;
 
     println!("xtask: building the widget with trunk");
     let dist = root.join("target/widget-dist");
