@@ -40,7 +40,16 @@ fn problem(path: &Path, line: Option<usize>, message: String) -> Problem {
 pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem>> {
     let data: SupportData = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
-        vec![problem(path, line, e.message().trim_end().to_string())]
+        // TOML reads an unquoted `02:00` or `2026-12-25` as a date-time,
+        // which serde then reports as a "map": say what to write instead.
+        let value = e.span().and_then(|s| text.get(s)).unwrap_or("").trim();
+        let unquoted_time = value.starts_with(|c: char| c.is_ascii_digit()) && value.contains([':', '-']);
+        let message = if unquoted_time && e.message().contains("invalid type: map") {
+            format!("`{value}` must be quoted, like \"{value}\": times and dates are strings here")
+        } else {
+            e.message().trim_end().to_string()
+        };
+        vec![problem(path, line, message)]
     })?;
     // The line of the first occurrence of a quoted value, for problems
     // found after parsing.
