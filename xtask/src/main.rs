@@ -6,8 +6,14 @@
 //!   packages, then every suite: native, wasm in Chromium, end-to-end.
 //! - `cargo xtask bench`: the benchmark against Pagefind, MiniSearch and
 //!   lunr.js; writes `target/bench/report.md`.
+//! - `cargo xtask fuzz [--seconds 60] [--target NAME]`: every cargo-fuzz
+//!   target (nightly) for that long; failing inputs become regression cases.
+//! - `cargo xtask dist --out DIR [--base-url URL]`: a folder to deploy to a
+//!   CDN, beside the previous version; prints the loader's integrity hash.
 
 mod bench;
+mod dist;
+mod fuzz;
 mod serve;
 mod site;
 mod suites;
@@ -42,6 +48,24 @@ enum Cmd {
         #[arg(long)]
         quick: bool,
     },
+    /// Run the fuzz targets (nightly); a failing input becomes a regression case.
+    Fuzz {
+        /// How long each target runs.
+        #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+        seconds: u64,
+        /// Run only this target (see fuzz/Cargo.toml).
+        #[arg(long)]
+        target: Option<String>,
+    },
+    /// Write a deployable folder, adding to the version already there.
+    Dist {
+        /// The folder to write; earlier versions in it are kept.
+        #[arg(long)]
+        out: PathBuf,
+        /// Where the folder will be served, for the script tag.
+        #[arg(long, default_value = dist::DEFAULT_BASE_URL)]
+        base_url: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -50,6 +74,8 @@ fn main() -> ExitCode {
         Cmd::Demo { port } => demo(port),
         Cmd::Test => suites::test_all(),
         Cmd::Bench { quick } => bench::bench(quick),
+        Cmd::Fuzz { seconds, target } => fuzz::fuzz(seconds, target.as_deref()),
+        Cmd::Dist { out, base_url } => dist::dist(&out, &base_url),
     };
     match result {
         Ok(code) => code,

@@ -12,6 +12,9 @@ use crate::{root, run};
 /// newer rustc).
 const TRUNK_VERSION: &str = "0.21.14";
 
+/// The cargo-fuzz release installed when none is there.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+
 /// Everything `cargo xtask demo` needs: the wasm target, trunk,
 /// wasm-bindgen-cli and the npm packages (binaryen's wasm-opt).
 pub(crate) fn ensure_build_tools() -> anyhow::Result<()> {
@@ -27,6 +30,15 @@ pub(crate) fn ensure_build_tools() -> anyhow::Result<()> {
 pub(crate) fn ensure_test_tools() -> anyhow::Result<()> {
     ensure_build_tools()?;
     ensure_chromium()
+}
+
+/// What `cargo xtask fuzz` alone needs: the nightly toolchain (libFuzzer's
+/// instrumentation and the sanitizers need it), cargo-fuzz, and a C++
+/// compiler for libFuzzer itself. `demo` and `test` never ask for them.
+pub(crate) fn ensure_fuzz_tools() -> anyhow::Result<()> {
+    ensure_nightly()?;
+    ensure_cargo_fuzz()?;
+    ensure_cxx()
 }
 
 /// The output of `program args…`, trimmed, if it ran and succeeded.
@@ -105,6 +117,45 @@ fn ensure_wasm_bindgen() -> anyhow::Result<()> {
         &version,
         "--force",
     ]))
+}
+
+fn ensure_nightly() -> anyhow::Result<()> {
+    let toolchains = output_of("rustup", &["toolchain", "list"]).unwrap_or_default();
+    if toolchains.lines().any(|l| l.starts_with("nightly")) {
+        println!("xtask: nightly toolchain: present");
+        return Ok(());
+    }
+    println!("xtask: installing the nightly toolchain (for fuzzing only)");
+    run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))
+}
+
+fn ensure_cargo_fuzz() -> anyhow::Result<()> {
+    // Any cargo-fuzz will do: `cargo fuzz build` and `cargo fuzz run` have
+    // not changed in years.
+    if let Some(version) = output_of("cargo", &["fuzz", "--version"]) {
+        println!("xtask: {version}: present");
+        return Ok(());
+    }
+    println!("xtask: installing cargo-fuzz {CARGO_FUZZ_VERSION} (takes a few minutes)");
+    run(Command::new("cargo").args([
+        "install",
+        "cargo-fuzz",
+        "--version",
+        CARGO_FUZZ_VERSION,
+        "--locked",
+    ]))
+}
+
+/// libfuzzer-sys compiles libFuzzer's C++ sources.
+fn ensure_cxx() -> anyhow::Result<()> {
+    if ["c++", "g++", "clang++"]
+        .iter()
+        .any(|cxx| output_of(cxx, &["--version"]).is_some())
+    {
+        println!("xtask: C++ compiler: present");
+        return Ok(());
+    }
+    apt_install(&["g++"])
 }
 
 fn ensure_node() -> anyhow::Result<()> {
