@@ -49,7 +49,14 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
     // Hostile HTML and Markdown for the end-to-end XSS test, as the
     // builder sanitizes it. Never served by a real dashboard.
     run(Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--package", "index-builder", "--", "build"])
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "index-builder",
+            "--",
+            "build",
+        ])
         .arg(root.join("examples/xss"))
         .arg("--out")
         .arg(site.join("bundle-xss"))
