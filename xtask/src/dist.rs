@@ -9,7 +9,8 @@
 //!                             every other file named by its content)
 //! bundle-signed-in/           the signed-in bundle: serve it only behind sign-in
 //! _headers                    Cache-Control and CORS, Netlify / Cloudflare Pages syntax
-//! integrity.txt               the loader's Subresource Integrity hash and a script tag
+//! help-widget-<hash>.js       the same loader under a content-named, immutable URL
+//! integrity.txt               its Subresource Integrity hash and a script tag
 //! README.txt                  what each file is and how to serve it
 //! ```
 //!
@@ -115,7 +116,12 @@ pub(crate) fn dist(out: &Path, base_url: &str) -> anyhow::Result<ExitCode> {
 /// [`crate::site::build_site`] leaves it: `widget/`, `bundle/`,
 /// `bundle-signed-in/`), beside whatever earlier version `out` holds.
 pub(crate) fn write_dist(site: &Path, out: &Path, base_url: &str) -> anyhow::Result<DistReport> {
-    let files = collect(site)?;
+    let mut files = collect(site)?;
+    // An immutable, content-named copy of this deploy's loader, for pages
+    // that pin it with Subresource Integrity: its bytes never change, so
+    // its integrity attribute holds across later deploys.
+    let pinned = pinned_loader_name(&files[LOADER]);
+    files.insert(pinned.clone(), files[LOADER].clone());
     let base_url = if base_url.ends_with('/') {
         base_url.to_string()
     } else {
@@ -153,7 +159,7 @@ pub(crate) fn write_dist(site: &Path, out: &Path, base_url: &str) -> anyhow::Res
     let loader = &files[LOADER];
     let integrity = integrity(loader);
     let script_tag = format!(
-        "<script src=\"{base_url}{LOADER}\" integrity=\"{integrity}\" crossorigin=\"anonymous\" \
+        "<script src=\"{base_url}{pinned}\" integrity=\"{integrity}\" crossorigin=\"anonymous\" \
          data-bundle=\"{base_url}bundle/\" async></script>"
     );
 
@@ -180,7 +186,7 @@ pub(crate) fn write_dist(site: &Path, out: &Path, base_url: &str) -> anyhow::Res
     replace(LOADER, loader)?;
     replace(
         "integrity.txt",
-        integrity_txt(&integrity, &script_tag).as_bytes(),
+        integrity_txt(&integrity, &script_tag, &pinned).as_bytes(),
     )?;
 
     Ok(DistReport {
@@ -322,18 +328,25 @@ fn integrity(bytes: &[u8]) -> String {
     )
 }
 
-fn integrity_txt(integrity: &str, script_tag: &str) -> String {
+/// `help-widget-<16 hex>.js`: the loader's name when pinned by content.
+fn pinned_loader_name(loader: &[u8]) -> String {
+    let digest = Sha384::digest(loader);
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("help-widget-{hex}.js")
+}
+
+fn integrity_txt(integrity: &str, script_tag: &str, pinned: &str) -> String {
     format!(
         "{integrity}\n\
          \n\
          {script_tag}\n\
          \n\
-         The integrity attribute pins these exact bytes of {LOADER}. A later deploy\n\
-         that changes the loader changes this hash, and a page still carrying the old\n\
-         one then refuses the new loader (the page itself keeps working, without the\n\
-         widget). Update the tag with each such deploy, or leave integrity out to\n\
-         follow deploys on their own. crossorigin=\"anonymous\" needs the CORS header\n\
-         that _headers sets.\n"
+         This tag pins {pinned}, an immutable copy of this deploy's loader that no\n\
+         later deploy changes or removes, so its integrity attribute keeps holding. A\n\
+         page with this tag stays on this version of the widget until the tag is\n\
+         updated. To follow every deploy instead, include {LOADER} (short-cached,\n\
+         replaced by each deploy) without an integrity attribute.\n\
+         crossorigin=\"anonymous\" needs the CORS header that _headers sets.\n"
     )
 }
 
@@ -442,7 +455,9 @@ The help widget, ready to serve. Upload the whole folder; keep earlier files.
 help-widget.js              the loader: the one URL pages include. Short-cached.
 help-widget.d.ts            the types of window.HelpWidget.
 help-widget-<hash>.js       the app (JS glue and wasm), named by content:
-help-widget-<hash>_bg.wasm  cache forever.
+help-widget-<hash>_bg.wasm  cache forever. One more help-widget-<hash>.js is
+                            the loader itself, pinned for script tags that
+                            carry an integrity hash (see integrity.txt).
 bundle/                     the public help-center bundle: manifest.json is
                             short-cached, every other file is named by content.
 bundle-signed-in/           the bundle with signed-in articles. NOT PUBLIC:
@@ -749,11 +764,18 @@ mod tests {
         assert!(!first.added.is_empty());
         assert!(second.added.is_empty());
         assert_eq!(second.unchanged, first.added.len());
-        assert!(
-            second.script_tag.starts_with(
-                "<script src=\"https://cdn.test/hw/help-widget.js\" integrity=\"sha384-"
-            )
+        assert!(second.script_tag.starts_with(&format!(
+            "<script src=\"https://cdn.test/hw/{}\" integrity=\"sha384-",
+            pinned_loader_name(&std::fs::read(out.join(LOADER)).unwrap())
+        )));
+        // The pinned loader is the loader's bytes, under a name that a later
+        // deploy never reuses for other bytes.
+        let pinned = pinned_loader_name(&std::fs::read(out.join(LOADER)).unwrap());
+        assert_eq!(
+            std::fs::read(out.join(&pinned)).unwrap(),
+            std::fs::read(out.join(LOADER)).unwrap()
         );
+        assert!(is_hashed(&pinned));
         assert!(
             second
                 .script_tag
