@@ -504,7 +504,7 @@ impl Bench {
     fn widget(&self, site: &Path, report: &mut Report, m: &mut Measured) -> anyhow::Result<()> {
         const SECTION: &str = "widget, demo dashboard, cold opens";
         let server = Server::start(site, 0)?;
-        let config = json!({ "base": server.url(), "runs": WIDGET_RUNS, "query": WIDGET_QUERY });
+        let config = json!({ "base": server.url(), "site": site, "runs": WIDGET_RUNS, "query": WIDGET_QUERY });
         let value = self.node("widget", &config, Duration::from_secs(300))?;
         let field = |key: &str| value.get(key).cloned().unwrap_or(Value::Null);
         let loader_gzip = field("loader")
@@ -513,6 +513,12 @@ impl Bench {
             .context("the page never fetched the loader")?;
         m.loader_kb = Ok(loader_gzip / 1000.0);
         let open_gzip = field("openGzip").as_f64().context("no first-open bytes")?;
+        let kinds = field("openByKind");
+        for kind in ["wasm", "glue", "index (root, term shards, term list)"] {
+            if kinds.get(kind).is_none() {
+                bail!("the first open fetched no {kind} file: the measurement is incomplete");
+            }
+        }
         let open_raw = field("openRaw").as_f64().unwrap_or(0.0);
         m.first_open_kb = Ok(open_gzip / 1000.0);
         report.figure(
