@@ -27,9 +27,15 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
     copy_dir(&root.join("examples/dashboard"), &site)?;
 
     // The public bundle is what the demo dashboard embeds; the signed-in
-    // one is what a dashboard would serve behind its sign-in.
-    for (audience, folder) in [("public", "bundle"), ("signed-in", "bundle-signed-in")] {
-        println!("xtask: building the example {audience} bundle");
+    // one is what a dashboard would serve behind its sign-in. The XSS one
+    // holds hostile HTML and Markdown, as the builder sanitizes it, for the
+    // end-to-end XSS test; no real dashboard serves it.
+    for (content, audience, folder) in [
+        ("examples/help-center", "public", "bundle"),
+        ("examples/help-center", "signed-in", "bundle-signed-in"),
+        ("examples/xss", "public", "bundle-xss"),
+    ] {
+        println!("xtask: building the {audience} bundle of {content}");
         run(Command::new(env!("CARGO"))
             .args([
                 "run",
@@ -39,28 +45,12 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
                 "--",
                 "build",
             ])
-            .arg(root.join("examples/help-center"))
+            .arg(root.join(content))
             .arg("--out")
             .arg(site.join(folder))
             .args(["--audience", audience])
             .current_dir(&root))?;
     }
-
-    // Hostile HTML and Markdown for the end-to-end XSS test, as the
-    // builder sanitizes it. Never served by a real dashboard.
-    run(Command::new(env!("CARGO"))
-        .args([
-            "run",
-            "--quiet",
-            "--package",
-            "index-builder",
-            "--",
-            "build",
-        ])
-        .arg(root.join("examples/xss"))
-        .arg("--out")
-        .arg(site.join("bundle-xss"))
-        .current_dir(&root))?;
 
     println!("xtask: building the widget with trunk");
     let dist = root.join("target/widget-dist");
