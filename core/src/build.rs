@@ -6,6 +6,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::format::reserved::{
+    PREFIX_TERM_CHARS, PREFIX_TERM_DOCS, STARTER_TERM, context_term, id_term, prefix_term,
+};
 use crate::format::{DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard};
 
 /// How a field's matches count, baked into each posting's impact at build
@@ -288,29 +291,6 @@ impl IndexWriter {
     }
 }
 
-/// The reserved term listing the getting-started articles.
-pub const STARTER_TERM: &str = "\u{3}starter";
-
-/// The term under which articles declaring the route pattern `pattern` in
-/// their `contexts` are indexed.
-pub fn context_term(pattern: &str) -> String {
-    format!("\u{2}{pattern}")
-}
-
-/// The term that stands for every word starting with `prefix` (1 to
-/// [`PREFIX_TERM_CHARS`] letters): its postings are the
-/// [`PREFIX_TERM_DOCS`] documents where such words weigh most.
-pub fn prefix_term(prefix: &str) -> String {
-    format!("\u{4}{prefix}")
-}
-
-/// Prefixes up to this many letters get a precomputed [`prefix_term`], so
-/// that the first keystrokes need one small lookup, not every completion.
-pub const PREFIX_TERM_CHARS: usize = 3;
-
-/// How many documents a [`prefix_term`] lists.
-pub const PREFIX_TERM_DOCS: usize = 200;
-
 /// A prefix gets a [`prefix_term`] only when its completions hold at least
 /// this many postings: only then is expanding it costly. Small indexes get
 /// few or none, and their short prefixes expand as long ones do.
@@ -377,12 +357,6 @@ fn prefix_postings(
             (prefix_term(&prefix), docs)
         })
         .collect()
-}
-
-/// The term under which an article's id is indexed. It starts with a
-/// control character, which the text pipeline never produces.
-pub fn id_term(id: &str) -> String {
-    format!("\u{1}{id}")
 }
 
 /// Roughly how many bytes a record takes encoded.

@@ -3,8 +3,18 @@
 //!
 //! The [`Reader`] never panics and never allocates more than the input could
 //! possibly hold: every count is checked against the bytes that remain.
+//!
+//! **This module depends on nothing else in the crate.** It knows bytes, not
+//! bundles: which magic and version a file carries is `format`'s business.
 
-use crate::format::{DecodeError, FORMAT_VERSION};
+/// Why bytes could not be read: which kind of file, and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Corrupt {
+    /// Which kind of file.
+    pub(crate) what: &'static str,
+    /// What was wrong.
+    pub(crate) reason: String,
+}
 
 /// Appends values to a byte buffer.
 #[derive(Debug, Default)]
@@ -13,11 +23,11 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// A buffer that starts with a file header: `magic` then the format version.
-    pub(crate) fn with_header(magic: &[u8; 4]) -> Writer {
+    /// A buffer that starts with a file header: `magic` then `version`.
+    pub(crate) fn with_header(magic: &[u8; 4], version: u32) -> Writer {
         let mut w = Writer::default();
         w.bytes.extend_from_slice(magic);
-        w.u64(u64::from(FORMAT_VERSION));
+        w.u32(version);
         w
     }
 
@@ -69,34 +79,27 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// Checks the header of a `what` file and returns a reader after it.
-    pub(crate) fn with_header(
+    /// A reader after the four-byte `magic` of a `what` file; the version
+    /// that follows is the caller's to read and check.
+    pub(crate) fn after_magic(
         bytes: &'a [u8],
         magic: &[u8; 4],
         what: &'static str,
-    ) -> Result<Reader<'a>, DecodeError> {
-        let rest = bytes
-            .strip_prefix(magic.as_slice())
-            .ok_or_else(|| DecodeError::Corrupt {
+    ) -> Result<Reader<'a>, Corrupt> {
+        match bytes.strip_prefix(magic.as_slice()) {
+            Some(rest) => Ok(Reader { bytes: rest, what }),
+            None => Err(Corrupt {
                 what,
                 reason: format!(
                     "it does not start with `{}`",
                     String::from_utf8_lossy(magic)
                 ),
-            })?;
-        let mut reader = Reader { bytes: rest, what };
-        let found = reader.u64()?;
-        if found != u64::from(FORMAT_VERSION) {
-            return Err(DecodeError::UnsupportedVersion {
-                found: u32::try_from(found).unwrap_or(u32::MAX),
-                supported: FORMAT_VERSION,
-            });
+            }),
         }
-        Ok(reader)
     }
 
-    pub(crate) fn corrupt(&self, reason: impl Into<String>) -> DecodeError {
-        DecodeError::Corrupt {
+    pub(crate) fn corrupt(&self, reason: impl Into<String>) -> Corrupt {
+        Corrupt {
             what: self.what,
             reason: reason.into(),
         }
@@ -107,7 +110,7 @@ impl<'a> Reader<'a> {
         self.bytes.is_empty()
     }
 
-    pub(crate) fn u64(&mut self) -> Result<u64, DecodeError> {
+    pub(crate) fn u64(&mut self) -> Result<u64, Corrupt> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let (&byte, rest) = self
@@ -123,12 +126,12 @@ impl<'a> Reader<'a> {
         Err(self.corrupt("a number is longer than 64 bits"))
     }
 
-    pub(crate) fn u32(&mut self) -> Result<u32, DecodeError> {
+    pub(crate) fn u32(&mut self) -> Result<u32, Corrupt> {
         let value = self.u64()?;
         u32::try_from(value).map_err(|_| self.corrupt(format!("{value} does not fit in 32 bits")))
     }
 
-    pub(crate) fn u8(&mut self) -> Result<u8, DecodeError> {
+    pub(crate) fn u8(&mut self) -> Result<u8, Corrupt> {
         let (&byte, rest) = self
             .bytes
             .split_first()
@@ -139,7 +142,7 @@ impl<'a> Reader<'a> {
 
     /// A count of items that each take at least `min_item_bytes` bytes, so
     /// a corrupt count cannot make the caller allocate beyond the input.
-    pub(crate) fn count(&mut self, min_item_bytes: usize) -> Result<usize, DecodeError> {
+    pub(crate) fn count(&mut self, min_item_bytes: usize) -> Result<usize, Corrupt> {
         let n = self.u64()?;
         let possible = self.bytes.len() / min_item_bytes.max(1);
         if n > possible as u64 {
@@ -151,7 +154,7 @@ impl<'a> Reader<'a> {
         Ok(n as usize)
     }
 
-    pub(crate) fn bytes(&mut self, len: usize) -> Result<&'a [u8], DecodeError> {
+    pub(crate) fn bytes(&mut self, len: usize) -> Result<&'a [u8], Corrupt> {
         if len > self.bytes.len() {
             return Err(self.corrupt("it ends inside a string"));
         }
@@ -160,17 +163,17 @@ impl<'a> Reader<'a> {
         Ok(head)
     }
 
-    pub(crate) fn str(&mut self) -> Result<&'a str, DecodeError> {
+    pub(crate) fn str(&mut self) -> Result<&'a str, Corrupt> {
         let len = self.count(1)?;
         let bytes = self.bytes(len)?;
         std::str::from_utf8(bytes).map_err(|_| self.corrupt("a string is not UTF-8"))
     }
 
-    pub(crate) fn string(&mut self) -> Result<String, DecodeError> {
+    pub(crate) fn string(&mut self) -> Result<String, Corrupt> {
         self.str().map(str::to_owned)
     }
 
-    pub(crate) fn opt_string(&mut self) -> Result<Option<String>, DecodeError> {
+    pub(crate) fn opt_string(&mut self) -> Result<Option<String>, Corrupt> {
         match self.u8()? {
             0 => Ok(None),
             1 => self.string().map(Some),
@@ -179,7 +182,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Fails unless every byte was read.
-    pub(crate) fn finish(self) -> Result<(), DecodeError> {
+    pub(crate) fn finish(self) -> Result<(), Corrupt> {
         if self.bytes.is_empty() {
             Ok(())
         } else {

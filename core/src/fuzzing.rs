@@ -2,10 +2,12 @@
 //! regression tests that replay what they found. Not a public API.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use crate::build::{FieldWeights, IndexWriter, IndexedArticle, SplitOptions};
 use crate::format::{DocChunk, DocRecord, LocaleRoot, Manifest, TermList, TermShard};
 use crate::search::{LocaleIndex, SearchOptions};
+use crate::testing::fnv;
 use crate::text::{Analyzer, Language};
 
 /// Feeds `data` to every decoder. Errors are fine; panics are bugs.
@@ -35,13 +37,16 @@ pub fn decode_everything(data: &[u8]) {
     }
 }
 
+/// A small index and its files, by file name.
+type SmallIndex = (LocaleIndex, BTreeMap<String, Vec<u8>>);
+
 thread_local! {
-    static INDEXES: RefCell<Vec<(LocaleIndex, std::collections::BTreeMap<String, Vec<u8>>)>> = RefCell::new(
+    static INDEXES: RefCell<Vec<SmallIndex>> = RefCell::new(
         Language::ALL.iter().map(|&language| small_index(language)).collect()
     );
 }
 
-fn small_index(language: Language) -> (LocaleIndex, std::collections::BTreeMap<String, Vec<u8>>) {
+fn small_index(language: Language) -> SmallIndex {
     let analyzer = Analyzer::new(language);
     let split = SplitOptions {
         shard_bytes: 64,
@@ -119,13 +124,4 @@ pub fn search_everything(text: &str) {
             }
         }
     });
-}
-
-/// A small, stable, non-cryptographic hash (FNV-1a, 64 bit) in hex, for
-/// naming files in tests and fuzzing where SHA-256 is not at hand.
-pub fn fnv(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
-    format!("{hash:016x}")
 }

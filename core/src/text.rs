@@ -115,18 +115,17 @@ pub fn trim_range(token: &str, language: Language) -> (usize, usize) {
         i + token[i..].chars().next().map_or(1, char::len_utf8)
     });
     let (mut start, end) = (start, end.max(start));
-    if language == Language::French {
-        if let Some((offset, quote)) = token[start..end]
+    if language == Language::French
+        && let Some((offset, quote)) = token[start..end]
             .char_indices()
             .find(|&(_, c)| is_apostrophe(c))
-        {
-            let head = &token[start..start + offset];
-            if FRENCH_ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e)) {
-                let rest = start + offset + quote.len_utf8();
-                start = token[rest..end]
-                    .find(is_word_char)
-                    .map_or(end, |i| rest + i);
-            }
+    {
+        let head = &token[start..start + offset];
+        if FRENCH_ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e)) {
+            let rest = start + offset + quote.len_utf8();
+            start = token[rest..end]
+                .find(is_word_char)
+                .map_or(end, |i| rest + i);
         }
     }
     (start, end)

@@ -96,7 +96,7 @@ fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
             ],
         });
     }
-    let files = writer.finish(help_core::fuzzing::fnv);
+    let files = writer.finish(help_core::testing::fnv);
     files.files
 }
 
@@ -422,7 +422,7 @@ fn a_short_prefix_expands_to_its_most_frequent_completions() {
             ],
         });
     }
-    let files = writer.finish(help_core::fuzzing::fnv).files;
+    let files = writer.finish(help_core::testing::fnv).files;
     let mut index = open(&files);
     let options = SearchOptions {
         limit: 200,

@@ -1,0 +1,161 @@
+//! The bundle format: what the index builder writes and the widget reads.
+//!
+//! A bundle is a folder that a CDN serves. Every file but the manifest is
+//! named by a hash of its content, so it can be cached forever:
+//!
+//! ```text
+//! manifest.json              small, short-cached: format version, locales
+//! <locale>-root-<hash>.bin   per locale: shard boundaries and sizes
+//! <locale>-t<n>-<gen>.bin    term shards: a range of terms with postings
+//! <locale>-v<n>-<gen>.bin    the same range's terms alone, for typo lookups
+//! <locale>-d<n>-<gen>.bin    doc chunks: titles, summaries, text for snippets
+//! <locale>/<id>-<hash>.html  an article's sanitized body, fetched on open
+//! ```
+//!
+//! `<gen>` is one hash over all of a locale's shards and chunks, so the root
+//! names them by number and stays small however many articles there are.
+//! Ids, route contexts, the getting-started list and busy short prefixes
+//! are reserved terms in the shards (see [`reserved`]), not root tables.
+//! The first query fetches the manifest, the locale root, the shards its
+//! words fall in and the doc chunks of the top results: never the whole
+//! index, so growth does not land on it. A word that matches nothing
+//! fetches the small term lists of its first letter to look for a typo.
+//!
+//! Every binary file starts with a four-byte magic and [`FORMAT_VERSION`];
+//! a reader refuses any other version with
+//! [`DecodeError::UnsupportedVersion`]. This module holds the only encoder
+//! and the only decoder, for the builder and the widget alike:
+//!
+//! - [`manifest`]: `manifest.json` ([`Manifest`], [`Audience`]);
+//! - [`root`]: a locale's root ([`LocaleRoot`]) and the names of its files;
+//! - [`terms`]: term shards and term lists, front-coded;
+//! - [`docs`]: doc chunks and the records they hold;
+//! - [`reserved`]: the reserved terms (ids, contexts, getting started,
+//!   prefixes) that the builder writes and the engine looks up.
+
+pub mod docs;
+pub mod manifest;
+pub mod reserved;
+pub mod root;
+pub mod terms;
+
+pub use docs::{DocChunk, DocRecord, Video};
+pub use manifest::{Audience, LocaleEntry, MANIFEST_FILE, Manifest};
+pub use root::LocaleRoot;
+pub use terms::{TermEntry, TermList, TermShard};
+
+use crate::codec::{Corrupt, Reader, Writer};
+
+/// The bundle format version this build writes and reads.
+///
+/// Bump it whenever the bytes of any bundle file change meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Why bundle bytes could not be read.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The bundle was written in a format version this reader does not know.
+    #[error(
+        "bundle format version {found} is not supported (this widget reads version {supported})"
+    )]
+    UnsupportedVersion {
+        /// The version found in the bytes.
+        found: u32,
+        /// The version this reader supports.
+        supported: u32,
+    },
+    /// The manifest is not valid JSON or lacks a required field.
+    #[error("manifest is malformed: {0}")]
+    Manifest(String),
+    /// A binary file is truncated, foreign or corrupt.
+    #[error("{what} is corrupt: {reason}")]
+    Corrupt {
+        /// Which kind of file.
+        what: &'static str,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+impl From<Corrupt> for DecodeError {
+    fn from(c: Corrupt) -> DecodeError {
+        DecodeError::Corrupt {
+            what: c.what,
+            reason: c.reason,
+        }
+    }
+}
+
+/// A new binary file of this format: `magic`, then [`FORMAT_VERSION`].
+fn start_file(magic: &[u8; 4]) -> Writer {
+    Writer::with_header(magic, FORMAT_VERSION)
+}
+
+/// A reader after the header of a `what` file, which must start with
+/// `magic` and carry [`FORMAT_VERSION`].
+fn open_file<'a>(
+    bytes: &'a [u8],
+    magic: &[u8; 4],
+    what: &'static str,
+) -> Result<Reader<'a>, DecodeError> {
+    let mut reader = Reader::after_magic(bytes, magic, what)?;
+    let found = reader.u64()?;
+    if found != u64::from(FORMAT_VERSION) {
+        return Err(DecodeError::UnsupportedVersion {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+            supported: FORMAT_VERSION,
+        });
+    }
+    Ok(reader)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::docs::CHUNK_MAGIC;
+    use crate::format::root::ROOT_MAGIC;
+    use crate::format::terms::SHARD_MAGIC;
+
+    #[test]
+    fn a_shared_prefix_longer_than_the_rest_of_the_shard_decodes() {
+        let shard = TermShard {
+            terms: vec![
+                TermEntry {
+                    term: "zyxwcanari".into(),
+                    postings: vec![(0, 200)],
+                },
+                TermEntry {
+                    term: "zyxwcanarytag".into(),
+                    postings: vec![(1, 90)],
+                },
+            ],
+        };
+        assert_eq!(TermShard::decode(&shard.encode(), 2), Ok(shard));
+    }
+
+    #[test]
+    fn random_bytes_never_panic() {
+        // A small xorshift so the test needs no crate and is repeatable.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..20_000 {
+            let len = (next() % 64) as usize;
+            let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            // Half the rounds get a valid header so the decoders go deeper.
+            if round % 2 == 0 && bytes.len() > 6 {
+                let magic: &[u8; 4] = [ROOT_MAGIC, SHARD_MAGIC, CHUNK_MAGIC][round % 3];
+                bytes[..4].copy_from_slice(magic);
+                bytes[4] = FORMAT_VERSION as u8;
+            }
+            let _ = LocaleRoot::decode(&bytes);
+            let _ = TermShard::decode(&bytes, 1000);
+            let _ = DocChunk::decode(&bytes);
+            let _ = Manifest::from_json(&bytes);
+        }
+    }
+}

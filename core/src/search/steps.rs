@@ -1,0 +1,203 @@
+//! The one fetch-and-continue loop of every lookup.
+//!
+//! A [`Lookup`] is a search, the suggestions for a route, or an article by
+//! id, in progress. Asked for its next [`Step`], it either names the bundle
+//! files it still needs or gives its answer. The caller fetches those files
+//! however it can, [`LocaleIndex::insert`]s them, and asks again.
+//! [`LocaleIndex::run`] is that loop for native callers (the CLI, tests,
+//! benchmarks), with a blocking fetch; the widget's engine runs the same
+//! loop with `fetch` over HTTP, awaiting each round of files together.
+
+use crate::format::{DecodeError, DocRecord};
+
+use super::index::{LocaleIndex, Need};
+use super::options::{SearchHit, SearchOptions};
+use super::query::Query;
+use super::ranking::Ranking;
+
+/// What a lookup asks for next.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step<T> {
+    /// These files, fetched and inserted, before it can go on. Never empty.
+    Fetch(Vec<Need>),
+    /// The answer: nothing more is needed.
+    Done(T),
+}
+
+/// A lookup in progress; see the module documentation.
+pub trait Lookup {
+    /// What the lookup answers.
+    type Output;
+
+    /// The next step, given the files the index holds now.
+    fn step(&mut self, index: &LocaleIndex) -> Step<Self::Output>;
+}
+
+/// `Fetch(needs)` unless `needs` is empty.
+fn fetch<T>(needs: Vec<Need>) -> Option<Step<T>> {
+    (!needs.is_empty()).then_some(Step::Fetch(needs))
+}
+
+/// The best articles for a query, best first, presented as hits: first the
+/// shards (and term lists, for typos) its words need, then the doc chunks
+/// of its top results.
+#[derive(Debug, Clone)]
+pub struct SearchLookup {
+    query: Query,
+    options: SearchOptions,
+    ranking: Option<Ranking>,
+}
+
+impl SearchLookup {
+    /// A search for `query`, analyzed by [`LocaleIndex::parse`].
+    pub fn new(query: Query, options: SearchOptions) -> SearchLookup {
+        SearchLookup {
+            query,
+            options,
+            ranking: None,
+        }
+    }
+}
+
+impl Lookup for SearchLookup {
+    type Output = Vec<SearchHit>;
+
+    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<SearchHit>> {
+        if self.query.is_empty() {
+            return Step::Done(Vec::new());
+        }
+        if self.ranking.is_none() {
+            let needs = index.needs(&self.query, self.options.context.as_deref());
+            if let Some(step) = fetch(needs) {
+                return step;
+            }
+            self.ranking = Some(index.rank(&self.query, &self.options));
+        }
+        let Some(ranking) = &self.ranking else {
+            return Step::Done(Vec::new());
+        };
+        match fetch(index.needs_for_hits(ranking, self.options.limit)) {
+            Some(step) => step,
+            None => Step::Done(index.present(ranking, self.options.limit)),
+        }
+    }
+}
+
+/// The articles for a dashboard route, most specific first, or the
+/// getting-started articles; at most `limit`, with their records.
+#[derive(Debug, Clone)]
+pub struct SuggestionsLookup {
+    route: String,
+    limit: usize,
+    docs: Option<Vec<u32>>,
+}
+
+impl SuggestionsLookup {
+    /// The suggestions for `route`, at most `limit` of them.
+    pub fn new(route: &str, limit: usize) -> SuggestionsLookup {
+        SuggestionsLookup {
+            route: route.to_string(),
+            limit,
+            docs: None,
+        }
+    }
+}
+
+impl Lookup for SuggestionsLookup {
+    type Output = Vec<(u32, DocRecord)>;
+
+    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<(u32, DocRecord)>> {
+        if self.docs.is_none() {
+            if let Some(step) = fetch(index.needs_for_route(&self.route)) {
+                return step;
+            }
+            let docs = index.suggestions(&self.route).into_iter().take(self.limit);
+            self.docs = Some(docs.collect());
+        }
+        let Some(docs) = &self.docs else {
+            return Step::Done(Vec::new());
+        };
+        match fetch(index.needs_for_docs(docs.iter().copied())) {
+            Some(step) => step,
+            None => Step::Done(
+                docs.iter()
+                    .filter_map(|&d| Some((d, index.doc(d)?.clone())))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The record of the article with an id, or `None` if the locale lacks it.
+#[derive(Debug, Clone)]
+pub struct ArticleLookup {
+    id: String,
+}
+
+impl ArticleLookup {
+    /// The article `id`.
+    pub fn new(id: &str) -> ArticleLookup {
+        ArticleLookup { id: id.to_string() }
+    }
+}
+
+impl Lookup for ArticleLookup {
+    type Output = Option<DocRecord>;
+
+    fn step(&mut self, index: &LocaleIndex) -> Step<Option<DocRecord>> {
+        if let Some(step) = fetch(index.needs_for_id(&self.id)) {
+            return step;
+        }
+        let Some(doc) = index.doc_by_id(&self.id) else {
+            return Step::Done(None);
+        };
+        match fetch(index.needs_for_docs([doc])) {
+            Some(step) => step,
+            None => Step::Done(index.doc(doc).cloned()),
+        }
+    }
+}
+
+/// Why [`LocaleIndex::run`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError<E> {
+    /// A file could not be fetched.
+    #[error("could not fetch a bundle file: {0}")]
+    Fetch(E),
+    /// A fetched file could not be decoded.
+    #[error(transparent)]
+    Decode(DecodeError),
+}
+
+impl LocaleIndex {
+    /// Runs `lookup` to its answer, fetching each file it needs through
+    /// `fetch(file_name)`, one at a time.
+    pub fn run<L: Lookup, E>(
+        &mut self,
+        mut lookup: L,
+        mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
+    ) -> Result<L::Output, FetchError<E>> {
+        loop {
+            match lookup.step(self) {
+                Step::Done(answer) => return Ok(answer),
+                Step::Fetch(needs) => {
+                    for need in needs {
+                        let bytes = fetch(&self.file(need)).map_err(FetchError::Fetch)?;
+                        self.insert(need, &bytes).map_err(FetchError::Decode)?;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Searches `text`: [`SearchLookup`] through [`LocaleIndex::run`].
+    pub fn search_with<E>(
+        &mut self,
+        text: &str,
+        options: &SearchOptions,
+        fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
+    ) -> Result<Vec<SearchHit>, FetchError<E>> {
+        let query = self.parse(text);
+        self.run(SearchLookup::new(query, options.clone()), fetch)
+    }
+}
