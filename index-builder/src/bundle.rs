@@ -42,6 +42,19 @@ pub struct Bundle {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
+impl Bundle {
+    /// How many articles the bundle holds, over all its locales (an
+    /// untranslated English article counts once in each locale it is in).
+    pub fn articles(&self) -> u32 {
+        self.manifest.locales.values().map(|l| l.articles).sum()
+    }
+
+    /// The size of all its files together, in bytes.
+    pub fn bytes(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+}
+
 /// Builds the bundle for `content`. The same content and options give the
 /// same bytes. `progress` is called once per article indexed.
 pub fn build_bundle(

@@ -25,7 +25,7 @@ pub fn parse_and_render(text: &str) {
 
 /// Parses `text` as a `support.toml`.
 pub fn parse_support(text: &str) {
-    if let Ok(data) = crate::support::parse_support(Path::new("support.toml"), text) {
+    if let Ok(data) = crate::content::parse_support(Path::new("support.toml"), text) {
         let _ = data.status(0);
         let _ = data.region_for_country(Some("FR"));
     }

@@ -24,6 +24,15 @@ enum AudienceArg {
     SignedIn,
 }
 
+impl From<AudienceArg> for Audience {
+    fn from(arg: AudienceArg) -> Audience {
+        match arg {
+            AudienceArg::Public => Audience::Public,
+            AudienceArg::SignedIn => Audience::SignedIn,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Builds a bundle folder from CONTENT_DIR.
@@ -122,12 +131,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             audience,
         } => {
             let content = index_builder::load_content(&content_dir)?;
-            let audience = match audience {
-                AudienceArg::Public => Audience::Public,
-                AudienceArg::SignedIn => Audience::SignedIn,
-            };
             let options = BuildOptions {
-                audience,
+                audience: audience.into(),
                 ..BuildOptions::default()
             };
             let bar = progress_bar(content.articles.len() as u64);
@@ -135,13 +140,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             bar.finish_and_clear();
             index_builder::write_bundle(&bundle, &out)
                 .with_context(|| format!("writing the bundle to {}", out.display()))?;
-            let bytes: usize = bundle.files.values().map(Vec::len).sum();
-            let articles: u32 = bundle.manifest.locales.values().map(|l| l.articles).sum();
             println!(
-                "built {articles} article(s) in {} locale(s), {} files, {} KB, into {}",
+                "built {} article(s) in {} locale(s), {} files, {} KB, into {}",
+                bundle.articles(),
                 bundle.manifest.locales.len(),
                 bundle.files.len(),
-                bytes / 1024,
+                bundle.bytes() / 1024,
                 out.display()
             );
             Ok(())
@@ -173,11 +177,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let hits = bundle.search(&mut index, &query, &options)?;
             if json {
-                let list: Vec<serde_json::Value> = hits
-                    .iter()
-                    .map(|h| serde_json::json!({ "id": h.id, "title": h.title, "score": h.score }))
-                    .collect();
-                println!("{}", serde_json::to_string_pretty(&list)?);
+                println!("{}", index_builder::hits_json(&hits));
             } else if hits.is_empty() {
                 println!("no results for {query:?}");
             } else {
@@ -224,11 +224,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             audience,
         } => {
             let content = index_builder::load_content(&content_dir)?;
-            let audience = match audience {
-                AudienceArg::Public => Audience::Public,
-                AudienceArg::SignedIn => Audience::SignedIn,
-            };
-            let export = index_builder::export_elasticlunr(&content, &locale, audience)?;
+            let export = index_builder::export_elasticlunr(&content, &locale, audience.into())?;
             index_builder::write_elasticlunr(&export, &out)?;
             println!(
                 "exported {} article(s) of locale {locale} ({} pipeline) to {}, {} KB",

@@ -99,3 +99,13 @@ impl BundleReader {
             })
     }
 }
+
+/// Hits as `index-builder search --json` prints them: a pretty-printed
+/// `[{"id", "title", "score"}]`, best first.
+pub fn hits_json(hits: &[SearchHit]) -> String {
+    let list: Vec<serde_json::Value> = hits
+        .iter()
+        .map(|h| serde_json::json!({ "id": h.id, "title": h.title, "score": h.score }))
+        .collect();
+    serde_json::to_string_pretty(&list).expect("JSON values serialize")
+}

@@ -180,7 +180,7 @@ fn the_example_public_bundle_leaks_no_signed_in_article() {
             for analyzer in &analyzers {
                 public_words.extend(analyzer.terms(&text));
             }
-            public_words.insert(help_core::build::id_term(&a.front.id));
+            public_words.insert(help_core::format::reserved::id_term(&a.front.id));
         }
         // Reserved terms (ids, contexts, prefixes) derive from what the
         // records and words above cover; compare the words themselves.

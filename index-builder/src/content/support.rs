@@ -6,7 +6,8 @@ use std::path::Path;
 
 use help_core::support::{Contact, SupportData, WEEKDAYS, parse_date, parse_hh_mm};
 
-use crate::content::{LOCALES, Problem};
+use super::locales::LOCALES;
+use crate::diagnostics::Problem;
 
 /// Reads and checks `dir/support.toml`. `Ok(None)` when there is none.
 pub fn load_support(dir: &Path) -> Result<Option<SupportData>, Vec<Problem>> {
@@ -15,25 +16,16 @@ pub fn load_support(dir: &Path) -> Result<Option<SupportData>, Vec<Problem>> {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(_) => {
-                return Err(vec![problem(
+                return Err(vec![Problem::file(
                     &path,
-                    None,
-                    "the file is not valid UTF-8; save it as UTF-8".into(),
+                    "the file is not valid UTF-8; save it as UTF-8",
                 )]);
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(vec![problem(&path, None, format!("cannot read: {e}"))]),
+        Err(e) => return Err(vec![Problem::file(&path, format!("cannot read: {e}"))]),
     };
     parse_support(&path, &text).map(Some)
-}
-
-fn problem(path: &Path, line: Option<usize>, message: String) -> Problem {
-    Problem {
-        path: path.to_path_buf(),
-        line,
-        message,
-    }
 }
 
 /// Parses and checks the text of a `support.toml`; `path` names it in problems.
@@ -43,13 +35,14 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
         // TOML reads an unquoted `02:00` or `2026-12-25` as a date-time,
         // which serde then reports as a "map": say what to write instead.
         let value = e.span().and_then(|s| text.get(s)).unwrap_or("").trim();
-        let unquoted_time = value.starts_with(|c: char| c.is_ascii_digit()) && value.contains([':', '-']);
+        let unquoted_time =
+            value.starts_with(|c: char| c.is_ascii_digit()) && value.contains([':', '-']);
         let message = if unquoted_time && e.message().contains("invalid type: map") {
             format!("`{value}` must be quoted, like \"{value}\": times and dates are strings here")
         } else {
             e.message().trim_end().to_string()
         };
-        vec![problem(path, line, message)]
+        vec![Problem::maybe_line(path, line, message)]
     })?;
     // The line of the first occurrence of a quoted value, for problems
     // found after parsing.
@@ -76,7 +69,7 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
         } else {
             value.and_then(line_of)
         };
-        problems.push(problem(path, line, message));
+        problems.push(Problem::maybe_line(path, line, message));
     };
 
     for (key, value) in [("opens", &data.hours.opens), ("closes", &data.hours.closes)] {
@@ -209,17 +202,16 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
                             ),
                         );
                     }
-                    if let Some(option) = option {
-                        if option.is_empty()
+                    if let Some(option) = option
+                        && (option.is_empty()
                             || !option
                                 .chars()
-                                .all(|c| c.is_ascii_digit() || c == '#' || c == '*')
-                        {
-                            bad(
-                                Some(option),
-                                format!("phone option `{option}` must be keypad digits"),
-                            );
-                        }
+                                .all(|c| c.is_ascii_digit() || c == '#' || c == '*'))
+                    {
+                        bad(
+                            Some(option),
+                            format!("phone option `{option}` must be keypad digits"),
+                        );
                     }
                 }
                 Contact::Email { address } => {

@@ -1,0 +1,146 @@
+//! One article, parsed from its file's text, and the whole content folder
+//! in memory.
+
+use std::path::{Path, PathBuf};
+
+use super::front_matter::{self, FrontMatter};
+use super::render::plain_text;
+use crate::diagnostics::Problem;
+
+/// One article, parsed and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The file it came from.
+    pub path: PathBuf,
+    /// Its locale tag, from the folder it is in.
+    pub locale: String,
+    /// Its front matter.
+    pub front: FrontMatter,
+    /// The video's length in seconds, if it has a video.
+    pub video_seconds: Option<u32>,
+    /// The line the Markdown body starts on.
+    pub body_line: usize,
+    /// The Markdown body, after the front matter.
+    pub body_markdown: String,
+    /// The body as plain text, for indexing and snippets.
+    pub body_text: String,
+    /// The body rendered to sanitized HTML, links resolved. Filled in by
+    /// [`load_content`](crate::load_content) once every article is known.
+    pub body_html: String,
+}
+
+/// Everything in a content folder.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Every article, ordered by locale and then file name.
+    pub articles: Vec<Article>,
+    /// Support hours and contacts, from `support.toml`, if present.
+    pub support: Option<help_core::support::SupportData>,
+}
+
+impl Content {
+    /// The locales present, in a stable order.
+    pub fn locales(&self) -> Vec<&str> {
+        let mut locales: Vec<&str> = self.articles.iter().map(|a| a.locale.as_str()).collect();
+        locales.dedup();
+        locales
+    }
+}
+
+/// Parses one article file's text. `path` is used in problems and to
+/// resolve relative links.
+pub fn parse_article(path: &Path, locale: &str, text: &str) -> Result<Article, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let split = front_matter::split(path, text).map_err(|p| vec![p])?;
+    let front = front_matter::parse(path, split.front).map_err(|p| vec![p])?;
+    let video_seconds = front_matter::check(path, text, &front)?;
+    Ok(Article {
+        path: path.to_path_buf(),
+        locale: locale.to_string(),
+        body_text: plain_text(split.body),
+        video_seconds,
+        body_line: split.body_line,
+        front,
+        body_markdown: split.body.to_string(),
+        body_html: String::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::front_matter::{Visibility, check_route_pattern};
+
+    const GOOD: &str = "+++\nid = \"site-id\"\ntitle = \"Find your Site ID\"\ncategory = \"account\"\ncontexts = [\"/account\"]\n+++\n# Heading\n\nYour **SID** is on the `account` page.\n";
+
+    fn first_problem(text: &str) -> String {
+        parse_article(Path::new("x/a.md"), "en", text).unwrap_err()[0].to_string()
+    }
+
+    #[test]
+    fn parses_front_matter_and_body() {
+        let article = parse_article(Path::new("a.md"), "en", GOOD).unwrap();
+        assert_eq!(article.front.id, "site-id");
+        assert_eq!(article.front.visibility, Visibility::Public);
+        assert_eq!(article.body_line, 7);
+        assert_eq!(
+            article.body_text,
+            "Heading\nYour SID is on the account page.\n"
+        );
+    }
+
+    #[test]
+    fn unknown_key_names_file_and_line() {
+        let text = GOOD.replace("contexts", "colour = 1\ncontexts");
+        assert!(
+            first_problem(&text).starts_with("x/a.md:5: unknown field `colour`"),
+            "{}",
+            first_problem(&text)
+        );
+    }
+
+    #[test]
+    fn missing_title_is_a_problem() {
+        let text = GOOD.replace("title = \"Find your Site ID\"\n", "");
+        assert!(first_problem(&text).contains("missing field `title`"));
+        let blank = GOOD.replace("\"Find your Site ID\"", "\"  \"");
+        assert_eq!(first_problem(&blank), "x/a.md:3: `title` must not be empty");
+    }
+
+    #[test]
+    fn missing_front_matter_is_a_problem_on_line_one() {
+        assert_eq!(
+            first_problem("# Just markdown\n"),
+            "x/a.md:1: expected front matter opening with a `+++` line"
+        );
+        assert!(first_problem("+++\nid = \"x\"\n").contains("never closed"));
+    }
+
+    #[test]
+    fn route_patterns_are_checked() {
+        assert!(check_route_pattern("/reports/*").is_ok());
+        assert!(check_route_pattern("/links/deep-link").is_ok());
+        assert!(check_route_pattern("/").is_ok());
+        for bad in ["reports", "/reports*", "/a/*/b", "/a b", "/a?x=1", "/a//b"] {
+            assert!(check_route_pattern(bad).is_err(), "{bad}");
+        }
+        let text = GOOD.replace("[\"/account\"]", "[\"/account\", \"account/*\"]");
+        assert_eq!(
+            first_problem(&text),
+            "x/a.md:5: bad route pattern `account/*`: a route starts with `/`"
+        );
+    }
+
+    #[test]
+    fn video_and_dates_are_read() {
+        let text = GOOD.replace(
+            "contexts",
+            "updated = 2026-10-14\nvideo = { url = \"https://videos.example.com/a.mp4\", duration = \"3:45\" }\ncontexts",
+        );
+        let article = parse_article(Path::new("a.md"), "en", &text).unwrap();
+        assert_eq!(article.video_seconds, Some(225));
+        assert_eq!(article.front.updated.unwrap().to_string(), "2026-10-14");
+        let bad = text.replace("3:45", "three minutes");
+        assert!(first_problem(&bad).contains("video duration `three minutes`"));
+    }
+}

@@ -1,0 +1,262 @@
+//! An article's TOML front matter, between `+++` lines: its fields, where
+//! it ends, and the checks serde cannot make (ids, routes, videos).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::Problem;
+
+/// The category whose articles are suggested when no context matches.
+pub const GETTING_STARTED: &str = "getting-started";
+
+/// Who may read an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Visibility {
+    /// Anyone, in the public bundle.
+    Public,
+    /// Signed-in publishers only: never in the public bundle.
+    SignedIn,
+}
+
+/// A video tutorial, as authors write it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoSpec {
+    /// Where the video is, `https://…`.
+    pub url: String,
+    /// Its length as `m:ss` or `h:mm:ss`.
+    pub duration: String,
+}
+
+/// The TOML front matter of an article, between `+++` lines.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// Stable id, shared by the translations of one article.
+    pub id: String,
+    /// The article's title.
+    pub title: String,
+    /// A one-line summary shown under the title.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// The category the article is filed under.
+    pub category: String,
+    /// Search keywords beyond the title.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Dashboard route patterns where the article is relevant.
+    pub contexts: Vec<String>,
+    /// Who may read it. Default `public`.
+    #[serde(default = "public")]
+    pub visibility: Visibility,
+    /// A video tutorial, if the article is one.
+    #[serde(default)]
+    pub video: Option<VideoSpec>,
+    /// When it was last updated, a TOML date.
+    #[serde(default)]
+    pub updated: Option<toml::value::Datetime>,
+}
+
+fn public() -> Visibility {
+    Visibility::Public
+}
+
+/// An article file's text cut at its front matter.
+pub(super) struct Split<'a> {
+    /// The TOML between the `+++` lines.
+    pub front: &'a str,
+    /// The Markdown after the closing `+++` line.
+    pub body: &'a str,
+    /// The 1-based line the body starts on.
+    pub body_line: usize,
+}
+
+/// Finds the front matter of `text` (already without a byte order mark).
+pub(super) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Problem> {
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("+++") {
+        return Err(Problem::line(
+            path,
+            1,
+            "expected front matter opening with a `+++` line",
+        ));
+    }
+    let start = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut front_len = 0;
+    let mut closed = false;
+    let mut line_count = 1;
+    for line in lines.by_ref() {
+        line_count += 1;
+        if line.trim_end() == "+++" {
+            closed = true;
+            break;
+        }
+        front_len += line.len();
+    }
+    if !closed {
+        return Err(Problem::line(
+            path,
+            1,
+            "front matter opened with `+++` is never closed",
+        ));
+    }
+    let after_close = start + front_len;
+    let body_start = text[after_close..]
+        .find('\n')
+        .map_or(text.len(), |i| after_close + i + 1);
+    Ok(Split {
+        front: &text[start..after_close],
+        body: &text[body_start..],
+        body_line: line_count + 1,
+    })
+}
+
+/// Reads the front matter's TOML; a problem names the file line.
+pub(super) fn parse(path: &Path, front: &str) -> Result<FrontMatter, Problem> {
+    toml::from_str(front).map_err(|e| {
+        // Line 1 is the opening `+++`, so front matter line N is file line N + 1.
+        let line = e
+            .span()
+            .map_or(1, |span| front[..span.start].matches('\n').count() + 2);
+        Problem::line(path, line, e.message().trim_end())
+    })
+}
+
+/// Checks what serde cannot: `text` is the whole file, to name the line of
+/// each key. Returns the video's length in seconds, if there is a video.
+pub(super) fn check(
+    path: &Path,
+    text: &str,
+    front: &FrontMatter,
+) -> Result<Option<u32>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut problem = |key: &str, message: String| {
+        problems.push(Problem::line(path, key_line(text, key), message));
+    };
+    if front.id.trim().is_empty() {
+        problem("id", "`id` must not be empty".into());
+    } else if !front
+        .id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        problem(
+            "id",
+            format!("id `{}` may only hold a-z, 0-9 and `-`", front.id),
+        );
+    }
+    if front.title.trim().is_empty() {
+        problem("title", "`title` must not be empty".into());
+    }
+    if front.category.trim().is_empty() {
+        problem("category", "`category` must not be empty".into());
+    }
+    for pattern in &front.contexts {
+        if let Err(why) = check_route_pattern(pattern) {
+            problem("contexts", format!("bad route pattern `{pattern}`: {why}"));
+        }
+    }
+    let video_seconds = match &front.video {
+        None => None,
+        Some(video) => {
+            if !video.url.starts_with("https://") {
+                problem(
+                    "video",
+                    format!("video url `{}` must start with https://", video.url),
+                );
+            }
+            match parse_duration(&video.duration) {
+                Some(s) => Some(s),
+                None => {
+                    problem(
+                        "video",
+                        format!(
+                            "video duration `{}` must look like 3:45 or 1:02:03",
+                            video.duration
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+    };
+    if problems.is_empty() {
+        Ok(video_seconds)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Why a `contexts` entry is not a usable route pattern.
+pub fn check_route_pattern(pattern: &str) -> Result<(), &'static str> {
+    if !pattern.starts_with('/') {
+        return Err("a route starts with `/`");
+    }
+    if pattern
+        .chars()
+        .any(|c| c.is_whitespace() || c == '?' || c == '#')
+    {
+        return Err("a route has no spaces, `?` or `#`");
+    }
+    if pattern.contains("//") {
+        return Err("a route has no empty segment `//`");
+    }
+    let star = pattern.find('*');
+    if star.is_some() && !(pattern.ends_with("/*") && star == Some(pattern.len() - 1)) {
+        return Err("`*` may only stand as the last segment, as in `/reports/*`");
+    }
+    Ok(())
+}
+
+fn parse_duration(text: &str) -> Option<u32> {
+    let parts: Vec<&str> = text.split(':').collect();
+    if !(2..=3).contains(&parts.len()) || parts.iter().skip(1).any(|p| p.len() != 2) {
+        return None;
+    }
+    let mut seconds = 0u32;
+    for (i, part) in parts.iter().enumerate() {
+        let value: u32 = part.parse().ok()?;
+        if i > 0 && value >= 60 {
+            return None;
+        }
+        seconds = seconds.checked_mul(60)?.checked_add(value)?;
+    }
+    Some(seconds)
+}
+
+/// The 1-based line on which `key = …` appears in the front matter, or 1.
+pub(super) fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("0:59"), Some(59));
+        assert_eq!(parse_duration("1:02:03"), Some(3723));
+        assert_eq!(parse_duration("1:60"), None);
+        assert_eq!(parse_duration("90"), None);
+    }
+
+    #[test]
+    fn the_front_matter_ends_at_the_second_fence() {
+        let text = "+++\nid = \"a\"\n+++\nBody\n";
+        let split = split(Path::new("a.md"), text).ok().unwrap();
+        assert_eq!(split.front, "id = \"a\"\n");
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.body_line, 4);
+        assert_eq!(key_line(text, "id"), 2);
+        assert_eq!(key_line(text, "title"), 1);
+    }
+}

@@ -1,0 +1,70 @@
+//! Where an article's links go: `article:ID` and relative `.md` links
+//! become `#article:ID`, which the widget opens in place; a link to an
+//! article that does not exist is a problem.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::article::Article;
+use super::locales::FALLBACK_LOCALE;
+
+/// Every article a link may point to, by locale and id, and by file.
+pub(super) struct Links {
+    ids: BTreeSet<(String, String)>,
+    by_path: HashMap<PathBuf, String>,
+}
+
+impl Links {
+    /// The link targets of `articles`.
+    pub(super) fn new(articles: &[Article]) -> Links {
+        Links {
+            ids: articles
+                .iter()
+                .map(|a| (a.locale.clone(), a.front.id.clone()))
+                .collect(),
+            by_path: articles
+                .iter()
+                .map(|a| {
+                    (
+                        a.path.canonicalize().unwrap_or_else(|_| a.path.clone()),
+                        a.front.id.clone(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// Where `article`'s link to `dest` goes: other articles become
+    /// `#article:ID`; everything else is left as written. An article that
+    /// does not exist, in the article's locale or in English, is an error.
+    pub(super) fn resolve(&self, dest: &str, article: &Article) -> Result<String, String> {
+        let known = |id: &str| {
+            self.ids.contains(&(article.locale.clone(), id.to_string()))
+                || self
+                    .ids
+                    .contains(&(FALLBACK_LOCALE.to_string(), id.to_string()))
+        };
+        if let Some(id) = dest.strip_prefix("article:") {
+            return if known(id) {
+                Ok(format!("#article:{id}"))
+            } else {
+                Err(format!("link to missing article `{id}`"))
+            };
+        }
+        let is_external = dest.contains("://")
+            || dest.starts_with("mailto:")
+            || dest.starts_with("tel:")
+            || dest.starts_with('#');
+        let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
+        if !is_external && file.ends_with(".md") {
+            let target = article.path.parent().unwrap_or(Path::new(".")).join(file);
+            let target = target.canonicalize().unwrap_or(target);
+            return match self.by_path.get(&target) {
+                Some(id) if fragment.is_empty() => Ok(format!("#article:{id}")),
+                Some(id) => Ok(format!("#article:{id}#{fragment}")),
+                None => Err(format!("link to missing article file `{file}`")),
+            };
+        }
+        Ok(dest.to_string())
+    }
+}

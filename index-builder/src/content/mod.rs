@@ -1,0 +1,74 @@
+//! Reading a help-center content folder: articles and `support.toml`.
+//!
+//! Every problem is collected, not just the first: authors fix a whole
+//! folder in one round. Each names the file and, where there is one, the line.
+//!
+//! The steps, each in its own module: [`files`] reads the locale folders,
+//! [`article`] parses each file (its front matter through [`front_matter`]),
+//! [`locales`] checks ids across locales, [`links`] resolves links while
+//! [`render`] turns Markdown into sanitized HTML, and [`support`] reads
+//! `support.toml`. This module only runs them in order.
+
+mod article;
+mod files;
+mod front_matter;
+mod links;
+mod locales;
+mod render;
+mod support;
+
+use std::path::Path;
+
+pub use article::{Article, Content, parse_article};
+pub use files::MAX_ARTICLE_BYTES;
+pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility, check_route_pattern};
+pub use locales::{FALLBACK_LOCALE, LOCALES};
+pub use render::sanitizer;
+pub use support::{load_support, parse_support};
+
+use crate::diagnostics::{Problem, Problems};
+
+/// Reads and checks every `articles/<locale>/*.md` under `dir`, and its
+/// `support.toml` if there is one.
+///
+/// On any problem, returns all of them, sorted by file and line.
+pub fn load_content(dir: &Path) -> Result<Content, Problems> {
+    let (articles, mut problems) = files::read_articles(dir)?;
+    let mut content = Content {
+        articles,
+        support: None,
+    };
+    locales::check_ids(&content, &mut problems);
+    render_bodies(&mut content, &mut problems);
+    match load_support(dir) {
+        Ok(support) => content.support = support,
+        Err(mut found) => problems.append(&mut found),
+    }
+    if problems.is_empty() {
+        Ok(content)
+    } else {
+        problems.sort();
+        problems.dedup();
+        Err(Problems(problems))
+    }
+}
+
+/// Renders every body to sanitized HTML, resolving and checking links.
+pub(crate) fn render_bodies(content: &mut Content, problems: &mut Vec<Problem>) {
+    let links = links::Links::new(&content.articles);
+    let sanitizer = sanitizer();
+    for article in &mut content.articles {
+        let html = render::to_html(
+            &article.body_markdown,
+            article.body_line,
+            &sanitizer,
+            |dest, line| {
+                links.resolve(dest, article).unwrap_or_else(|message| {
+                    problems.push(Problem::line(&article.path, line, message));
+                    dest.to_string()
+                })
+            },
+        );
+        article.body_html = html;
+    }
+}
