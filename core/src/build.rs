@@ -301,47 +301,27 @@ pub const PREFIX_TERM_MIN_POSTINGS: usize = 2000;
 fn prefix_postings(
     postings: &BTreeMap<String, Vec<(u32, u8)>>,
 ) -> BTreeMap<String, Vec<(u32, u8)>> {
+    let words = || {
+        postings
+            .iter()
+            .filter(|(term, _)| !term.starts_with(|c: char| c.is_control()))
+    };
     let mut volume: BTreeMap<&str, usize> = BTreeMap::new();
-    for (term, list) in postings {
-        if term.starts_with(|c: char| c.is_control()) {
-            continue;
-        }
-        let chars = term.chars().count();
-        for (k, (end, _)) in term
-            .char_indices()
-            .skip(1)
-            .chain(std::iter::once((term.len(), ' ')))
-            .enumerate()
-        {
-            if k + 1 > PREFIX_TERM_CHARS || k + 1 >= chars {
-                break;
-            }
-            *volume.entry(&term[..end]).or_default() += list.len();
+    for (term, list) in words() {
+        for prefix in short_prefixes(term) {
+            *volume.entry(prefix).or_default() += list.len();
         }
     }
     let mut best: BTreeMap<String, std::collections::HashMap<u32, u8>> = BTreeMap::new();
-    for (term, list) in postings {
-        if term.starts_with(|c: char| c.is_control()) {
-            continue;
-        }
-        let chars = term.chars().count();
-        for (k, (end, _)) in term
-            .char_indices()
-            .skip(1)
-            .chain(std::iter::once((term.len(), ' ')))
-            .enumerate()
-        {
-            let length = k + 1;
-            if length > PREFIX_TERM_CHARS || length >= chars {
-                break;
-            }
+    for (term, list) in words() {
+        for prefix in short_prefixes(term) {
             if volume
-                .get(&term[..end])
+                .get(prefix)
                 .is_none_or(|&v| v < PREFIX_TERM_MIN_POSTINGS)
             {
                 continue;
             }
-            let slot = best.entry(term[..end].to_string()).or_default();
+            let slot = best.entry(prefix.to_string()).or_default();
             for &(doc, impact) in list {
                 let e = slot.entry(doc).or_insert(0);
                 *e = (*e).max(impact);
@@ -357,6 +337,18 @@ fn prefix_postings(
             (prefix_term(&prefix), docs)
         })
         .collect()
+}
+
+/// The prefixes of `term` that may get a [`prefix_term`]: 1 to
+/// [`PREFIX_TERM_CHARS`] letters, and shorter than the term itself.
+fn short_prefixes(term: &str) -> impl Iterator<Item = &str> {
+    let chars = term.chars().count();
+    term.char_indices()
+        .skip(1)
+        .map(|(end, _)| end)
+        .chain(std::iter::once(term.len()))
+        .take(PREFIX_TERM_CHARS.min(chars.saturating_sub(1)))
+        .map(move |end| &term[..end])
 }
 
 /// Roughly how many bytes a record takes encoded.
