@@ -28,8 +28,7 @@ pub use analysis::BuildAnalyzer;
 pub use bundle::{BuildOptions, Bundle, build_bundle};
 pub use content::{
     Article, Content, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES, MAX_ARTICLE_BYTES,
-    VideoSpec, Visibility, check_route_pattern, load_content, load_support, parse_article,
-    parse_support, sanitizer,
+    VideoSpec, Visibility, load_content, parse_article, parse_support, sanitizer,
 };
 pub use diagnostics::{Location, Problem, Problems};
 pub use export::{

@@ -190,7 +190,7 @@ pub(super) fn check(
 }
 
 /// Why a `contexts` entry is not a usable route pattern.
-pub fn check_route_pattern(pattern: &str) -> Result<(), &'static str> {
+pub(super) fn check_route_pattern(pattern: &str) -> Result<(), &'static str> {
     if !pattern.starts_with('/') {
         return Err("a route starts with `/`");
     }

@@ -68,3 +68,52 @@ impl Links {
         Ok(dest.to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::article::parse_article;
+
+    fn article(path: &str, locale: &str, id: &str) -> Article {
+        let text = format!(
+            "+++\nid = \"{id}\"\ntitle = \"T\"\ncategory = \"c\"\ncontexts = [\"/\"]\n+++\nBody\n"
+        );
+        parse_article(Path::new(path), locale, &text).unwrap()
+    }
+
+    #[test]
+    fn article_links_resolve_in_the_locale_or_in_english() {
+        let articles = [
+            article("h/articles/en/a.md", "en", "a"),
+            article("h/articles/en/b.md", "en", "b"),
+            article("h/articles/fr/a.md", "fr", "a"),
+        ];
+        let links = Links::new(&articles);
+        let fr = &articles[2];
+        assert_eq!(links.resolve("article:a", fr).unwrap(), "#article:a");
+        assert_eq!(links.resolve("article:b", fr).unwrap(), "#article:b");
+        assert_eq!(
+            links.resolve("article:gone", fr).unwrap_err(),
+            "link to missing article `gone`"
+        );
+    }
+
+    #[test]
+    fn md_links_resolve_by_file_and_others_stay_as_written() {
+        let articles = [
+            article("h/articles/en/a.md", "en", "a"),
+            article("h/articles/en/b.md", "en", "b"),
+        ];
+        let links = Links::new(&articles);
+        let a = &articles[0];
+        assert_eq!(links.resolve("b.md", a).unwrap(), "#article:b");
+        assert_eq!(links.resolve("b.md#fees", a).unwrap(), "#article:b#fees");
+        assert_eq!(
+            links.resolve("c.md", a).unwrap_err(),
+            "link to missing article file `c.md`"
+        );
+        for dest in ["https://e.com/x.md", "mailto:a@e.com", "#top", "notes.txt"] {
+            assert_eq!(links.resolve(dest, a).unwrap(), dest);
+        }
+    }
+}

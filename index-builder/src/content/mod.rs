@@ -21,10 +21,10 @@ use std::path::Path;
 
 pub use article::{Article, Content, parse_article};
 pub use files::MAX_ARTICLE_BYTES;
-pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility, check_route_pattern};
+pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility};
 pub use locales::{FALLBACK_LOCALE, LOCALES};
 pub use render::sanitizer;
-pub use support::{load_support, parse_support};
+pub use support::parse_support;
 
 use crate::diagnostics::{Problem, Problems};
 
@@ -40,7 +40,7 @@ pub fn load_content(dir: &Path) -> Result<Content, Problems> {
     };
     locales::check_ids(&content, &mut problems);
     render_bodies(&mut content, &mut problems);
-    match load_support(dir) {
+    match support::load_support(dir) {
         Ok(support) => content.support = support,
         Err(mut found) => problems.append(&mut found),
     }

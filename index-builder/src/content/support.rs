@@ -10,7 +10,7 @@ use super::locales::LOCALES;
 use crate::diagnostics::Problem;
 
 /// Reads and checks `dir/support.toml`. `Ok(None)` when there is none.
-pub fn load_support(dir: &Path) -> Result<Option<SupportData>, Vec<Problem>> {
+pub(super) fn load_support(dir: &Path) -> Result<Option<SupportData>, Vec<Problem>> {
     let path = dir.join("support.toml");
     let text = match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
