@@ -3,11 +3,17 @@
 //! `help-core` owns everything that the index builder (native, build time) and
 //! the widget (wasm, in the browser) must agree on:
 //!
-//! - [`format`]: the bundle's files and their one encode and decode;
+//! - [`format`]: the bundle's files and their one encode and decode, and
+//!   the reserved terms;
 //! - [`build`]: scoring, sharding and encoding a locale's index;
 //! - [`text`]: the query-side text pipeline, the twin of the builder's;
-//! - [`search`]: the query engine that ranks and presents articles;
-//! - [`support`]: support hours in the reader's time, and contacts by region.
+//! - [`search`]: the query engine that finds, ranks and presents articles,
+//!   and the one fetch-and-continue driver of every lookup;
+//! - [`support`]: support hours in the reader's time, and contacts by region;
+//! - [`template`]: the `{}` message templates of the widget's strings.
+//!
+//! `codec` (bytes, varints, strings) sits below `format` and depends on
+//! nothing; `testing` and `fuzzing` serve tests and fuzz targets only.
 //!
 //! **This crate never touches files, the network or the DOM.** It takes bytes
 //! and strings in and gives values out, so it builds for `wasm32-unknown-unknown`
@@ -21,6 +27,9 @@ pub mod fuzzing;
 pub mod search;
 mod stopwords;
 pub mod support;
+pub mod template;
+#[doc(hidden)]
+pub mod testing;
 pub mod text;
 
 pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
