@@ -109,6 +109,22 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+impl Problems {
+    /// The same problems, with paths under `from` named as under `to`, as
+    /// they would read had the files been there; other paths stay as they are.
+    pub(crate) fn moved(self, from: &Path, to: &Path) -> Problems {
+        let moved = self
+            .0
+            .into_iter()
+            .map(|p| Problem {
+                path: to.join(p.path.strip_prefix(from).unwrap_or(&p.path)),
+                ..p
+            })
+            .collect();
+        Problems(moved)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +154,19 @@ mod tests {
         ]);
         assert_eq!(two.to_string(), "a:1: x\na:2: y\n2 problems found");
         assert_eq!(Problems(Vec::new()).to_string(), "0 problems found");
+    }
+
+    #[test]
+    fn moved_problems_name_the_new_folder_and_others_stay() {
+        let found = Problems(vec![
+            Problem::line(Path::new("/tmp/.out.tmp/articles/en/a.md"), 2, "x"),
+            Problem::file(Path::new("/elsewhere/support.toml"), "y"),
+        ]);
+        let moved = found.moved(Path::new("/tmp/.out.tmp"), Path::new("content"));
+        assert_eq!(
+            moved.to_string(),
+            "content/articles/en/a.md:2: x\n/elsewhere/support.toml: y\n2 problems found"
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //! Zendesk article knows nothing of the dashboard's routes, so it is offered
 //! on the support page rather than everywhere. Authors narrow it afterwards.
 //!
-//! The body is sanitized with the builder's own [`sanitizer`], then converted
+//! The body is sanitized with the builder's own [`sanitizer`](crate::sanitizer), then converted
 //! to Markdown with `htmd`. Converting, rather than keeping the HTML as a raw
 //! block, is what makes the body searchable: the builder indexes the
 //! Markdown's text, and a raw HTML block has none. Tables become pipe tables

@@ -7,13 +7,12 @@ use std::path::Path;
 use super::convert::ZendeskImport;
 use super::error::ZendeskError;
 use crate::content::load_content;
-use crate::diagnostics::{Problem, Problems};
 
 impl ZendeskImport {
     /// Writes the content folder `out`, atomically.
     ///
     /// The files go into a temporary sibling folder, which must pass
-    /// [`load_content`](crate::load_content), and which then takes `out`'s
+    /// [`load_content`], and which then takes `out`'s
     /// place by rename. `out` must be absent or an empty folder unless
     /// `force` is set. On any failure `out` is left as it was.
     pub fn write_to(&self, out: &Path, force: bool) -> Result<(), ZendeskError> {
@@ -30,17 +29,10 @@ impl ZendeskImport {
                     .iter()
                     .map(|(file, text)| (file.as_str(), text.as_bytes()));
                 crate::output::write_files(staging, files).map_err(write_error)?;
-                if let Err(Problems(found)) = load_content(staging) {
-                    let problems = found
-                        .into_iter()
-                        .map(|p| Problem {
-                            path: out.join(p.path.strip_prefix(staging).unwrap_or(&p.path)),
-                            ..p
-                        })
-                        .collect();
+                if let Err(problems) = load_content(staging) {
                     return Err(ZendeskError::Invalid {
                         path: out.to_path_buf(),
-                        problems: Problems(problems),
+                        problems: problems.moved(staging, out),
                     });
                 }
                 Ok(())
