@@ -2,8 +2,10 @@
 //!
 //! - `cargo xtask demo [--port 8080]`: install what is missing, build the
 //!   example bundle and the widget, serve the mock dashboard.
-//! - `cargo xtask test`: the same installs plus Chromium and the npm test
-//!   packages, then every suite: native, wasm in Chromium, end-to-end.
+//! - `cargo xtask test [--suite native,wasm,e2e]`: the same installs plus
+//!   Chromium and the npm test packages, then every suite: native, wasm in
+//!   Chromium, end-to-end; `--suite` (repeatable, or a comma list) runs
+//!   only those.
 //! - `cargo xtask bench`: the benchmark against Pagefind, MiniSearch and
 //!   lunr.js; writes `target/bench/report.md`.
 //! - `cargo xtask fuzz [--seconds 60] [--target NAME]`: every cargo-fuzz
@@ -40,8 +42,13 @@ enum Cmd {
         #[arg(long, default_value_t = 8080)]
         port: u16,
     },
-    /// Install what is missing, then run every test suite.
-    Test,
+    /// Install what is missing, then run every test suite (or those named).
+    Test {
+        /// Run only these suites, in their usual order; repeat the flag or
+        /// give a comma list. Without it, every suite runs.
+        #[arg(long = "suite", value_enum, value_delimiter = ',')]
+        suites: Vec<suites::Suite>,
+    },
     /// Benchmark against Pagefind, MiniSearch and lunr.js; writes target/bench/report.md.
     Bench {
         /// Skip the 100k-article corpus (a few minutes shorter).
@@ -72,7 +79,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Cmd::Demo { port } => demo(port),
-        Cmd::Test => suites::test_all(),
+        Cmd::Test { suites } => suites::test(&suites),
         Cmd::Bench { quick } => bench::bench(quick),
         Cmd::Fuzz { seconds, target } => fuzz::fuzz(seconds, target.as_deref()),
         Cmd::Dist { out, base_url } => dist::dist(&out, &base_url),

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every suite, one totals line.
 
 use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::sync::{Arc, Mutex};
 
@@ -22,41 +23,86 @@ impl std::ops::AddAssign for Counts {
     }
 }
 
-/// Runs every suite and prints `N passed, N failed` last.
-pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
+/// A suite `cargo xtask test --suite` can pick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Suite {
+    /// `cargo test --workspace`: the native unit and integration tests.
+    Native,
+    /// The widget's wasm-bindgen tests in headless Chromium.
+    Wasm,
+    /// The end-to-end tests in `tests/e2e/` against the served site.
+    E2e,
+}
+
+/// Runs the suites in `only` (every suite when it is empty), in their
+/// usual order, and prints `N passed, N failed` last.
+pub(crate) fn test(only: &[Suite]) -> anyhow::Result<ExitCode> {
     ensure_test_tools()?;
+    let wanted = |suite: Suite| only.is_empty() || only.contains(&suite);
     let root = root();
     let cargo = env!("CARGO");
     let mut results: Vec<(&str, Counts)> = Vec::new();
 
-    results.push((
-        "native",
-        run_suite(
-            Command::new(cargo)
-                .args(["test", "--workspace"])
-                .current_dir(&root),
-        ),
-    ));
+    if wanted(Suite::Native) {
+        results.push((
+            "native",
+            run_suite(
+                Command::new(cargo)
+                    .args(["test", "--workspace"])
+                    .current_dir(&root),
+            ),
+        ));
+    }
 
-    results.push((
-        "wasm (Chromium)",
-        run_suite(
-            Command::new(cargo)
-                .args([
-                    "test",
-                    "--package",
-                    "help-widget",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                    "--test",
-                    "web",
-                ])
-                .current_dir(&root)
-                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-                .env("PATH", tool_path()),
-        ),
-    ));
+    if wanted(Suite::Wasm) {
+        results.push(("wasm (Chromium)", wasm_suite(&root)));
+    }
 
+    if wanted(Suite::E2e) {
+        results.push(("end-to-end (Chromium)", e2e_suite(&root)?));
+    }
+
+    let mut total = Counts::default();
+    println!();
+    for (name, counts) in &results {
+        println!(
+            "xtask: {name}: {} passed, {} failed",
+            counts.passed, counts.failed
+        );
+        total += *counts;
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    Ok(if total.failed == 0 && total.passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// The widget's wasm-bindgen tests in headless Chromium.
+fn wasm_suite(root: &Path) -> Counts {
+    let cargo = env!("CARGO");
+    run_suite(
+        Command::new(cargo)
+            .args([
+                "test",
+                "--package",
+                "help-widget",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "web",
+            ])
+            .current_dir(root)
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("PATH", tool_path()),
+    )
+}
+
+/// The end-to-end tests against the site served with a fresh feedback
+/// server; a site that cannot be built or served counts as one failure.
+fn e2e_suite(root: &Path) -> anyhow::Result<Counts> {
+    let cargo = env!("CARGO");
     let db = root.join("target/e2e/feedback.sqlite");
     let served = site::build_site().and_then(|site| {
         // Each run starts with no votes, so the end-to-end counts are exact.
@@ -66,7 +112,7 @@ pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
         }
         run(Command::new(cargo)
             .args(["build", "--quiet", "--package", "feedback-server"])
-            .current_dir(&root))?;
+            .current_dir(root))?;
         Ok((Server::start_with_feedback(&site, 0, &db)?, site))
     });
     let e2e = match served {
@@ -80,7 +126,7 @@ pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
                 Command::new("node")
                     .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
                     .args(&files)
-                    .current_dir(&root)
+                    .current_dir(root)
                     .env("BASE_URL", server.url())
                     .env("E2E_OUT", root.join("target/e2e"))
                     .env(
@@ -98,23 +144,7 @@ pub(crate) fn test_all() -> anyhow::Result<ExitCode> {
             }
         }
     };
-    results.push(("end-to-end (Chromium)", e2e));
-
-    let mut total = Counts::default();
-    println!();
-    for (name, counts) in &results {
-        println!(
-            "xtask: {name}: {} passed, {} failed",
-            counts.passed, counts.failed
-        );
-        total += *counts;
-    }
-    println!("{} passed, {} failed", total.passed, total.failed);
-    Ok(if total.failed == 0 && total.passed > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(e2e)
 }
 
 /// Runs one suite, echoing its output, and counts its results from the
