@@ -34,6 +34,9 @@ use base64::Engine as _;
 use help_core::{DocChunk, LocaleRoot, Manifest};
 use sha2::{Digest as _, Sha384};
 
+use crate::hashed::{is_hashed, is_hashed_path};
+use crate::{site, tools};
+
 /// The loader: the URL pages include, so it keeps its name.
 const LOADER: &str = "help-widget.js";
 
@@ -91,8 +94,8 @@ pub(crate) struct DistReport {
 
 /// Builds the site and writes it to `out` as a deployable folder.
 pub(crate) fn dist(out: &Path, base_url: &str) -> anyhow::Result<ExitCode> {
-    crate::tools::ensure_build_tools()?;
-    let site = crate::site::build_site()?;
+    tools::ensure_build_tools()?;
+    let site = site::build_site()?;
     let report = write_dist(&site, out, base_url)?;
     println!(
         "xtask: dist ready in {}: {} new hashed files, {} already there; replaced {}",
@@ -303,20 +306,6 @@ pub(crate) fn app_files_named_by(loader: &str) -> BTreeSet<String> {
         .filter(|t| (t.ends_with(".js") || t.ends_with(".wasm")) && is_hashed(t))
         .map(String::from)
         .collect()
-}
-
-/// Whether a file name carries a content hash: `<stem>-<16 or more hex>`
-/// before its extension, or before trunk's `_bg.wasm`.
-fn is_hashed(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or(name);
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(head, hash)| {
-        !head.is_empty() && hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
-}
-
-fn is_hashed_path(rel: &str) -> bool {
-    is_hashed(rel.rsplit('/').next().unwrap_or(rel))
 }
 
 /// `sha384-<base64>` of `bytes`, as an `integrity` attribute wants it.
@@ -607,7 +596,7 @@ mod tests {
     }
 
     fn example_content() -> Content {
-        load_content(&crate::root().join("examples/help-center")).unwrap()
+        load_content(&crate::cmd::root().join("examples/help-center")).unwrap()
     }
 
     /// Every file under `dir` with its bytes.
@@ -800,17 +789,9 @@ mod tests {
     }
 
     #[test]
-    fn hashed_names_are_recognized() {
-        assert!(is_hashed("en-t0-0123456789abcdef.bin"));
-        assert!(is_hashed("support-e48e73dbc3386119.json"));
-        assert!(is_hashed("help-widget-9eadf97102011149_bg.wasm"));
-        assert!(is_hashed("style-0123456789abcdef.css"));
-        assert!(is_hashed_path("bundle/en/add-site-2cee734aa44e2e25.html"));
+    fn the_loader_and_its_types_are_not_hashed() {
         assert!(!is_hashed(LOADER));
         assert!(!is_hashed(TYPES));
-        assert!(!is_hashed("manifest.json"));
-        assert!(!is_hashed("-0123456789abcdef.bin"));
-        assert!(!is_hashed("en-t0-0123.bin"));
     }
 
     #[test]

@@ -25,8 +25,8 @@ use std::process::{Command, ExitCode, ExitStatus, Stdio};
 
 use anyhow::{Context as _, bail};
 
+use crate::cmd::{describe, root};
 use crate::tools::{ensure_fuzz_tools, tool_path};
-use crate::{describe, root};
 
 /// Where each target's kept inputs live (a crate's `tests/fuzz-regressions/<target>/`,
 /// replayed by its `tests/fuzz_regressions.rs`), and the extension they are

@@ -5,7 +5,11 @@
 //! - `cargo xtask test [--suite native,wasm,e2e]`: the same installs plus
 //!   Chromium and the npm test packages, then every suite: native, wasm in
 //!   Chromium, end-to-end; `--suite` (repeatable, or a comma list) runs
-//!   only those.
+//!   only those. The lint checks always run first, and a failed one counts
+//!   as a failed suite.
+//! - `cargo xtask lint`: `cargo fmt --all --check` and `cargo clippy
+//!   --workspace --all-targets -- -D warnings` (rustfmt and clippy are
+//!   installed if missing).
 //! - `cargo xtask bench`: the benchmark against Pagefind, MiniSearch and
 //!   lunr.js; writes `target/bench/report.md`.
 //! - `cargo xtask fuzz [--seconds 60] [--target NAME]`: every cargo-fuzz
@@ -14,18 +18,22 @@
 //!   CDN, beside the previous version; prints the loader's integrity hash.
 
 mod bench;
+mod cmd;
 mod dist;
 mod fuzz;
+mod hashed;
+mod lint;
 mod serve;
 mod site;
 mod suites;
 mod tools;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
+
+use crate::cmd::root;
 
 #[derive(Parser)]
 #[command(about = "Project automation for the help widget")]
@@ -42,13 +50,15 @@ enum Cmd {
         #[arg(long, default_value_t = 8080)]
         port: u16,
     },
-    /// Install what is missing, then run every test suite (or those named).
+    /// Install what is missing, run the lint checks, then every test suite (or those named).
     Test {
         /// Run only these suites, in their usual order; repeat the flag or
         /// give a comma list. Without it, every suite runs.
         #[arg(long = "suite", value_enum, value_delimiter = ',')]
         suites: Vec<suites::Suite>,
     },
+    /// Check formatting (rustfmt) and lints (clippy, warnings denied) over the workspace.
+    Lint,
     /// Benchmark against Pagefind, MiniSearch and lunr.js; writes target/bench/report.md.
     Bench {
         /// Skip the 100k-article corpus (a few minutes shorter).
@@ -80,6 +90,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Cmd::Demo { port } => demo(port),
         Cmd::Test { suites } => suites::test(&suites),
+        Cmd::Lint => lint::lint(),
         Cmd::Bench { quick } => bench::bench(quick),
         Cmd::Fuzz { seconds, target } => fuzz::fuzz(seconds, target.as_deref()),
         Cmd::Dist { out, base_url } => dist::dist(&out, &base_url),
@@ -107,33 +118,4 @@ fn demo(port: u16) -> anyhow::Result<ExitCode> {
     );
     server.join();
     Ok(ExitCode::SUCCESS)
-}
-
-/// The workspace root.
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits in the workspace")
-        .to_path_buf()
-}
-
-/// Prints what is about to run, runs it, and fails if it fails.
-fn run(cmd: &mut Command) -> anyhow::Result<()> {
-    println!("xtask: $ {}", describe(cmd));
-    let status = cmd
-        .status()
-        .with_context(|| format!("could not start `{}`", describe(cmd)))?;
-    if !status.success() {
-        bail!("`{}` failed with {status}", describe(cmd));
-    }
-    Ok(())
-}
-
-/// A command as a shell line, for messages.
-fn describe(cmd: &Command) -> String {
-    std::iter::once(cmd.get_program())
-        .chain(cmd.get_args())
-        .map(|s| s.to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -18,6 +18,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::Response;
 
+use crate::hashed::is_hashed;
+
 /// The policy dashboards are served with. The widget must work under it.
 pub(crate) const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -168,29 +170,9 @@ fn file_response(path: &Path, bytes: Vec<u8>) -> Response {
     response
 }
 
-/// Whether a file name carries a content hash (`name-0123abcd….ext`), so
-/// its content can never change.
-fn is_hashed(name: &str) -> bool {
-    let stem = name
-        .split('.')
-        .next()
-        .unwrap_or(name)
-        .trim_end_matches("_bg");
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hashed_names_are_recognized() {
-        assert!(is_hashed("index-en-0123456789abcdef.bin"));
-        assert!(is_hashed("help-widget-0123456789abcdef_bg.wasm"));
-        assert!(!is_hashed("help-widget.js"));
-        assert!(!is_hashed("manifest.json"));
-    }
 
     #[test]
     fn paths_cannot_escape_the_site() {

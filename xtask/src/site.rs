@@ -14,8 +14,8 @@ use std::process::Command;
 
 use anyhow::{Context as _, bail};
 
+use crate::cmd::{root, run};
 use crate::tools::tool_path;
-use crate::{root, run};
 
 /// Builds the whole site and returns its folder.
 pub(crate) fn build_site() -> anyhow::Result<PathBuf> {

@@ -1,13 +1,16 @@
-//! `cargo xtask test`: every suite, one totals line.
+//! `cargo xtask test`: the lint checks, then every suite (or those
+//! asked for), one totals line.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::sync::{Arc, Mutex};
 
+use crate::cmd::{describe, root, run};
+use crate::lint;
 use crate::serve::Server;
-use crate::tools::{ensure_test_tools, tool_path};
-use crate::{describe, root, run, site};
+use crate::site;
+use crate::tools::{ensure_lint_tools, ensure_test_tools, tool_path};
 
 /// Passed and failed counts of one suite or of all of them.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +37,13 @@ pub(crate) enum Suite {
     E2e,
 }
 
-/// Runs the suites in `only` (every suite when it is empty), in their
-/// usual order, and prints `N passed, N failed` last.
+/// Runs the lint checks, then the suites in `only` (every suite when it
+/// is empty) in their usual order, and prints `N passed, N failed` last.
+/// Each failed lint check counts as one failure.
 pub(crate) fn test(only: &[Suite]) -> anyhow::Result<ExitCode> {
+    ensure_lint_tools()?;
     ensure_test_tools()?;
+    let lint_failed = lint::run_checks();
     let wanted = |suite: Suite| only.is_empty() || only.contains(&suite);
     let root = root();
     let cargo = env!("CARGO");
@@ -62,8 +68,12 @@ pub(crate) fn test(only: &[Suite]) -> anyhow::Result<ExitCode> {
         results.push(("end-to-end (Chromium)", e2e_suite(&root)?));
     }
 
-    let mut total = Counts::default();
+    let mut total = Counts {
+        passed: 0,
+        failed: lint_failed.len() as u64,
+    };
     println!();
+    println!("{}", lint::summary(&lint_failed));
     for (name, counts) in &results {
         println!(
             "xtask: {name}: {} passed, {} failed",

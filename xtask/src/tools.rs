@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context as _, bail};
 
-use crate::{root, run};
+use crate::cmd::{root, run};
 
 /// The trunk release that builds on this project's toolchain (0.22 needs a
 /// newer rustc).
@@ -26,10 +26,33 @@ pub(crate) fn ensure_build_tools() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Everything `cargo xtask test` needs on top: Chromium and chromedriver.
+/// Everything the test suites (and the bench) need on top: Chromium and
+/// chromedriver.
 pub(crate) fn ensure_test_tools() -> anyhow::Result<()> {
     ensure_build_tools()?;
     ensure_chromium()
+}
+
+/// What `cargo xtask lint` needs, and so `cargo xtask test`: the rustfmt
+/// and clippy components of the toolchain in use.
+pub(crate) fn ensure_lint_tools() -> anyhow::Result<()> {
+    let missing: Vec<&str> = [("rustfmt", "fmt"), ("clippy", "clippy")]
+        .into_iter()
+        .filter(|(_, subcommand)| output_of("cargo", &[subcommand, "--version"]).is_none())
+        .map(|(component, _)| component)
+        .collect();
+    if missing.is_empty() {
+        println!("xtask: rustfmt and clippy: present");
+        return Ok(());
+    }
+    println!(
+        "xtask: installing {} (rustup components)",
+        missing.join(" and ")
+    );
+    run(Command::new("rustup")
+        .args(["component", "add"])
+        .args(&missing)
+        .current_dir(root()))
 }
 
 /// What `cargo xtask fuzz` alone needs: the nightly toolchain (libFuzzer's
@@ -83,14 +106,13 @@ pub(crate) fn locked_wasm_bindgen_version() -> anyhow::Result<String> {
         .with_context(|| format!("reading {}", lock_path.display()))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines
+        if line.trim() == "name = \"wasm-bindgen\""
+            && let Some(version) = lines
                 .next()
                 .and_then(|l| l.trim().strip_prefix("version = \""))
                 .and_then(|l| l.strip_suffix('"'))
-            {
-                return Ok(version.to_string());
-            }
+        {
+            return Ok(version.to_string());
         }
     }
     bail!("{}: no wasm-bindgen package found", lock_path.display())

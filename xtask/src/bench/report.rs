@@ -356,6 +356,11 @@ impl Report {
     }
 }
 
+/// Bytes as kilobytes (1000 bytes), with [`number`]'s rounding.
+pub(crate) fn kb(bytes: u64) -> String {
+    number(bytes as f64 / 1000.0)
+}
+
 /// A number with three significant digits or so.
 pub(crate) fn number(v: f64) -> String {
     let a = v.abs();
