@@ -39,7 +39,10 @@ mod tests {
 
     #[test]
     fn arguments_fill_the_placeholders_in_order() {
-        assert_eq!(fill("{} of {} found this helpful", &["6", "15"]), "6 of 15 found this helpful");
+        assert_eq!(
+            fill("{} of {} found this helpful", &["6", "15"]),
+            "6 of 15 found this helpful"
+        );
         assert_eq!(fill("{} and {}", &["a"]), "a and ");
         assert_eq!(fill("no place", &["a"]), "no place");
         assert_eq!(fill("{}{}", &["é", "ß"]), "éß");
@@ -47,8 +50,14 @@ mod tests {
 
     #[test]
     fn templates_split_around_their_first_placeholders() {
-        assert_eq!(split::<2>("Open now: closes at {} (in {})"), ["Open now: closes at ", " (in {})"]);
-        assert_eq!(split::<3>("Hours {}–{} every day"), ["Hours ", "–", " every day"]);
+        assert_eq!(
+            split::<2>("Open now: closes at {} (in {})"),
+            ["Open now: closes at ", " (in {})"]
+        );
+        assert_eq!(
+            split::<3>("Hours {}–{} every day"),
+            ["Hours ", "–", " every day"]
+        );
         assert_eq!(split::<2>("Closed for now"), ["Closed for now", ""]);
         assert_eq!(split::<3>("{} only"), ["", " only", ""]);
     }

@@ -4,13 +4,15 @@ use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Promise};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::app::{EngineResult, Panel, Settings, View, WidgetState};
-use crate::engine::{Engine, Source};
+use crate::engine::{Engine, LoadError, Source};
+use crate::state::{Emit, EngineResult, Events, Reader, Settings, View, WidgetState};
+use crate::views::Panel;
+use crate::{dom, js};
 
 /// The widget's own stylesheet, adopted into its shadow root.
 const STYLE: &str = include_str!("style.css");
@@ -49,19 +51,13 @@ pub struct Config {
 impl Config {
     /// Reads `{ bundle, locale?, context?, sid?, feedbackUrl?, helpCenterUrl?, fallbackSupport? }`.
     pub fn from_js(value: &JsValue) -> Result<Config, JsValue> {
-        let get = |key: &str| {
-            Reflect::get(value, &JsValue::from_str(key))
-                .ok()
-                .and_then(|v| v.as_string())
-                .filter(|s| !s.is_empty())
-        };
+        let get = |key: &str| js::field_string(value, key).filter(|s| !s.is_empty());
         let bundle = get("bundle")
             .ok_or_else(|| JsValue::from_str("help widget: `bundle` URL is required"))?;
         // The loader's copy of the support data: an object (a string is
         // accepted too). Walked as is, so a host that patched JSON or
         // Array.prototype cannot garble it.
-        let fallback =
-            Reflect::get(value, &JsValue::from_str("fallbackSupport")).unwrap_or(JsValue::NULL);
+        let fallback = js::field(value, "fallbackSupport").unwrap_or(JsValue::NULL);
         let fallback_support = if fallback.is_null() || fallback.is_undefined() {
             None
         } else {
@@ -72,9 +68,7 @@ impl Config {
             match parsed {
                 Ok(data) => Some(data),
                 Err(err) => {
-                    web_sys::console::warn_1(
-                        &format!("help widget: ignoring fallback contacts: {err}").into(),
-                    );
+                    dom::warn(&format!("help widget: ignoring fallback contacts: {err}"));
                     None
                 }
             }
@@ -104,9 +98,9 @@ pub fn mount(
     emit: Function,
 ) -> Result<WidgetHandle, JsValue> {
     let config = Config::from_js(&config)?;
-    adopt_style(&container)?;
+    dom::adopt_style(&container, STYLE)?;
     let bundle = config.bundle.clone();
-    let emit: Rc<dyn Fn(&str, JsValue)> = Rc::new(move |name: &str, detail: JsValue| {
+    let emit: Emit = Rc::new(move |name: &str, detail: JsValue| {
         if let Err(err) = emit.call2(&JsValue::NULL, &name.into(), &detail) {
             web_sys::console::warn_1(&err);
         }
@@ -115,7 +109,12 @@ pub fn mount(
         let source = Source::http(&bundle);
         async move { Engine::load(source, &locale).await }
     });
-    if let Some(url) = handle.state.settings.with_value(|s| s.feedback_url.clone()) {
+    if let Some(url) = handle
+        .state
+        .reader
+        .settings
+        .with_value(|s| s.feedback_url.clone())
+    {
         flush_feedback_now_and_when_online(url);
     }
     Ok(handle)
@@ -136,7 +135,7 @@ fn flush_feedback_now_and_when_online(url: String) {
 pub fn mount_with<Fut>(
     container: web_sys::HtmlElement,
     config: Config,
-    emit: Rc<dyn Fn(&str, JsValue)>,
+    emit: Emit,
     load: impl Fn(String) -> Fut + 'static,
 ) -> WidgetHandle
 where
@@ -145,12 +144,14 @@ where
     let slot = Rc::new(Cell::new(None));
     let out = slot.clone();
     let handle = mount_to(container.clone(), move || {
-        let state = WidgetState::new(load, config.context, config.locale, config.settings, emit);
-        state.sid.set(config.sid);
+        let reader = Reader::new(load, config.context, config.locale, config.settings);
+        reader.sid.set(config.sid);
+        let state = WidgetState::new(reader, Events::new(emit));
+        state.provide();
         out.set(Some(state));
         report_load_failure(state);
         announce_open_changes(state);
-        view! { <Panel state=state /> }
+        view! { <Panel /> }
     });
     let state = slot
         .take()
@@ -166,10 +167,10 @@ where
 /// cannot be loaded.
 fn report_load_failure(state: WidgetState) {
     Effect::new(move |_| {
-        if let Some(Err(err)) = state.engine.get() {
+        if let Some(Err(err)) = state.reader.engine.get() {
             let message = format!("help widget: {err}");
-            web_sys::console::warn_1(&message.clone().into());
-            state.emit("error", JsValue::from_str(&message));
+            dom::warn(&message);
+            state.events.emit("error", JsValue::from_str(&message));
         }
     });
 }
@@ -178,44 +179,34 @@ fn report_load_failure(state: WidgetState) {
 fn announce_open_changes(state: WidgetState) {
     // Effects first run on a later tick, so remember the state at mount
     // rather than trusting the first run to see the initial value.
-    let mut last = state.open.get_untracked();
+    let mut last = state.navigation.open.get_untracked();
     Effect::new(move |_| {
-        let open = state.open.get();
+        let open = state.navigation.open.get();
         if open != last {
             last = open;
-            state.emit(if open { "open" } else { "close" }, JsValue::UNDEFINED);
+            state
+                .events
+                .emit(if open { "open" } else { "close" }, JsValue::UNDEFINED);
         }
     });
-}
-
-fn adopt_style(container: &web_sys::HtmlElement) -> Result<(), JsValue> {
-    let Ok(root) = container.get_root_node().dyn_into::<web_sys::ShadowRoot>() else {
-        return Ok(());
-    };
-    let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(STYLE)?;
-    let sheets = root.adopted_style_sheets();
-    sheets.push(&sheet);
-    root.set_adopted_style_sheets(&sheets);
-    Ok(())
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Opens the panel and puts the cursor in it.
     pub fn open(&self) {
-        self.state.open.set(true);
+        self.state.navigation.open.set(true);
         self.focus_first();
     }
 
     /// Closes the panel.
     pub fn close(&self) {
-        self.state.open.set(false);
+        self.state.navigation.open.set(false);
     }
 
     /// Opens the panel if closed, closes it if open.
     pub fn toggle(&self) {
-        if self.state.open.get_untracked() {
+        if self.state.navigation.open.get_untracked() {
             self.close()
         } else {
             self.open()
@@ -225,27 +216,26 @@ impl WidgetHandle {
     /// Whether the panel is open.
     #[wasm_bindgen(js_name = isOpen)]
     pub fn is_open(&self) -> bool {
-        self.state.open.get_untracked()
+        self.state.navigation.open.get_untracked()
     }
 
     /// Sets the dashboard route used for suggestions and ranking.
     #[wasm_bindgen(js_name = setContext)]
     pub fn set_context(&self, route: Option<String>) {
-        self.state.context.set(route);
+        self.state.reader.context.set(route);
     }
 
     /// Sets the reader's locale: the panel's words and the articles.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, locale: String) {
-        if self.state.locale.get_untracked() != locale {
-            self.state.locale.set(locale);
+        if self.state.reader.locale.get_untracked() != locale {
+            self.state.reader.locale.set(locale);
         }
     }
 
     /// Tells the widget who the publisher is: `{ sid, name, email }`.
     pub fn identify(&self, user: JsValue) {
-        let sid = Reflect::get(&user, &"sid".into())
-            .ok()
+        let sid = js::field(&user, "sid")
             .and_then(|v| {
                 v.as_string().or_else(|| {
                     v.as_f64()
@@ -254,42 +244,42 @@ impl WidgetHandle {
                 })
             })
             .filter(|s| !s.trim().is_empty());
-        self.state.sid.set(sid);
+        self.state.reader.sid.set(sid);
     }
 
     /// Types `query` into the search box, as if the reader had.
     #[wasm_bindgen(js_name = setQuery)]
     pub fn set_query(&self, query: String) {
-        self.state.view.set(View::Home);
-        self.state.query.set(query);
+        self.state.navigation.view.set(View::Home);
+        self.state.search.query.set(query);
     }
 
     /// Opens the panel on article `id`.
     #[wasm_bindgen(js_name = showArticle)]
     pub fn show_article(&self, id: String) {
-        self.state.open.set(true);
-        self.state.show_article(&id);
+        self.state.navigation.open.set(true);
+        self.state.navigation.show_article(&id);
         self.focus_first();
     }
 
     /// Resolves to the ranked results for `query`:
     /// `[{ id, title, category, snippet, score }]`, best first.
     pub fn search(&self, query: String) -> Promise {
-        let engine = self.state.engine;
-        let options = self.state.search_options();
+        let engine = self.state.reader.engine;
+        let options = self.state.reader.search_options();
         wasm_bindgen_futures::future_to_promise(async move {
-            let error =
-                |err: crate::engine::LoadError| JsValue::from(js_sys::Error::new(&err.to_string()));
+            let error = |err: LoadError| JsValue::from(js_sys::Error::new(&err.to_string()));
             let engine = engine.await.map_err(error)?;
             let hits = engine.search(&query, &options).await.map_err(error)?;
             let results = Array::new();
             for hit in hits {
-                let item = Object::new();
-                Reflect::set(&item, &"id".into(), &hit.id.into())?;
-                Reflect::set(&item, &"title".into(), &hit.title.into())?;
-                Reflect::set(&item, &"category".into(), &hit.category.into())?;
-                Reflect::set(&item, &"snippet".into(), &hit.snippet.into())?;
-                Reflect::set(&item, &"score".into(), &hit.score.into())?;
+                let item = js::object(&[
+                    ("id", Some(hit.id.into())),
+                    ("title", Some(hit.title.into())),
+                    ("category", Some(hit.category.into())),
+                    ("snippet", Some(hit.snippet.into())),
+                    ("score", Some(hit.score.into())),
+                ]);
                 results.push(&item);
             }
             Ok(results.into())
@@ -305,19 +295,10 @@ impl WidgetHandle {
         let container = self.container.clone();
         // The panel is un-hidden on the next reactive tick; focus after it.
         request_animation_frame(move || {
-            let target = container
-                .query_selector(".hw-search-input")
-                .ok()
-                .flatten()
-                .or_else(|| {
-                    container
-                        .query_selector(".hw-article-title, .hw-heading")
-                        .ok()
-                        .flatten()
-                });
-            if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
+            dom::focus_first(
+                &container,
+                &[".hw-search-input", ".hw-article-title, .hw-heading"],
+            );
         });
     }
 }

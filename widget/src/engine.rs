@@ -236,7 +236,7 @@ pub const FETCH_TIMEOUT_MS: u32 = 4000;
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |err: wasm_bindgen::JsValue| LoadError::Network {
         url: url.to_string(),
-        message: js_message(&err),
+        message: crate::js::message(&err),
     };
     let window = web_sys::window().ok_or_else(|| LoadError::Network {
         url: url.to_string(),
@@ -261,13 +261,4 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
         .await
         .map_err(network)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// The message of a JS error, or its string form.
-pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| format!("{value:?}"))
 }

@@ -4,9 +4,9 @@
 //! client-generated id, so a vote sent twice counts once.
 
 use wasm_bindgen::{JsCast, JsValue};
-
-use crate::json;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::{dom, js};
 
 /// The localStorage key of the queue.
 pub const QUEUE_KEY: &str = "help-widget:feedback-queue";
@@ -45,7 +45,7 @@ impl Vote {
     /// The vote as the JSON object the feedback server takes.
     pub fn to_js(&self) -> JsValue {
         let string = |s: &str| Some(JsValue::from_str(s));
-        json::object(&[
+        js::object(&[
             ("id", string(&self.id)),
             ("article", string(&self.article)),
             ("helpful", Some(JsValue::from_bool(self.helpful))),
@@ -59,12 +59,12 @@ impl Vote {
     /// A vote from its JSON object, if it has every required field.
     pub fn from_js(value: &JsValue) -> Option<Vote> {
         Some(Vote {
-            id: json::field_string(value, "id")?,
-            article: json::field_string(value, "article")?,
-            helpful: json::field_bool(value, "helpful")?,
-            comment: json::field_string(value, "comment"),
-            locale: json::field_string(value, "locale")?,
-            sid: json::field_string(value, "sid"),
+            id: js::field_string(value, "id")?,
+            article: js::field_string(value, "article")?,
+            helpful: js::field_bool(value, "helpful")?,
+            comment: js::field_string(value, "comment"),
+            locale: js::field_string(value, "locale")?,
+            sid: js::field_string(value, "sid"),
         })
     }
 }
@@ -75,7 +75,7 @@ impl Vote {
 pub fn queue_json(queue: &[Vote]) -> String {
     let votes: Vec<String> = queue
         .iter()
-        .filter_map(|v| json::stringify(&v.to_js()))
+        .filter_map(|v| js::stringify(&v.to_js()))
         .collect();
     format!("[{}]", votes.join(","))
 }
@@ -83,7 +83,7 @@ pub fn queue_json(queue: &[Vote]) -> String {
 /// Reads the queue; anything unreadable is an empty queue, and an
 /// unreadable entry is dropped.
 pub fn parse_queue(text: Option<&str>) -> Vec<Vote> {
-    let Some(value) = text.and_then(json::parse_text) else {
+    let Some(value) = text.and_then(js::parse_text) else {
         return Vec::new();
     };
     if !js_sys::Array::is_array(&value) {
@@ -98,12 +98,9 @@ pub fn parse_queue(text: Option<&str>) -> Vec<Vote> {
 
 /// A random id for a vote.
 pub fn new_vote_id() -> String {
-    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+    let crypto = js::field(&js_sys::global(), "crypto");
     let uuid = crypto.and_then(|c| {
-        let f: js_sys::Function = js_sys::Reflect::get(&c, &"randomUUID".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
+        let f: js_sys::Function = js::field(&c, "randomUUID")?.dyn_into().ok()?;
         f.call0(&c).ok()?.as_string()
     });
     uuid.unwrap_or_else(|| {
@@ -135,35 +132,55 @@ fn save_queue(queue: &[Vote]) {
             s.set_item(QUEUE_KEY, &queue_json(queue))
         };
         if result.is_err() {
-            web_sys::console::warn_1(&"help widget: could not save queued feedback".into());
+            dom::warn("help widget: could not save queued feedback");
         }
     }
 }
 
-/// POSTs one vote; `Ok` only on a 2xx answer. A 4xx answer other than 408
-/// and 429 means the server refuses the vote for good, so it is dropped
-/// rather than retried forever.
-async fn post(url: &str, vote: &Vote) -> Result<(), bool> {
-    let window = web_sys::window().ok_or(true)?;
+/// Why a vote was not delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PostError {
+    /// Not sent, or not taken yet: offline, blocked, a timeout (408), too
+    /// many requests (429) or a server error (5xx). The vote stays queued.
+    #[error("the vote could not be delivered yet")]
+    NotYet,
+    /// The server refused the vote for good (any other answer but a 2xx):
+    /// it is dropped rather than retried forever.
+    #[error("the feedback server refused the vote with HTTP {status}")]
+    Refused {
+        /// The HTTP status of the refusal.
+        status: u16,
+    },
+}
+
+/// What an HTTP status means for a POSTed vote.
+pub fn outcome(status: u16) -> Result<(), PostError> {
+    match status {
+        200..=299 => Ok(()),
+        408 | 429 | 500..=599 => Err(PostError::NotYet),
+        status => Err(PostError::Refused { status }),
+    }
+}
+
+/// POSTs one vote; `Ok` only on a 2xx answer.
+async fn post(url: &str, vote: &Vote) -> Result<(), PostError> {
+    let not_yet = |_| PostError::NotYet;
+    let window = web_sys::window().ok_or(PostError::NotYet)?;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
-    let headers = web_sys::Headers::new().map_err(|_| true)?;
+    let headers = web_sys::Headers::new().map_err(not_yet)?;
     headers
         .set("Content-Type", "application/json")
-        .map_err(|_| true)?;
+        .map_err(not_yet)?;
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(
-        &json::stringify(&vote.to_js()).unwrap_or_default(),
+        &js::stringify(&vote.to_js()).unwrap_or_default(),
     ));
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|_| true)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| true)?;
-    match response.status() {
-        200..=299 => Ok(()),
-        408 | 429 | 500..=599 => Err(true),
-        _ => Err(false),
-    }
+        .map_err(not_yet)?;
+    let response: web_sys::Response = response.dyn_into().map_err(not_yet)?;
+    outcome(response.status())
 }
 
 /// How many readers found `article` helpful, and how many voted, from the
@@ -179,9 +196,7 @@ pub async fn counts(url: &str, article: &str) -> Option<(u64, u64)> {
     }
     let value = JsFuture::from(response.json().ok()?).await.ok()?;
     let number = |key: &str| {
-        let n = js_sys::Reflect::get(&value, &JsValue::from_str(key))
-            .ok()?
-            .as_f64()?;
+        let n = js::field_number(&value, key)?;
         (n >= 0.0 && n.fract() == 0.0).then_some(n as u64)
     };
     let (helpful, total) = (number("helpful")?, number("total")?);
@@ -201,13 +216,14 @@ pub async fn flush(url: &str) {
     for vote in queue {
         match post(url, &vote).await {
             Ok(()) => done.push(vote),
-            Err(false) => {
-                web_sys::console::warn_1(
-                    &format!("help widget: the feedback server refused vote {}", vote.id).into(),
-                );
+            Err(PostError::Refused { .. }) => {
+                dom::warn(&format!(
+                    "help widget: the feedback server refused vote {}",
+                    vote.id
+                ));
                 done.push(vote);
             }
-            Err(true) => {}
+            Err(PostError::NotYet) => {}
         }
     }
     // Votes may have been cast, or changed, while these were in flight:
@@ -260,6 +276,17 @@ mod tests {
     }
 
     #[test]
+    fn only_a_lasting_refusal_drops_a_vote() {
+        assert_eq!(outcome(201), Ok(()));
+        for status in [408, 429, 500, 503] {
+            assert_eq!(outcome(status), Err(PostError::NotYet), "{status}");
+        }
+        for status in [400, 404, 413, 302] {
+            assert_eq!(outcome(status), Err(PostError::Refused { status }));
+        }
+    }
+
+    #[test]
     fn a_vote_changed_while_in_flight_is_kept() {
         let sent = vote("1", true);
         let changed = Vote {
@@ -267,7 +294,10 @@ mod tests {
             ..vote("1", true)
         };
         assert_eq!(
-            settle(vec![changed.clone(), vote("2", false)], &[sent.clone()]),
+            settle(
+                vec![changed.clone(), vote("2", false)],
+                std::slice::from_ref(&sent)
+            ),
             [changed, vote("2", false)]
         );
         assert!(settle(vec![sent.clone()], &[sent]).is_empty());

@@ -1,7 +1,8 @@
 //! The panel's words in the four languages support speaks.
 //!
 //! The language comes from `data-locale`, then `navigator.language`; an
-//! unknown one falls back to English. Templates mark their arguments `{}`.
+//! unknown one falls back to English. Templates mark their arguments `{}`
+//! and are filled by `help_core::template`.
 
 /// Every string the panel shows.
 #[derive(Debug, PartialEq, Eq)]
@@ -32,8 +33,6 @@ pub struct Strings {
     pub retry: &'static str,
     /// The link to the contact view.
     pub contact_support: &'static str,
-    /// An article this bundle does not have.
-    pub article_missing: &'static str,
     /// A signed-in article linked from a public one.
     pub sign_in_to_read: &'static str,
     /// The video link, with its length `{}`.
@@ -68,8 +67,6 @@ pub struct Strings {
     pub daily_hours: &'static str,
     /// Phone support speaks `{}`.
     pub phone_language: &'static str,
-    /// "today".
-    pub today: &'static str,
     /// "tomorrow".
     pub tomorrow: &'static str,
     /// The time zone picker's label.
@@ -121,7 +118,6 @@ pub const EN: Strings = Strings {
     unavailable: "Help articles are unavailable right now.",
     retry: "Retry",
     contact_support: "Contact support",
-    article_missing: "This article is not available.",
     sign_in_to_read: "Sign in to the dashboard to read this article.",
     watch_video: "Watch the video ({})",
     updated: "Updated {}",
@@ -139,7 +135,6 @@ pub const EN: Strings = Strings {
     closed_for_now: "Closed: no opening is scheduled",
     daily_hours: "Every day from {} to {}, your time",
     phone_language: "Phone support is in {}.",
-    today: "today",
     tomorrow: "tomorrow",
     time_zone: "Your time zone",
     region: "Your region",
@@ -174,7 +169,6 @@ pub const FR: Strings = Strings {
     unavailable: "Les articles d’aide sont indisponibles pour le moment.",
     retry: "Réessayer",
     contact_support: "Contacter le support",
-    article_missing: "Cet article n’est pas disponible.",
     sign_in_to_read: "Connectez-vous au tableau de bord pour lire cet article.",
     watch_video: "Voir la vidéo ({})",
     updated: "Mis à jour le {}",
@@ -192,7 +186,6 @@ pub const FR: Strings = Strings {
     closed_for_now: "Fermé : aucune ouverture prévue",
     daily_hours: "Tous les jours de {} à {}, heure locale",
     phone_language: "Le support téléphonique est en {}.",
-    today: "aujourd’hui",
     tomorrow: "demain",
     time_zone: "Votre fuseau horaire",
     region: "Votre région",
@@ -227,7 +220,6 @@ pub const DE: Strings = Strings {
     unavailable: "Die Hilfeartikel sind gerade nicht erreichbar.",
     retry: "Erneut versuchen",
     contact_support: "Support kontaktieren",
-    article_missing: "Dieser Artikel ist nicht verfügbar.",
     sign_in_to_read: "Melden Sie sich im Dashboard an, um diesen Artikel zu lesen.",
     watch_video: "Video ansehen ({})",
     updated: "Aktualisiert am {}",
@@ -245,7 +237,6 @@ pub const DE: Strings = Strings {
     closed_for_now: "Geschlossen: keine Öffnung geplant",
     daily_hours: "Täglich von {} bis {}, Ihre Ortszeit",
     phone_language: "Der Telefonsupport spricht {}.",
-    today: "heute",
     tomorrow: "morgen",
     time_zone: "Ihre Zeitzone",
     region: "Ihre Region",
@@ -280,7 +271,6 @@ pub const PT_BR: Strings = Strings {
     unavailable: "Os artigos de ajuda estão indisponíveis no momento.",
     retry: "Tentar novamente",
     contact_support: "Falar com o suporte",
-    article_missing: "Este artigo não está disponível.",
     sign_in_to_read: "Entre no painel para ler este artigo.",
     watch_video: "Assistir ao vídeo ({})",
     updated: "Atualizado em {}",
@@ -298,7 +288,6 @@ pub const PT_BR: Strings = Strings {
     closed_for_now: "Fechado: nenhuma abertura prevista",
     daily_hours: "Todos os dias das {} às {}, no seu horário",
     phone_language: "O suporte por telefone é em {}.",
-    today: "hoje",
     tomorrow: "amanhã",
     time_zone: "Seu fuso horário",
     region: "Sua região",
@@ -327,20 +316,6 @@ pub fn strings(locale: &str) -> &'static Strings {
         "pt" => &PT_BR,
         _ => &EN,
     }
-}
-
-/// `template` with each `{}` replaced by the next of `args`.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut rest = template;
-    while let Some(at) = rest.find("{}") {
-        out.push_str(&rest[..at]);
-        out.push_str(args.next().copied().unwrap_or(""));
-        rest = &rest[at + 2..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The name of a language, in the reader's language.
@@ -380,6 +355,7 @@ mod tests {
 
     #[test]
     fn templates_take_their_arguments_in_order() {
+        use help_core::template::fill;
         assert_eq!(
             fill(EN.open_now, &["21:00", "3 h 20 min"]),
             "Open now: closes at 21:00 (in 3 h 20 min)"

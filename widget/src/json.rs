@@ -1,5 +1,5 @@
-//! The bundle's JSON files (manifest, support data) and the feedback queue,
-//! read and written with the browser's own `JSON`.
+//! The bundle's JSON files (manifest, support data), read with the
+//! browser's own `JSON`: the one place the widget walks their schema.
 //!
 //! The types are core's ([`Manifest`], [`SupportData`]); the index builder
 //! writes them with serde. Parsing them with serde_json in the wasm would
@@ -108,7 +108,7 @@ fn corrupt(what: &'static str, reason: String) -> DecodeError {
 
 fn parse(bytes: &[u8], what: &'static str) -> Result<JsValue> {
     let text = std::str::from_utf8(bytes).map_err(|_| corrupt(what, "it is not UTF-8".into()))?;
-    JSON::parse(text).map_err(|e| corrupt(what, crate::engine::js_message(&e)))
+    JSON::parse(text).map_err(|e| corrupt(what, crate::js::message(&e)))
 }
 
 /// Reads `manifest.json`, checking its format version before anything else.
@@ -230,38 +230,4 @@ fn contact(c: &Obj) -> Result<Contact> {
         }),
         other => Err(c.wrong("kind", &format!("`phone` or `email`, not `{other}`"))),
     }
-}
-
-/// A JS object from `(key, value)` pairs; absent values are left out.
-pub fn object(fields: &[(&str, Option<JsValue>)]) -> Object {
-    let object = Object::new();
-    for (key, value) in fields {
-        if let Some(value) = value {
-            // Setting a property on a fresh plain object cannot fail.
-            let _ = Reflect::set(&object, &JsValue::from_str(key), value);
-        }
-    }
-    object
-}
-
-/// `JSON.stringify(value)`, or `None` if it cannot be serialized.
-pub fn stringify(value: &JsValue) -> Option<String> {
-    JSON::stringify(value).ok().and_then(|s| s.as_string())
-}
-
-/// `JSON.parse(text)`, or `None` if it is not JSON.
-pub fn parse_text(text: &str) -> Option<JsValue> {
-    JSON::parse(text).ok()
-}
-
-/// Field access for other modules' small JSON shapes (the feedback queue).
-pub fn field_string(value: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(value, &JsValue::from_str(key))
-        .ok()?
-        .as_string()
-}
-
-/// A boolean field, if present and boolean.
-pub fn field_bool(value: &JsValue, key: &str) -> Option<bool> {
-    Reflect::get(value, &JsValue::from_str(key)).ok()?.as_bool()
 }

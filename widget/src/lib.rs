@@ -5,24 +5,27 @@
 //! wasm and calls [`mount`] with a container inside its shadow root. From
 //! then on the loader forwards the public JS API to the [`WidgetHandle`].
 //!
+//! - [`api`]: the surface the loader talks to;
+//! - [`state`]: the reactive state, split by concern and provided by context;
+//! - [`views`]: the panel and its views, one module each;
 //! - [`engine`]: fetching the bundle's files as queries need them;
-//! - [`app`]: the panel, its state and its home view (search, suggestions);
-//! - [`article`]: reading an article, and feedback;
-//! - [`contact`]: support hours, contacts by region, the request helper;
-//! - [`feedback`], [`request`], [`i18n`], [`intl`]: what those views use;
 //! - [`json`]: the bundle's JSON files, parsed by the browser's `JSON`;
-//! - [`api`]: the surface the loader talks to.
+//! - [`feedback`]: votes sent, queued and counted;
+//! - [`request`]: the support request's details and prefilled email;
+//! - [`i18n`], [`intl`]: the panel's words, and the browser's `Intl`;
+//! - [`dom`], [`js`]: browser and JS object helpers.
 
 pub mod api;
-pub mod app;
-pub mod article;
-pub mod contact;
+pub mod dom;
 pub mod engine;
 pub mod feedback;
 pub mod i18n;
 pub mod intl;
+pub mod js;
 pub mod json;
 pub mod request;
+pub mod state;
+pub mod views;
 
 pub use api::{WidgetHandle, mount};
 pub use engine::{Engine, LoadError};

@@ -13,6 +13,7 @@ use help_core::{
 };
 use help_widget::api::{Config, mount_with};
 use help_widget::engine::{Engine, Source};
+use help_widget::state::Emit;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -63,7 +64,7 @@ fn bundle() -> Source {
             fields: [analyzer.terms(title), vec![], vec![], analyzer.terms(body)],
         });
     }
-    let locale = writer.finish(help_core::fuzzing::fnv);
+    let locale = writer.finish(help_core::testing::fnv);
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
         audience: Audience::Public,
@@ -83,6 +84,10 @@ fn bundle() -> Source {
 }
 
 #[wasm_bindgen_test]
+#[allow(
+    clippy::assertions_on_constants,
+    reason = "the point is that this runs compiled to wasm"
+)]
 async fn a_query_reaches_the_core_engine_compiled_to_wasm() {
     assert!(cfg!(target_arch = "wasm32"));
     let engine = Engine::load(bundle(), "en-GB")
@@ -136,7 +141,7 @@ async fn typing_in_the_panel_lists_matching_articles() {
 
     let events = Rc::new(RefCell::new(Vec::<String>::new()));
     let sink = events.clone();
-    let emit: Rc<dyn Fn(&str, JsValue)> = Rc::new(move |name: &str, _detail: JsValue| {
+    let emit: Emit = Rc::new(move |name: &str, _detail: JsValue| {
         if name == "open" || name == "close" {
             sink.borrow_mut().push(name.to_string());
         }
@@ -252,7 +257,7 @@ async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
         }
         Source::Http(_) => unreachable!(),
     };
-    let emit: Rc<dyn Fn(&str, JsValue)> = Rc::new(|_: &str, _: JsValue| {});
+    let emit: Emit = Rc::new(|_: &str, _: JsValue| {});
     let config = Config {
         bundle: "memory:".into(),
         locale: "en-US".into(),

@@ -231,8 +231,13 @@ pub(crate) mod tests {
                 reason: "New Year's Day".into(),
             },
         ];
-        let reason = |now| upcoming_closure(&closures, now).map(|(c, start)| (c.reason.as_str(), start));
-        assert_eq!(reason(at("2026-12-11 00:00")), None, "14 days ahead is too early");
+        let reason =
+            |now| upcoming_closure(&closures, now).map(|(c, start)| (c.reason.as_str(), start));
+        assert_eq!(
+            reason(at("2026-12-11 00:00")),
+            None,
+            "14 days ahead is too early"
+        );
         assert_eq!(
             reason(at("2026-12-11 00:01")),
             Some(("Christmas Day", at("2026-12-25 00:00")))

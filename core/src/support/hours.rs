@@ -73,10 +73,11 @@ impl Hours {
         let today = now.div_euclid(DAY_MS);
         // A window that opened yesterday may still be open.
         for day in [today - 1, today] {
-            if let Some(w) = self.window_on(closures, day) {
-                if w.opens <= now && now < w.closes {
-                    return Status::Open { closes: w.closes };
-                }
+            if let Some(w) = self.window_on(closures, day)
+                && w.opens <= now
+                && now < w.closes
+            {
+                return Status::Open { closes: w.closes };
             }
         }
         Status::Closed {

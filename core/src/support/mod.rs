@@ -265,7 +265,10 @@ mod tests {
                 .map(|r| r.id.as_str())
         };
         assert_eq!(id(None, "fr-FR", "Europe/Paris"), Some("france"));
-        assert_eq!(id(Some("americas"), "fr-FR", "Europe/Paris"), Some("americas"));
+        assert_eq!(
+            id(Some("americas"), "fr-FR", "Europe/Paris"),
+            Some("americas")
+        );
         assert_eq!(id(Some("mars"), "en", "Europe/Paris"), Some("france"));
         assert_eq!(data.regions[0].email(), None);
         assert_eq!(data.regions[1].email(), Some("support-fr@example.com"));

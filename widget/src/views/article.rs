@@ -1,0 +1,158 @@
+//! An article read inside the panel: its title, a note when it is in
+//! another language, its date, its video, its body, a link to the full
+//! help center, and the feedback question.
+
+use help_core::template::fill;
+use leptos::prelude::*;
+
+use super::feedback::Feedback;
+use crate::dom;
+use crate::i18n::{language_name, strings};
+use crate::state::{Navigation, Reader};
+
+/// `m:ss` or `h:mm:ss` for a length in seconds.
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Where a click on a link in an article's body goes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkTarget<'a> {
+    /// Another article, by id, opened in the panel.
+    Article(&'a str),
+    /// A web page, opened in a new tab.
+    Web,
+    /// Anything else (an anchor in the page): the browser's own way.
+    Other,
+}
+
+/// What a link's `href` in the builder's HTML points to.
+pub fn link_target(href: &str) -> LinkTarget<'_> {
+    if let Some(target) = href.strip_prefix("#article:") {
+        LinkTarget::Article(target.split('#').next().unwrap_or(target))
+    } else if href.starts_with("http://") || href.starts_with("https://") {
+        LinkTarget::Web
+    } else {
+        LinkTarget::Other
+    }
+}
+
+/// The article `id`: title, video, body, feedback.
+#[component]
+pub fn ArticleView(
+    /// The article's id.
+    id: String,
+) -> impl IntoView {
+    let navigation = expect_context::<Navigation>();
+    let reader = expect_context::<Reader>();
+    let article = LocalResource::new(move || {
+        let engine = reader.engine.get();
+        let id = id.clone();
+        async move {
+            match engine {
+                Some(Ok(engine)) => engine.article(&id).await.map_err(|e| e.to_string()),
+                Some(Err(err)) => Err(err.to_string()),
+                None => Ok(None),
+            }
+        }
+    });
+    // Links to other articles open here; others open in a new tab. The
+    // body is the builder's sanitized HTML, so the links are its own.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(anchor) = dom::anchor_of(&ev) else {
+            return;
+        };
+        let href = anchor.get_attribute("href").unwrap_or_default();
+        match link_target(&href) {
+            LinkTarget::Article(id) => {
+                ev.prevent_default();
+                navigation.show_article(id);
+            }
+            LinkTarget::Web => {
+                ev.prevent_default();
+                dom::open_in_new_tab(&href);
+            }
+            LinkTarget::Other => {}
+        }
+    };
+    view! {
+        <article class="hw-article" aria-busy=move || article.get().is_none().to_string()>
+            {move || match article.get() {
+                None => view! { <p class="hw-status">{reader.ui().searching}</p> }.into_any(),
+                Some(Err(err)) => {
+                    dom::warn(&format!("help widget: {err}"));
+                    view! {
+                        <p class="hw-error">{reader.ui().unavailable}</p>
+                        <button type="button" class="hw-button" on:click=move |_| article.refetch()>{reader.ui().retry}</button>
+                    }.into_any()
+                }
+                Some(Ok(None)) => view! { <p class="hw-error">{reader.ui().sign_in_to_read}</p> }.into_any(),
+                Some(Ok(Some(content))) => {
+                    let record = content.record.clone();
+                    let help_center = reader.settings.with_value(|s| s.help_center_url.clone());
+                    let id = record.id.clone();
+                    let ui = reader.ui();
+                    let foreign = (strings(&record.locale).locale != ui.locale)
+                        .then(|| fill(ui.written_in, &[language_name(ui, &record.locale)]));
+                    view! {
+                        <h3 class="hw-article-title" tabindex="-1" lang=record.locale.clone()>{record.title.clone()}</h3>
+                        {foreign.map(|note| view! { <p class="hw-meta">{note}</p> })}
+                        {record.updated.clone().map(|d| view! {
+                            <p class="hw-meta"><time datetime=d.clone()>{fill(ui.updated, &[&d])}</time></p>
+                        })}
+                        {record.video.clone().map(|v| view! {
+                            <p class="hw-video">
+                                <a href=v.url.clone() target="_blank" rel="noopener noreferrer" class="hw-button">
+                                    <span aria-hidden="true">"▶ "</span>
+                                    {fill(ui.watch_video, &[&clock(v.seconds)])}
+                                </a>
+                            </p>
+                        })}
+                        <div class="hw-article-body" lang=record.locale.clone() inner_html=content.html.clone() on:click=on_click></div>
+                        {help_center.map(|base| view! {
+                            <p class="hw-meta">
+                                <a href=format!("{}/articles/{}", base.trim_end_matches('/'), id) target="_blank" rel="noopener noreferrer">
+                                    {ui.open_in_help_center}
+                                </a>
+                            </p>
+                        })}
+                        <Feedback article=record.id.clone() />
+                    }.into_any()
+                }
+            }}
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn video_lengths_read_like_a_player() {
+        assert_eq!(clock(225), "3:45");
+        assert_eq!(clock(59), "0:59");
+        assert_eq!(clock(3723), "1:02:03");
+    }
+
+    #[test]
+    fn article_links_open_in_the_panel_and_web_links_in_a_tab() {
+        assert_eq!(
+            link_target("#article:getting-paid"),
+            LinkTarget::Article("getting-paid")
+        );
+        assert_eq!(
+            link_target("#article:getting-paid#tax"),
+            LinkTarget::Article("getting-paid")
+        );
+        assert_eq!(link_target("https://example.com/x"), LinkTarget::Web);
+        assert_eq!(link_target("http://example.com/x"), LinkTarget::Web);
+        assert_eq!(link_target("#section"), LinkTarget::Other);
+        assert_eq!(link_target("mailto:a@example.com"), LinkTarget::Other);
+    }
+}

@@ -1,0 +1,51 @@
+//! Contact support: phone hours in the reader's own time ([`hours`]),
+//! contacts by region ([`regions`]), and a request helper that carries
+//! what support asks for ([`request`]); [`copy`] is their Copy button.
+//! The domain rules (open or closed, which region, which closure) are
+//! `help_core::support`'s; these views only show them.
+
+pub mod copy;
+pub mod hours;
+pub mod regions;
+pub mod request;
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::intl;
+use crate::state::{ContactState, Reader};
+use copy::Copied;
+use hours::HoursSection;
+use regions::RegionSection;
+use request::RequestSection;
+
+/// How often the live status is brought up to date while it shows.
+const TICK: Duration = Duration::from_secs(20);
+
+/// The contact view.
+#[component]
+pub fn ContactView() -> impl IntoView {
+    let reader = expect_context::<Reader>();
+    let contact = expect_context::<ContactState>();
+    // Keep the live status true while the view is open.
+    if let Ok(handle) = set_interval_with_handle(move || contact.now.set(intl::now()), TICK) {
+        on_cleanup(move || handle.clear());
+    }
+    contact.now.set(intl::now());
+    // Which Copy button last copied: one "Copied" at a time in this view.
+    provide_context(Copied::none());
+    let support = move || reader.support();
+    view! {
+        <div class="hw-contact">
+            {move || match support() {
+                None => view! { <p class="hw-error">{reader.ui().unavailable}</p> }.into_any(),
+                Some(data) => view! { <HoursSection data=data /> }.into_any(),
+            }}
+            {move || support().map(|data| view! {
+                <RegionSection data=data.clone() />
+                <RequestSection data=data />
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,21 @@
+//! The panel's views, one module each. Every view reads the state it needs
+//! from the reactive context (see [`crate::state`]).
+//!
+//! - [`panel`]: the dialog, its header (Back, title, Close), the view on show;
+//! - [`home`]: the search box, its status, results or suggestions, the way
+//!   to contact support;
+//! - [`results`]: the results list with marked matches;
+//! - [`suggestions`]: articles for the page the reader is on;
+//! - [`article`]: an article read inline, with its video link;
+//! - [`feedback`]: "Was this article helpful?" and the counts;
+//! - [`contact`]: support hours, contacts by region, the request helper.
+
+pub mod article;
+pub mod contact;
+pub mod feedback;
+pub mod home;
+pub mod panel;
+pub mod results;
+pub mod suggestions;
+
+pub use panel::Panel;

@@ -1,0 +1,95 @@
+//! The results list: one option per hit, the matched words marked, the
+//! one the arrow keys are on selected.
+
+use std::ops::Range;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use crate::state::{Navigation, Reader, Search};
+
+/// The results for what is in the search box, as a listbox.
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let navigation = expect_context::<Navigation>();
+    let search = expect_context::<Search>();
+    let reader = expect_context::<Reader>();
+    let hits = move || search.hits();
+    view! {
+        <ul class="hw-results" id="hw-results" role="listbox" aria-label=move || reader.ui().search>
+            <For each=move || hits().into_iter().enumerate() key=|(i, hit)| (*i, hit.id.clone(), hit.snippet.clone()) let:item>
+                <li
+                    class="hw-result"
+                    id=format!("hw-result-{}", item.0)
+                    role="option"
+                    aria-selected=move || (search.active.get() == Some(item.0)).to_string()
+                    data-article-id=item.1.id.clone()
+                    on:click={
+                        let id = item.1.id.clone();
+                        move |_| navigation.show_article(&id)
+                    }
+                >
+                    <span class="hw-result-title">{highlighted(&item.1.title, &item.1.title_marks)}</span>
+                    <span class="hw-result-snippet">{highlighted(&item.1.snippet, &item.1.snippet_marks)}</span>
+                    <span class="hw-result-category">{item.1.category.clone()}</span>
+                </li>
+            </For>
+        </ul>
+    }
+}
+
+/// `text` cut into runs, each marked or not, from byte ranges. Ranges that
+/// overlap, run backwards or split a character are skipped.
+pub fn segments(text: &str, marks: &[Range<usize>]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in marks {
+        if m.start < at || m.end <= m.start || text.get(m.clone()).is_none() {
+            continue;
+        }
+        if m.start > at {
+            out.push((text[at..m.start].to_string(), false));
+        }
+        out.push((text[m.clone()].to_string(), true));
+        at = m.end;
+    }
+    if at < text.len() {
+        out.push((text[at..].to_string(), false));
+    }
+    out
+}
+
+/// Text with marked runs in `<mark>`: always as text nodes, never markup.
+pub fn highlighted(text: &str, marks: &[Range<usize>]) -> impl IntoView + use<> {
+    segments(text, marks)
+        .into_iter()
+        .map(|(run, marked)| {
+            if marked {
+                Either::Left(view! { <mark>{run}</mark> })
+            } else {
+                Either::Right(run)
+            }
+        })
+        .collect_view()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_split_text_at_marks() {
+        let text = "Find your Site ID";
+        assert_eq!(
+            segments(text, &[10..14, 15..17]),
+            [
+                ("Find your ".into(), false),
+                ("Site".into(), true),
+                (" ".into(), false),
+                ("ID".into(), true)
+            ]
+        );
+        // Bad ranges are ignored rather than trusted.
+        assert_eq!(segments("é", &[0..1, 5..9]), [("é".into(), false)]);
+    }
+}

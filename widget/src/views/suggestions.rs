@@ -1,0 +1,56 @@
+//! Articles suggested for the dashboard page the reader is on (or the
+//! getting-started ones), shown while the search box is empty.
+
+use help_core::DocRecord;
+use leptos::prelude::*;
+
+use crate::state::{Navigation, Reader};
+
+/// How many articles are suggested.
+const SUGGESTIONS: usize = 5;
+
+/// Articles for the page the reader is on.
+#[component]
+pub fn Suggestions() -> impl IntoView {
+    let navigation = expect_context::<Navigation>();
+    let reader = expect_context::<Reader>();
+    let suggestions = LocalResource::new(move || {
+        let route = reader.context.get().unwrap_or_else(|| "/".to_string());
+        let engine = reader.engine.get();
+        async move {
+            match engine {
+                Some(Ok(engine)) => engine
+                    .suggestions(&route, SUGGESTIONS)
+                    .await
+                    .unwrap_or_default(),
+                _ => Vec::<(u32, DocRecord)>::new(),
+            }
+        }
+    });
+    let list = move || suggestions.get().unwrap_or_default();
+    view! {
+        <Show when=move || !list().is_empty()>
+            <h3 class="hw-subheading" id="hw-suggested">{move || reader.ui().suggested}</h3>
+            <ul class="hw-suggestions" aria-labelledby="hw-suggested">
+                <For each=list key=|(doc, _)| *doc let:item>
+                    <li>
+                        <a
+                            class="hw-suggestion"
+                            href=format!("#article:{}", item.1.id)
+                            on:click={
+                                let id = item.1.id.clone();
+                                move |ev| {
+                                    ev.prevent_default();
+                                    navigation.show_article(&id);
+                                }
+                            }
+                        >
+                            <span class="hw-result-title">{item.1.title.clone()}</span>
+                            {item.1.summary.clone().map(|s| view! { <span class="hw-result-snippet">{s}</span> })}
+                        </a>
+                    </li>
+                </For>
+            </ul>
+        </Show>
+    }
+}
