@@ -1,9 +1,11 @@
-//! `cargo xtask lint`: rustfmt's check and clippy, with warnings denied,
-//! over the whole workspace. `cargo xtask test` runs it first.
+//! `cargo xtask lint`: rustfmt's check, clippy with warnings denied, and
+//! the module graph ([`crate::modgraph`]: no two modules of a crate import
+//! each other), over the whole workspace. `cargo xtask test` runs it first.
 
 use std::process::{Command, ExitCode};
 
 use crate::cmd::{describe, root};
+use crate::modgraph;
 use crate::tools::ensure_lint_tools;
 
 /// The checks, in the order they run: a short name and its command.
@@ -26,8 +28,8 @@ fn checks() -> [(&'static str, Command); 2] {
     [("fmt", fmt), ("clippy", clippy)]
 }
 
-/// Runs every check, the second even when the first fails, and returns
-/// the names of those that failed. The tools must be installed already
+/// Runs every check, each even when one before it fails, and returns the
+/// names of those that failed. The tools must be installed already
 /// ([`ensure_lint_tools`]).
 pub(crate) fn run_checks() -> Vec<&'static str> {
     let mut failed = Vec::new();
@@ -45,24 +47,38 @@ pub(crate) fn run_checks() -> Vec<&'static str> {
             }
         }
     }
+    println!("\nxtask: module graph of {}", modgraph::CRATES.join(", "));
+    match modgraph::check(&root()) {
+        Ok(cycles) if cycles.is_empty() => {}
+        Ok(cycles) => {
+            for cycle in cycles {
+                eprintln!("xtask: modules import each other: {cycle}");
+            }
+            failed.push("modules");
+        }
+        Err(err) => {
+            eprintln!("xtask: could not read the module graph: {err:#}");
+            failed.push("modules");
+        }
+    }
     failed
 }
 
 /// One line on what the checks found, for the terminal.
 pub(crate) fn summary(failed: &[&str]) -> String {
     if failed.is_empty() {
-        "xtask: lint (fmt, clippy): clean".to_string()
+        "xtask: lint (fmt, clippy, modules): clean".to_string()
     } else {
         format!(
-            "xtask: lint (fmt, clippy): {} failed ({})",
+            "xtask: lint (fmt, clippy, modules): {} failed ({})",
             failed.len(),
             failed.join(", ")
         )
     }
 }
 
-/// `cargo xtask lint`: installs rustfmt and clippy if missing, runs both,
-/// and fails if either finds anything.
+/// `cargo xtask lint`: installs rustfmt and clippy if missing, runs every
+/// check, and fails if any finds anything.
 pub(crate) fn lint() -> anyhow::Result<ExitCode> {
     ensure_lint_tools()?;
     let failed = run_checks();
@@ -90,10 +106,10 @@ mod tests {
 
     #[test]
     fn the_summary_names_what_failed() {
-        assert_eq!(summary(&[]), "xtask: lint (fmt, clippy): clean");
+        assert_eq!(summary(&[]), "xtask: lint (fmt, clippy, modules): clean");
         assert_eq!(
-            summary(&["clippy"]),
-            "xtask: lint (fmt, clippy): 1 failed (clippy)"
+            summary(&["clippy", "modules"]),
+            "xtask: lint (fmt, clippy, modules): 2 failed (clippy, modules)"
         );
     }
 }

@@ -7,9 +7,9 @@
 //!   Chromium, end-to-end; `--suite` (repeatable, or a comma list) runs
 //!   only those. The lint checks always run first, and a failed one counts
 //!   as a failed suite.
-//! - `cargo xtask lint`: `cargo fmt --all --check` and `cargo clippy
+//! - `cargo xtask lint`: `cargo fmt --all --check`, `cargo clippy
 //!   --workspace --all-targets -- -D warnings` (rustfmt and clippy are
-//!   installed if missing).
+//!   installed if missing), and no module cycle in any crate.
 //! - `cargo xtask bench`: the benchmark against Pagefind, MiniSearch and
 //!   lunr.js; writes `target/bench/report.md`.
 //! - `cargo xtask fuzz [--seconds 60] [--target NAME]`: every cargo-fuzz
@@ -23,6 +23,7 @@ mod dist;
 mod fuzz;
 mod hashed;
 mod lint;
+mod modgraph;
 mod serve;
 mod site;
 mod suites;
@@ -57,7 +58,7 @@ enum Cmd {
         #[arg(long = "suite", value_enum, value_delimiter = ',')]
         suites: Vec<suites::Suite>,
     },
-    /// Check formatting (rustfmt) and lints (clippy, warnings denied) over the workspace.
+    /// Check formatting (rustfmt), lints (clippy, warnings denied) and module cycles over the workspace.
     Lint,
     /// Benchmark against Pagefind, MiniSearch and lunr.js; writes target/bench/report.md.
     Bench {
