@@ -1,8 +1,8 @@
 //! Plain JS object helpers: fields read and written through `Reflect`,
 //! `JSON` text in and out, and the message of a thrown JS value.
 //!
-//! Nothing here knows a schema: the bundle's JSON is read in
-//! [`crate::json`], the feedback queue's in [`crate::feedback`].
+//! Nothing here knows a schema: the bundle's JSON files and the feedback
+//! queue are read by the modules that own them.
 
 use js_sys::{JSON, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

@@ -31,7 +31,7 @@ pub struct Region {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Contact {
-    /// A phone line, open during [`Hours`](super::Hours).
+    /// A phone line, open during [`Hours`](super::hours::Hours).
     Phone {
         /// The number as shown, such as `+1-646-943-8200`.
         number: String,
