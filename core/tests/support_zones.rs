@@ -48,7 +48,7 @@ fn every_zone_every_hour_of_2026() {
         .unwrap()
         .timestamp_millis();
     let mut checked = 0u64;
-    for tz in TZ_VARIANTS.iter().copied() {
+    for &tz in TZ_VARIANTS.iter() {
         let offset = |t: i64| -> i32 {
             tz.offset_from_utc_datetime(&utc(t).naive_utc())
                 .fix()

@@ -64,21 +64,24 @@ impl Manifest {
         }
         let probe: VersionOnly =
             serde_json::from_slice(bytes).map_err(|e| DecodeError::Manifest(e.to_string()))?;
-        match probe.format_version {
-            Some(FORMAT_VERSION) => {}
-            Some(found) => {
-                return Err(DecodeError::UnsupportedVersion {
-                    found,
-                    supported: FORMAT_VERSION,
-                });
-            }
-            None => {
-                return Err(DecodeError::Manifest(
-                    "missing field `format_version`".into(),
-                ));
-            }
-        }
+        Manifest::check_version(probe.format_version)?;
         serde_json::from_slice(bytes).map_err(|e| DecodeError::Manifest(e.to_string()))
+    }
+
+    /// Whether a manifest's `format_version` field (`None` if missing) is
+    /// one this build reads: the one version check, for every reader of a
+    /// manifest (this crate's [`Manifest::from_json`], the widget's walker).
+    pub fn check_version(found: Option<u32>) -> Result<(), DecodeError> {
+        match found {
+            Some(FORMAT_VERSION) => Ok(()),
+            Some(found) => Err(DecodeError::UnsupportedVersion {
+                found,
+                supported: FORMAT_VERSION,
+            }),
+            None => Err(DecodeError::Manifest(
+                "missing field `format_version`".into(),
+            )),
+        }
     }
 
     /// The locale to serve for `locale`: itself, then its base language
