@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use help_core::search::Need;
+use help_core::search::{ArticleLookup, Lookup, Need, SearchLookup, Step, SuggestionsLookup};
 use help_core::support::SupportData;
 use help_core::{DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchHit, SearchOptions};
 use wasm_bindgen::JsCast;
@@ -145,23 +145,7 @@ impl Engine {
         options: &SearchOptions,
     ) -> Result<Vec<SearchHit>, LoadError> {
         let parsed = self.index.borrow().parse(query);
-        if parsed.is_empty() {
-            return Ok(Vec::new());
-        }
-        loop {
-            let needs = self
-                .index
-                .borrow()
-                .needs(&parsed, options.context.as_deref());
-            if needs.is_empty() {
-                break;
-            }
-            self.fetch_all(&needs).await?;
-        }
-        let ranking = self.index.borrow().rank(&parsed, options);
-        let needs = self.index.borrow().needs_for_hits(&ranking, options.limit);
-        self.fetch_all(&needs).await?;
-        Ok(self.index.borrow().present(&ranking, options.limit))
+        self.run(SearchLookup::new(parsed, options.clone())).await
     }
 
     /// Articles for a dashboard route, most specific first, or the
@@ -171,34 +155,12 @@ impl Engine {
         route: &str,
         limit: usize,
     ) -> Result<Vec<(u32, DocRecord)>, LoadError> {
-        let needs = self.index.borrow().needs_for_route(route);
-        self.fetch_all(&needs).await?;
-        let docs: Vec<u32> = self
-            .index
-            .borrow()
-            .suggestions(route)
-            .into_iter()
-            .take(limit)
-            .collect();
-        let needs = self.index.borrow().needs_for_docs(docs.iter().copied());
-        self.fetch_all(&needs).await?;
-        let index = self.index.borrow();
-        Ok(docs
-            .into_iter()
-            .filter_map(|d| Some((d, index.doc(d)?.clone())))
-            .collect())
+        self.run(SuggestionsLookup::new(route, limit)).await
     }
 
     /// The article `id` with its body, or `None` if this locale lacks it.
     pub async fn article(&self, id: &str) -> Result<Option<ArticleContent>, LoadError> {
-        let needs = self.index.borrow().needs_for_id(id);
-        self.fetch_all(&needs).await?;
-        let Some(doc) = self.index.borrow().doc_by_id(id) else {
-            return Ok(None);
-        };
-        let needs = self.index.borrow().needs_for_docs([doc]);
-        self.fetch_all(&needs).await?;
-        let Some(record) = self.index.borrow().doc(doc).cloned() else {
+        let Some(record) = self.run(ArticleLookup::new(id)).await? else {
             return Ok(None);
         };
         let bytes = self.source.fetch(&record.body_file).await?;
@@ -210,6 +172,18 @@ impl Engine {
             },
         })?;
         Ok(Some(ArticleContent { record, html }))
+    }
+
+    /// Runs `lookup` to its answer: core's step driver, with each round of
+    /// files fetched at once over HTTP.
+    async fn run<L: Lookup>(&self, mut lookup: L) -> Result<L::Output, LoadError> {
+        loop {
+            let step = lookup.step(&self.index.borrow());
+            match step {
+                Step::Done(answer) => return Ok(answer),
+                Step::Fetch(needs) => self.fetch_all(&needs).await?,
+            }
+        }
     }
 
     /// Fetches every file of `needs` at once and stores them.
