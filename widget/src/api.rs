@@ -237,11 +237,8 @@ impl WidgetHandle {
     pub fn identify(&self, user: JsValue) {
         let sid = js::field(&user, "sid")
             .and_then(|v| {
-                v.as_string().or_else(|| {
-                    v.as_f64()
-                        .filter(|n| n.fract() == 0.0 && *n >= 0.0)
-                        .map(|n| (n as u64).to_string())
-                })
+                v.as_string()
+                    .or_else(|| js::whole_number(&v).map(|n| n.to_string()))
             })
             .filter(|s| !s.trim().is_empty());
         self.state.reader.sid.set(sid);

@@ -195,10 +195,7 @@ pub async fn counts(url: &str, article: &str) -> Option<(u64, u64)> {
         return None;
     }
     let value = JsFuture::from(response.json().ok()?).await.ok()?;
-    let number = |key: &str| {
-        let n = js::field_number(&value, key)?;
-        (n >= 0.0 && n.fract() == 0.0).then_some(n as u64)
-    };
+    let number = |key: &str| js::whole_number(&js::field(&value, key)?);
     let (helpful, total) = (number("helpful")?, number("total")?);
     (helpful <= total).then_some((helpful, total))
 }

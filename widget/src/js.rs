@@ -34,9 +34,10 @@ pub fn field_bool(value: &JsValue, key: &str) -> Option<bool> {
     field(value, key)?.as_bool()
 }
 
-/// A number field, if present and a number.
-pub fn field_number(value: &JsValue, key: &str) -> Option<f64> {
-    field(value, key)?.as_f64()
+/// `value` as a non-negative whole number, if it is a JS number that is one.
+pub fn whole_number(value: &JsValue) -> Option<u64> {
+    let n = value.as_f64()?;
+    (n >= 0.0 && n.fract() == 0.0).then_some(n as u64)
 }
 
 /// `JSON.stringify(value)`, or `None` if it cannot be serialized.

@@ -106,8 +106,7 @@ impl Obj {
 
 /// A JSON number that is a whole `u32`.
 fn whole_number(value: &JsValue) -> Option<u32> {
-    let n = value.as_f64()?;
-    (n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0).then_some(n as u32)
+    u32::try_from(crate::js::whole_number(value)?).ok()
 }
 
 fn corrupt(what: &'static str, reason: String) -> DecodeError {

@@ -445,3 +445,16 @@ fn the_feedback_queue_survives_a_round_trip_through_local_storage_text() {
     let mixed = r#"[{"id":"1","article":"a","helpful":true,"locale":"en"},{"id":"2"}]"#;
     assert_eq!(parse_queue(Some(mixed)), votes[..1]);
 }
+
+#[wasm_bindgen_test]
+fn whole_numbers_are_js_numbers_that_are_non_negative_integers() {
+    use help_widget::js::whole_number;
+    for (n, expected) in [(0.0, 0), (42.0, 42), (-0.0, 0), (4_294_967_296.0, 1 << 32)] {
+        assert_eq!(whole_number(&JsValue::from_f64(n)), Some(expected), "{n}");
+    }
+    for n in [-1.0, 1.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        assert_eq!(whole_number(&JsValue::from_f64(n)), None, "{n}");
+    }
+    assert_eq!(whole_number(&JsValue::from_str("42")), None);
+    assert_eq!(whole_number(&JsValue::NULL), None);
+}
