@@ -1,5 +1,7 @@
 //! The `index-builder` command: a thin shell around the library.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -111,7 +113,17 @@ enum ImportSource {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let mut out = String::new();
+    let result = run(Cli::parse(), &mut out);
+    // A reader that went away (`… | head`) has all it wanted: end quietly.
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: writing the output: {err}");
+            return ExitCode::FAILURE;
+        }
+        _ => {}
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             match err.downcast_ref::<Problems>() {
@@ -123,7 +135,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs the command, writing what it prints to standard output into `stdout`.
+fn run(cli: Cli, stdout: &mut String) -> anyhow::Result<()> {
     match cli.command {
         Command::Build {
             content_dir,
@@ -140,24 +153,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             bar.finish_and_clear();
             index_builder::write_bundle(&bundle, &out)
                 .with_context(|| format!("writing the bundle to {}", out.display()))?;
-            println!(
+            writeln!(
+                stdout,
                 "built {} article(s) in {} locale(s), {} files, {} KB, into {}",
                 bundle.articles(),
                 bundle.manifest.locales.len(),
                 bundle.files.len(),
                 bundle.bytes() / 1024,
                 out.display()
-            );
+            )?;
             Ok(())
         }
         Command::Check { content_dir } => {
             let content = index_builder::load_content(&content_dir)?;
-            println!(
+            writeln!(
+                stdout,
                 "{}: {} article(s) in {} locale(s), no problems",
                 content_dir.display(),
                 content.articles.len(),
                 content.locales().len()
-            );
+            )?;
             Ok(())
         }
         Command::Search {
@@ -177,19 +192,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let hits = bundle.search(&mut index, &query, &options)?;
             if json {
-                println!("{}", index_builder::hits_json(&hits));
+                writeln!(stdout, "{}", index_builder::hits_json(&hits))?;
             } else if hits.is_empty() {
-                println!("no results for {query:?}");
+                writeln!(stdout, "no results for {query:?}")?;
             } else {
                 for (rank, hit) in hits.iter().enumerate() {
-                    println!(
+                    writeln!(
+                        stdout,
                         "{:>2}. {} [{}] ({:.3})",
                         rank + 1,
                         hit.title,
                         hit.id,
                         hit.score
-                    );
-                    println!("    {}", hit.snippet);
+                    )?;
+                    writeln!(stdout, "    {}", hit.snippet)?;
                 }
             }
             Ok(())
@@ -203,7 +219,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             for skipped in &import.skipped {
                 eprintln!("warning: {skipped}");
             }
-            println!(
+            writeln!(
+                stdout,
                 "imported {} article(s) in {} locale(s) ({}) into {}; {} draft(s) skipped{}",
                 import.articles(),
                 import.locales.len(),
@@ -214,7 +231,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     0 => String::new(),
                     n => format!(", {n} untranslated article(s) skipped"),
                 }
-            );
+            )?;
             Ok(())
         }
         Command::ExportElasticlunr {
@@ -226,17 +243,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let content = index_builder::load_content(&content_dir)?;
             let export = index_builder::export_elasticlunr(&content, &locale, audience.into())?;
             index_builder::write_elasticlunr(&export, &out)?;
-            println!(
+            writeln!(
+                stdout,
                 "exported {} article(s) of locale {locale} ({} pipeline) to {}, {} KB",
                 export.articles,
                 export.language,
                 out.display(),
                 export.json.len() / 1024
-            );
-            println!(
+            )?;
+            writeln!(
+                stdout,
                 "search it with elasticlunr.js: index.search(query, {})",
                 index_builder::elasticlunr_search_config()
-            );
+            )?;
             Ok(())
         }
     }

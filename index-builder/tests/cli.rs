@@ -95,3 +95,37 @@ fn searching_a_missing_bundle_names_the_file() {
         "{stderr}"
     );
 }
+
+/// `index-builder search … | head -1`: the reader of the output goes away
+/// before everything is written. The command ends quietly, as Unix tools do.
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    use std::process::Stdio;
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("bundle");
+    let (ok, _, stderr) = index_builder(&["build", &example(), "--out", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    for args in [
+        vec!["search", "payment"],
+        vec!["search", "payment", "--json"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_index-builder"))
+            .args(&args[..1])
+            .arg(&out)
+            .args(&args[1..])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the read end at once: every write the command makes fails.
+        drop(child.stdout.take());
+        let result = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(
+            result.status.success(),
+            "{args:?}: {:?} {stderr}",
+            result.status
+        );
+        assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
+    }
+}
