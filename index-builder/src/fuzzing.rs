@@ -13,7 +13,7 @@ pub fn parse_and_render(text: &str) {
                 support: None,
             };
             let mut problems = Vec::new();
-            render_bodies(&mut content, &mut problems);
+            render_bodies(&mut content, &[], &mut problems);
             let html = &content.articles[0].body_html;
             assert!(
                 !html.contains("<script"),

@@ -4,8 +4,29 @@
 use std::path::{Path, PathBuf};
 
 use super::article::{Article, parse_article};
+use super::front_matter::declared_id;
 use super::locales::LOCALES;
 use crate::diagnostics::{Problem, Problems};
+
+/// An article file that could not be read or parsed: its problems are
+/// reported, and links to it are not reported again as missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unparsed {
+    /// The file.
+    pub(crate) path: PathBuf,
+    /// Its locale folder.
+    pub(crate) locale: String,
+    /// The id it declares, if one could be read.
+    pub(crate) id: Option<String>,
+}
+
+/// What [`read_articles`] found: the articles that parsed, the files that
+/// did not, and every problem met.
+pub(super) struct Read {
+    pub(super) articles: Vec<Article>,
+    pub(super) unparsed: Vec<Unparsed>,
+    pub(super) problems: Vec<Problem>,
+}
 
 /// Articles larger than this are refused rather than read.
 pub const MAX_ARTICLE_BYTES: u64 = 2 * 1024 * 1024;
@@ -13,9 +34,10 @@ pub const MAX_ARTICLE_BYTES: u64 = 2 * 1024 * 1024;
 /// Every article of `dir/articles`, by locale and then file name, and every
 /// problem met reading them. Fails outright only when the articles folder
 /// itself cannot be read.
-pub(super) fn read_articles(dir: &Path) -> Result<(Vec<Article>, Vec<Problem>), Problems> {
+pub(super) fn read_articles(dir: &Path) -> Result<Read, Problems> {
     let mut problems = Vec::new();
     let mut articles = Vec::new();
+    let mut unparsed = Vec::new();
     let articles_dir = dir.join("articles");
     let mut locale_dirs = list(&articles_dir).map_err(|err| {
         Problems(vec![Problem::file(
@@ -62,7 +84,14 @@ pub(super) fn read_articles(dir: &Path) -> Result<(Vec<Article>, Vec<Problem>), 
         for path in files {
             match read_article(&path, &name) {
                 Ok(article) => articles.push(article),
-                Err(mut found) => problems.append(&mut found),
+                Err((mut found, id)) => {
+                    problems.append(&mut found);
+                    unparsed.push(Unparsed {
+                        path,
+                        locale: name.clone(),
+                        id,
+                    });
+                }
             }
         }
     }
@@ -72,7 +101,11 @@ pub(super) fn read_articles(dir: &Path) -> Result<(Vec<Article>, Vec<Problem>), 
             "no articles found (expected articles/<locale>/*.md)",
         ));
     }
-    Ok((articles, problems))
+    Ok(Read {
+        articles,
+        unparsed,
+        problems,
+    })
 }
 
 fn list(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -81,22 +114,26 @@ fn list(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .collect()
 }
 
-fn read_article(path: &Path, locale: &str) -> Result<Article, Vec<Problem>> {
+/// One article file, or its problems and the id it declares, if readable.
+fn read_article(path: &Path, locale: &str) -> Result<Article, (Vec<Problem>, Option<String>)> {
     let size = std::fs::metadata(path)
-        .map_err(|e| vec![Problem::file(path, format!("cannot read: {e}"))])?
+        .map_err(|e| (vec![Problem::file(path, format!("cannot read: {e}"))], None))?
         .len();
     if size > MAX_ARTICLE_BYTES {
-        return Err(vec![Problem::file(
-            path,
-            format!(
-                "article is {:.1} MiB, more than the {} MiB limit; split it into several articles",
-                size as f64 / (1024.0 * 1024.0),
-                MAX_ARTICLE_BYTES / (1024 * 1024)
-            ),
-        )]);
+        return Err((
+            vec![Problem::file(
+                path,
+                format!(
+                    "article is {:.1} MiB, more than the {} MiB limit; split it into several articles",
+                    size as f64 / (1024.0 * 1024.0),
+                    MAX_ARTICLE_BYTES / (1024 * 1024)
+                ),
+            )],
+            None,
+        ));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| vec![Problem::file(path, format!("cannot read: {e}"))])?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| (vec![Problem::file(path, format!("cannot read: {e}"))], None))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..valid]
@@ -104,11 +141,14 @@ fn read_article(path: &Path, locale: &str) -> Result<Article, Vec<Problem>> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        vec![Problem::line(
-            path,
-            line,
-            "the file is not valid UTF-8; save it as UTF-8",
-        )]
+        (
+            vec![Problem::line(
+                path,
+                line,
+                "the file is not valid UTF-8; save it as UTF-8",
+            )],
+            None,
+        )
     })?;
-    parse_article(path, locale, &text)
+    parse_article(path, locale, &text).map_err(|problems| (problems, declared_id(&text)))
 }

@@ -237,9 +237,34 @@ pub(super) fn key_line(text: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// The id an article file declares, read leniently: the first `id = "…"`
+/// line of its front matter, even when the front matter as a whole does
+/// not parse. Links to a file that failed are then not also reported.
+pub(super) fn declared_id(text: &str) -> Option<String> {
+    text.lines()
+        .skip(1)
+        .take_while(|line| line.trim_end() != "+++")
+        .filter(|line| line.trim_start().starts_with("id"))
+        .find_map(|line| {
+            let table: toml::Table = toml::from_str(line).ok()?;
+            table.get("id")?.as_str().map(str::to_string)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_declared_id_survives_a_front_matter_that_fails() {
+        let text = "+++\ntitle = 3\nid = \"payouts\"\n+++\nbody\n";
+        assert_eq!(declared_id(text).as_deref(), Some("payouts"));
+        assert_eq!(declared_id("+++\nid = payouts\n+++\n"), None);
+        assert_eq!(
+            declared_id("+++\ntitle = \"x\"\n+++\nid = \"body\"\n"),
+            None
+        );
+    }
 
     #[test]
     fn durations() {

@@ -6,17 +6,26 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::article::Article;
+use super::files::Unparsed;
 use super::locales::FALLBACK_LOCALE;
 
-/// Every article a link may point to, by locale and id, and by file.
+/// Every article a link may point to, by locale and id, and by file; and
+/// the files that failed to parse, whose links are not checked.
 pub(super) struct Links {
     ids: BTreeSet<(String, String)>,
     by_path: HashMap<PathBuf, String>,
+    unparsed_ids: BTreeSet<(String, String)>,
+    unparsed_paths: BTreeSet<PathBuf>,
+}
+
+/// A path as links are compared: canonical where it exists.
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 impl Links {
-    /// The link targets of `articles`.
-    pub(super) fn new(articles: &[Article]) -> Links {
+    /// The link targets of `articles`, and of the `unparsed` files.
+    pub(super) fn new(articles: &[Article], unparsed: &[Unparsed]) -> Links {
         Links {
             ids: articles
                 .iter()
@@ -24,13 +33,13 @@ impl Links {
                 .collect(),
             by_path: articles
                 .iter()
-                .map(|a| {
-                    (
-                        a.path.canonicalize().unwrap_or_else(|_| a.path.clone()),
-                        a.front.id.clone(),
-                    )
-                })
+                .map(|a| (canonical(&a.path), a.front.id.clone()))
                 .collect(),
+            unparsed_ids: unparsed
+                .iter()
+                .filter_map(|u| Some((u.locale.clone(), u.id.clone()?)))
+                .collect(),
+            unparsed_paths: unparsed.iter().map(|u| canonical(&u.path)).collect(),
         }
     }
 
@@ -38,14 +47,12 @@ impl Links {
     /// `#article:ID`; everything else is left as written. An article that
     /// does not exist, in the article's locale or in English, is an error.
     pub(super) fn resolve(&self, dest: &str, article: &Article) -> Result<String, String> {
-        let known = |id: &str| {
-            self.ids.contains(&(article.locale.clone(), id.to_string()))
-                || self
-                    .ids
-                    .contains(&(FALLBACK_LOCALE.to_string(), id.to_string()))
+        let in_set = |set: &BTreeSet<(String, String)>, id: &str| {
+            set.contains(&(article.locale.clone(), id.to_string()))
+                || set.contains(&(FALLBACK_LOCALE.to_string(), id.to_string()))
         };
         if let Some(id) = dest.strip_prefix("article:") {
-            return if known(id) {
+            return if in_set(&self.ids, id) || in_set(&self.unparsed_ids, id) {
                 Ok(format!("#article:{id}"))
             } else {
                 Err(format!("link to missing article `{id}`"))
@@ -57,11 +64,11 @@ impl Links {
             || dest.starts_with('#');
         let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
         if !is_external && file.ends_with(".md") {
-            let target = article.path.parent().unwrap_or(Path::new(".")).join(file);
-            let target = target.canonicalize().unwrap_or(target);
+            let target = canonical(&article.path.parent().unwrap_or(Path::new(".")).join(file));
             return match self.by_path.get(&target) {
                 Some(id) if fragment.is_empty() => Ok(format!("#article:{id}")),
                 Some(id) => Ok(format!("#article:{id}#{fragment}")),
+                None if self.unparsed_paths.contains(&target) => Ok(dest.to_string()),
                 None => Err(format!("link to missing article file `{file}`")),
             };
         }
@@ -88,7 +95,7 @@ mod tests {
             article("h/articles/en/b.md", "en", "b"),
             article("h/articles/fr/a.md", "fr", "a"),
         ];
-        let links = Links::new(&articles);
+        let links = Links::new(&articles, &[]);
         let fr = &articles[2];
         assert_eq!(links.resolve("article:a", fr).unwrap(), "#article:a");
         assert_eq!(links.resolve("article:b", fr).unwrap(), "#article:b");
@@ -104,7 +111,7 @@ mod tests {
             article("h/articles/en/a.md", "en", "a"),
             article("h/articles/en/b.md", "en", "b"),
         ];
-        let links = Links::new(&articles);
+        let links = Links::new(&articles, &[]);
         let a = &articles[0];
         assert_eq!(links.resolve("b.md", a).unwrap(), "#article:b");
         assert_eq!(links.resolve("b.md#fees", a).unwrap(), "#article:b#fees");

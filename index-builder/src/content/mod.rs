@@ -33,13 +33,17 @@ use crate::diagnostics::{Problem, Problems};
 ///
 /// On any problem, returns all of them, sorted by file and line.
 pub fn load_content(dir: &Path) -> Result<Content, Problems> {
-    let (articles, mut problems) = files::read_articles(dir)?;
+    let files::Read {
+        articles,
+        unparsed,
+        mut problems,
+    } = files::read_articles(dir)?;
     let mut content = Content {
         articles,
         support: None,
     };
     locales::check_ids(&content, &mut problems);
-    render_bodies(&mut content, &mut problems);
+    render_bodies(&mut content, &unparsed, &mut problems);
     match support::load_support(dir) {
         Ok(support) => content.support = support,
         Err(mut found) => problems.append(&mut found),
@@ -53,9 +57,15 @@ pub fn load_content(dir: &Path) -> Result<Content, Problems> {
     }
 }
 
-/// Renders every body to sanitized HTML, resolving and checking links.
-pub(crate) fn render_bodies(content: &mut Content, problems: &mut Vec<Problem>) {
-    let links = links::Links::new(&content.articles);
+/// Renders every body to sanitized HTML, resolving and checking links. A
+/// link to one of the `unparsed` files is not a problem of its own: that
+/// file's problems are reported already.
+pub(crate) fn render_bodies(
+    content: &mut Content,
+    unparsed: &[files::Unparsed],
+    problems: &mut Vec<Problem>,
+) {
+    let links = links::Links::new(&content.articles, unparsed);
     let sanitizer = sanitizer();
     for article in &mut content.articles {
         let html = render::to_html(
