@@ -43,12 +43,6 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    /// How many articles the bundle holds, over all its locales (an
-    /// untranslated English article counts once in each locale it is in).
-    pub fn articles(&self) -> u32 {
-        self.manifest.locales.values().map(|l| l.articles).sum()
-    }
-
     /// The size of all its files together, in bytes.
     pub fn bytes(&self) -> usize {
         self.files.values().map(Vec::len).sum()

@@ -27,8 +27,9 @@ mod reader;
 pub use analysis::BuildAnalyzer;
 pub use bundle::{BuildOptions, Bundle, build_bundle};
 pub use content::{
-    Article, Content, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES, MAX_ARTICLE_BYTES,
-    VideoSpec, Visibility, load_content, parse_article, parse_support, sanitizer,
+    Article, Content, ContentCounts, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES,
+    MAX_ARTICLE_BYTES, VideoSpec, Visibility, load_content, parse_article, parse_support,
+    sanitizer,
 };
 pub use diagnostics::{Location, Problem, Problems};
 pub use export::{

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use help_core::{Audience, SearchOptions};
-use index_builder::{BuildOptions, Problems};
+use index_builder::{BuildOptions, Problems, Visibility};
 
 /// Builds the help widget's search bundle from a help-center content folder.
 #[derive(Parser)]
@@ -144,8 +144,9 @@ fn run(cli: Cli, stdout: &mut String) -> anyhow::Result<()> {
             audience,
         } => {
             let content = index_builder::load_content(&content_dir)?;
+            let audience: Audience = audience.into();
             let options = BuildOptions {
-                audience: audience.into(),
+                audience,
                 ..BuildOptions::default()
             };
             let bar = progress_bar(content.articles.len() as u64);
@@ -153,10 +154,27 @@ fn run(cli: Cli, stdout: &mut String) -> anyhow::Result<()> {
             bar.finish_and_clear();
             index_builder::write_bundle(&bundle, &out)
                 .with_context(|| format!("writing the bundle to {}", out.display()))?;
+            let counts = content.counts();
+            let (articles, files, whom) = match audience {
+                Audience::Public => (
+                    counts.articles - counts.signed_in,
+                    content
+                        .articles
+                        .iter()
+                        .filter(|a| a.front.visibility == Visibility::Public)
+                        .count(),
+                    format!("for everyone, {} signed-in left out", counts.signed_in),
+                ),
+                Audience::SignedIn => (
+                    counts.articles,
+                    counts.files,
+                    "for signed-in publishers".to_string(),
+                ),
+            };
             writeln!(
                 stdout,
-                "built {} article(s) in {} locale(s), {} files, {} KB, into {}",
-                bundle.articles(),
+                "built {articles} article(s) in {} locale(s) ({files} files, {whom}): \
+                 {} bundle files, {} KB, into {}",
                 bundle.manifest.locales.len(),
                 bundle.files.len(),
                 bundle.bytes() / 1024,
@@ -166,12 +184,15 @@ fn run(cli: Cli, stdout: &mut String) -> anyhow::Result<()> {
         }
         Command::Check { content_dir } => {
             let content = index_builder::load_content(&content_dir)?;
+            let counts = content.counts();
             writeln!(
                 stdout,
-                "{}: {} article(s) in {} locale(s), no problems",
+                "{}: {} article(s) in {} locale(s), no problems ({} files, {} signed-in)",
                 content_dir.display(),
-                content.articles.len(),
-                content.locales().len()
+                counts.articles,
+                counts.locales,
+                counts.files,
+                counts.signed_in
             )?;
             Ok(())
         }

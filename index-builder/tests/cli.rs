@@ -129,3 +129,50 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
         assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
     }
 }
+
+/// The first number after `marker` in `text`.
+fn number_before(text: &str, marker: &str) -> usize {
+    let at = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("no {marker:?} in {text:?}"));
+    let digits: String = text[..at]
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.chars().rev().collect::<String>().parse().unwrap()
+}
+
+/// `check` and `build` count articles the same way: by id, however many
+/// translations each has; the public build says how many signed-in ones
+/// it left out.
+#[test]
+fn check_and_build_agree_on_the_counts() {
+    let (ok, check, stderr) = index_builder(&["check", &example()]);
+    assert!(ok, "{stderr}");
+    let articles = number_before(&check, " article(s)");
+    let files = number_before(&check, " files");
+    let signed_in = number_before(&check, " signed-in");
+    // 54 articles in English, 13 of them in three more languages.
+    assert_eq!((articles, files), (54, 54 + 13 * 3), "{check}");
+    assert!(signed_in > 0, "{check}");
+
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("bundle");
+    let out = out.to_str().unwrap();
+    let (ok, all, stderr) =
+        index_builder(&["build", &example(), "--out", out, "--audience", "signed-in"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(number_before(&all, " article(s)"), articles, "{all}");
+    assert_eq!(number_before(&all, " files"), files, "{all}");
+
+    let (ok, public, stderr) = index_builder(&["build", &example(), "--out", out]);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        number_before(&public, " article(s)"),
+        articles - signed_in,
+        "{public}"
+    );
+    assert_eq!(number_before(&public, " signed-in"), signed_in, "{public}");
+}

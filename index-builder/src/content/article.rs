@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::front_matter::{self, FrontMatter};
+use super::front_matter::{self, FrontMatter, Visibility};
 use super::render::plain_text;
 use crate::diagnostics::Problem;
 
@@ -38,7 +38,39 @@ pub struct Content {
     pub support: Option<help_core::support::SupportData>,
 }
 
+/// What a content folder holds, counted the one way every command reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContentCounts {
+    /// Articles: distinct ids, each counted once however many
+    /// translations it has.
+    pub articles: usize,
+    /// Article files: an article and each of its translations.
+    pub files: usize,
+    /// Locales with at least one file.
+    pub locales: usize,
+    /// Articles only signed-in publishers may read.
+    pub signed_in: usize,
+}
+
 impl Content {
+    /// The counts `check` and `build` both report.
+    pub fn counts(&self) -> ContentCounts {
+        let ids = |signed_in_only: bool| {
+            self.articles
+                .iter()
+                .filter(|a| !signed_in_only || a.front.visibility == Visibility::SignedIn)
+                .map(|a| a.front.id.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        };
+        ContentCounts {
+            articles: ids(false),
+            files: self.articles.len(),
+            locales: self.locales().len(),
+            signed_in: ids(true),
+        }
+    }
+
     /// The locales present, in a stable order.
     pub fn locales(&self) -> Vec<&str> {
         let mut locales: Vec<&str> = self.articles.iter().map(|a| a.locale.as_str()).collect();

@@ -19,7 +19,7 @@ mod support;
 
 use std::path::Path;
 
-pub use article::{Article, Content, parse_article};
+pub use article::{Article, Content, ContentCounts, parse_article};
 pub use files::MAX_ARTICLE_BYTES;
 pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility};
 pub use locales::{FALLBACK_LOCALE, LOCALES};
