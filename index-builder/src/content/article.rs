@@ -84,8 +84,7 @@ impl Content {
 pub fn parse_article(path: &Path, locale: &str, text: &str) -> Result<Article, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let split = front_matter::split(path, text).map_err(|p| vec![p])?;
-    let front = front_matter::parse(path, split.front).map_err(|p| vec![p])?;
-    let video_seconds = front_matter::check(path, text, &front)?;
+    let (front, video_seconds) = front_matter::read(path, text, split.front)?;
     Ok(Article {
         path: path.to_path_buf(),
         locale: locale.to_string(),

@@ -113,24 +113,174 @@ pub(super) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Problem
     })
 }
 
-/// Reads the front matter's TOML; a problem names the file line.
-pub(super) fn parse(path: &Path, front: &str) -> Result<FrontMatter, Problem> {
-    toml::from_str(front).map_err(|e| {
+/// One front-matter key: its name, whether an article must have it, a
+/// check that its value has the right type, and, for a required key, a
+/// valid stand-in used to go on checking the rest when its own value is
+/// wrong or missing.
+struct Key {
+    name: &'static str,
+    typed: fn(&toml::Value) -> Result<(), String>,
+    stand_in: Option<fn() -> toml::Value>,
+}
+
+/// Whether `value` reads as a `T`, with serde's message if not.
+fn typed<T: serde::de::DeserializeOwned>(value: &toml::Value) -> Result<(), String> {
+    value
+        .clone()
+        .try_into::<T>()
+        .map(|_| ())
+        .map_err(|e| e.message().trim_end().to_string())
+}
+
+/// Whether `value` is a TOML date or time; through `toml::Value` a
+/// datetime does not deserialize as one, so it is asked directly.
+fn a_datetime(value: &toml::Value) -> Result<(), String> {
+    if value.is_datetime() {
+        Ok(())
+    } else {
+        typed::<toml::value::Datetime>(value)
+    }
+}
+
+fn a_word() -> toml::Value {
+    toml::Value::String("x".into())
+}
+
+fn no_routes() -> toml::Value {
+    toml::Value::Array(Vec::new())
+}
+
+/// Every key of [`FrontMatter`], in its order.
+const KEYS: [Key; 9] = [
+    Key {
+        name: "id",
+        typed: typed::<String>,
+        stand_in: Some(a_word),
+    },
+    Key {
+        name: "title",
+        typed: typed::<String>,
+        stand_in: Some(a_word),
+    },
+    Key {
+        name: "summary",
+        typed: typed::<String>,
+        stand_in: None,
+    },
+    Key {
+        name: "category",
+        typed: typed::<String>,
+        stand_in: Some(a_word),
+    },
+    Key {
+        name: "tags",
+        typed: typed::<Vec<String>>,
+        stand_in: None,
+    },
+    Key {
+        name: "contexts",
+        typed: typed::<Vec<String>>,
+        stand_in: Some(no_routes),
+    },
+    Key {
+        name: "visibility",
+        typed: typed::<Visibility>,
+        stand_in: None,
+    },
+    Key {
+        name: "video",
+        typed: typed::<VideoSpec>,
+        stand_in: None,
+    },
+    Key {
+        name: "updated",
+        typed: a_datetime,
+        stand_in: None,
+    },
+];
+
+/// Reads the front matter and checks it: `text` is the whole file, to name
+/// the line of each problem. Every problem is reported, not only the first:
+/// each key is read on its own, and a key that is wrong or missing is
+/// stood in for so that the checks of the others still run. Only a TOML
+/// syntax error stops at once. Returns the front matter and the video's
+/// length in seconds, if it has a video.
+pub(super) fn read(
+    path: &Path,
+    text: &str,
+    front: &str,
+) -> Result<(FrontMatter, Option<u32>), Vec<Problem>> {
+    let mut table: toml::Table = toml::from_str(front).map_err(|e| {
         // Line 1 is the opening `+++`, so front matter line N is file line N + 1.
         let line = e
             .span()
             .map_or(1, |span| front[..span.start].matches('\n').count() + 2);
-        Problem::line(path, line, e.message().trim_end())
-    })
+        vec![Problem::line(path, line, e.message().trim_end())]
+    })?;
+    let mut problems = Vec::new();
+    let known: Vec<String> = KEYS.iter().map(|k| format!("`{}`", k.name)).collect();
+    table.retain(|key, _| {
+        let is_known = KEYS.iter().any(|k| k.name == key);
+        if !is_known {
+            problems.push(Problem::line(
+                path,
+                key_line(text, key),
+                format!(
+                    "unknown field `{key}`, expected one of {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+        is_known
+    });
+    for key in &KEYS {
+        let wrong = match table.get(key.name) {
+            Some(value) => match (key.typed)(value) {
+                Ok(()) => continue,
+                Err(message) => {
+                    problems.push(Problem::line(path, key_line(text, key.name), message));
+                    true
+                }
+            },
+            None => false,
+        };
+        if wrong {
+            table.remove(key.name);
+        }
+        if let (None, Some(stand_in)) = (table.get(key.name), key.stand_in) {
+            if !wrong {
+                // The first line of the front matter, as serde would say.
+                problems.push(Problem::line(
+                    path,
+                    2,
+                    format!("missing field `{}`", key.name),
+                ));
+            }
+            table.insert(key.name.to_string(), stand_in());
+        }
+    }
+    // Every key now reads on its own, so the table reads as a whole; a
+    // datetime does not pass through `toml::Value` as one, so it is moved.
+    let updated = table
+        .remove("updated")
+        .and_then(|v| v.as_datetime().copied());
+    let mut matter: FrontMatter = toml::Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| vec![Problem::line(path, 2, e.message().trim_end())])?;
+    matter.updated = updated;
+    match (check(path, text, &matter), problems.is_empty()) {
+        (Ok(video), true) => Ok((matter, video)),
+        (Ok(_), false) => Err(problems),
+        (Err(mut found), _) => {
+            problems.append(&mut found);
+            Err(problems)
+        }
+    }
 }
 
 /// Checks what serde cannot: `text` is the whole file, to name the line of
 /// each key. Returns the video's length in seconds, if there is a video.
-pub(super) fn check(
-    path: &Path,
-    text: &str,
-    front: &FrontMatter,
-) -> Result<Option<u32>, Vec<Problem>> {
+fn check(path: &Path, text: &str, front: &FrontMatter) -> Result<Option<u32>, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut problem = |key: &str, message: String| {
         problems.push(Problem::line(path, key_line(text, key), message));
