@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use help_core::format::MANIFEST_FILE;
 use help_core::{
     Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle, Language,
     LocaleEntry, Manifest, SplitOptions, Video,
@@ -145,7 +146,7 @@ pub fn build_bundle(
         locales,
         support,
     };
-    files.insert("manifest.json".to_string(), manifest.to_json().into_bytes());
+    files.insert(MANIFEST_FILE.to_string(), manifest.to_json().into_bytes());
     Bundle { manifest, files }
 }
 

@@ -116,14 +116,15 @@ fn main() -> ExitCode {
     let mut out = String::new();
     let result = run(Cli::parse(), &mut out);
     // A reader that went away (`… | head`) has all it wanted: end quietly.
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
+    let written = match std::io::stdout().lock().write_all(out.as_bytes()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
             eprintln!("error: writing the output: {err}");
-            return ExitCode::FAILURE;
+            false
         }
-        _ => {}
-    }
+        _ => true,
+    };
     match result {
+        Ok(()) if !written => ExitCode::FAILURE,
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             match err.downcast_ref::<Problems>() {

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use help_core::format::MANIFEST_FILE;
 use help_core::search::FetchError;
 use help_core::{DecodeError, LocaleIndex, LocaleRoot, Manifest, SearchHit, SearchOptions};
 
@@ -42,7 +43,7 @@ pub struct BundleReader {
 
 /// Opens the bundle in `dir`, checking its manifest.
 pub fn open_bundle(dir: &Path) -> Result<BundleReader, ReadError> {
-    let path = dir.join("manifest.json");
+    let path = dir.join(MANIFEST_FILE);
     let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
         path: path.clone(),
         source,
@@ -67,7 +68,7 @@ impl BundleReader {
             .manifest
             .locale(locale)
             .ok_or_else(|| ReadError::NoLocale {
-                path: self.dir.join("manifest.json"),
+                path: self.dir.join(MANIFEST_FILE),
             })?;
         let bytes = self.read(&entry.root)?;
         let root = LocaleRoot::decode(&bytes).map_err(|source| ReadError::Decode {

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use help_core::format::MANIFEST_FILE;
 use help_core::search::{ArticleLookup, Lookup, Need, SearchLookup, Step, SuggestionsLookup};
 use help_core::support::SupportData;
 use help_core::{DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchHit, SearchOptions};
@@ -112,14 +113,14 @@ impl std::fmt::Debug for Engine {
 impl Engine {
     /// Reads the manifest and the root of `locale` (or its fallback).
     pub async fn load(source: Source, locale: &str) -> Result<Rc<Engine>, LoadError> {
-        let bytes = source.fetch("manifest.json").await?;
+        let bytes = source.fetch(MANIFEST_FILE).await?;
         let decode = |name: &str| {
             let url = name.to_string();
             move |source| LoadError::Decode { url, source }
         };
-        let manifest = crate::json::manifest(&bytes).map_err(decode("manifest.json"))?;
+        let manifest = crate::json::manifest(&bytes).map_err(decode(MANIFEST_FILE))?;
         let (tag, entry) = manifest.locale(locale).ok_or_else(|| LoadError::Empty {
-            url: "manifest.json".into(),
+            url: MANIFEST_FILE.into(),
         })?;
         let bytes = source.fetch(&entry.root).await?;
         let root = LocaleRoot::decode(&bytes).map_err(decode(&entry.root))?;

@@ -31,6 +31,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use base64::Engine as _;
+use help_core::format::MANIFEST_FILE;
 use help_core::{DocChunk, LocaleRoot, Manifest};
 use sha2::{Digest as _, Sha384};
 
@@ -244,7 +245,7 @@ fn collect(site: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
             inside.insert(rel.clone());
             files.insert(format!("{bundle}/{rel}"), bytes);
         }
-        let manifest = std::fs::read(dir.join("manifest.json"))
+        let manifest = std::fs::read(dir.join(MANIFEST_FILE))
             .with_context(|| format!("reading {}/manifest.json", dir.display()))?;
         for name in files_named_by(&manifest, |name| {
             std::fs::read(dir.join(name)).with_context(|| format!("reading {bundle}/{name}"))
@@ -382,7 +383,7 @@ fn headers_file(present: &BTreeSet<String>) -> (String, usize) {
     out.push_str("/*\n  Access-Control-Allow-Origin: *\n  X-Content-Type-Options: nosniff\n");
     for path in unhashed
         .iter()
-        .filter(|p| p.ends_with(LOADER) || p.ends_with(TYPES) || p.ends_with("manifest.json"))
+        .filter(|p| p.ends_with(LOADER) || p.ends_with(TYPES) || p.ends_with(MANIFEST_FILE))
     {
         out.push_str(&format!(
             "\n/{path}\n  Cache-Control: {}, {SHORT}\n",

@@ -69,7 +69,8 @@ fn module_path(src: &Path, file: &Path) -> String {
 }
 
 /// The source without its test module, and of its comments only the
-/// intra-doc links (`` [`crate::x`] ``), which rustdoc resolves as imports.
+/// intra-doc links (`` [`crate::x`] `` and `` [`x`](crate::x) ``), which
+/// rustdoc resolves as imports.
 fn code_of(text: &str) -> String {
     let text = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
     let mut code = String::new();
@@ -79,8 +80,10 @@ fn code_of(text: &str) -> String {
             code.push('\n');
             continue;
         }
-        for link in line.split("[`").skip(1) {
-            let target = link.split('`').next().unwrap_or("");
+        // Both forms: [`crate::x`] and [`x`](crate::x).
+        let shortcut = line.split("[`").skip(1).map(|l| l.split('`').next());
+        let inline = line.split("](").skip(1).map(|l| l.split(')').next());
+        for target in shortcut.chain(inline).flatten() {
             if target.starts_with("crate::") || target.starts_with("super::") {
                 code.push_str(target);
                 code.push('\n');
@@ -279,6 +282,14 @@ mod tests {
         let found = graph(&[
             ("build", "use crate::format::Shard;"),
             ("format", "//! Reserved terms (see [`crate::build`])."),
+        ]);
+        assert_eq!(found, vec![vec!["build", "format", "build"]]);
+        let found = graph(&[
+            ("build", "use crate::format::Shard;"),
+            (
+                "format",
+                "/// Written by [`IndexWriter`](crate::build::IndexWriter).",
+            ),
         ]);
         assert_eq!(found, vec![vec!["build", "format", "build"]]);
     }

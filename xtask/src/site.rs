@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context as _, bail};
+use help_core::format::MANIFEST_FILE;
 
 use crate::cmd::{root, run};
 use crate::tools::tool_path;
@@ -102,7 +103,7 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
 /// The bundle's support data as compact JSON, or `null` if it has none.
 fn support_json(bundle: &Path) -> anyhow::Result<String> {
     let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(bundle.join("manifest.json"))?)
+        serde_json::from_slice(&std::fs::read(bundle.join(MANIFEST_FILE))?)
             .context("reading the bundle's manifest")?;
     let Some(name) = manifest.get("support").and_then(|s| s.as_str()) else {
         return Ok("null".into());

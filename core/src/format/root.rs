@@ -1,6 +1,6 @@
 //! A locale's root file: small, fetched once, and enough to plan any query.
 
-use super::terms::{read_terms, write_terms};
+use super::terms::{FirstTerm, read_terms, write_terms};
 use super::{DecodeError, open_file, start_file};
 use crate::codec::{Corrupt, Reader};
 
@@ -40,7 +40,7 @@ impl LocaleRoot {
         let locale = r.string()?;
         let doc_count = r.u32()?;
         let generation = r.string()?;
-        let shards = read_terms(&mut r)?;
+        let shards = read_terms(&mut r, FirstTerm::MayBeEmpty)?;
         let chunk_docs = r.u32()?;
         let root = LocaleRoot {
             locale,

@@ -49,14 +49,23 @@ pub(super) fn write_terms(w: &mut Writer, terms: &[String]) {
     }
 }
 
-/// Reads what [`write_terms`] wrote. Only the first term may be empty: a
-/// locale root's shard bounds start at `""`; a term list checks its own.
-pub(super) fn read_terms(r: &mut Reader<'_>) -> Result<Vec<String>, DecodeError> {
+/// Whether the first of a list of terms may be empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FirstTerm {
+    /// A locale root's shard bounds: the first is always `""`.
+    MayBeEmpty,
+    /// Terms of the index: none is empty.
+    NonEmpty,
+}
+
+/// Reads what [`write_terms`] wrote; an empty term is corrupt, except a
+/// first one where `first` allows it.
+pub(super) fn read_terms(r: &mut Reader<'_>, first: FirstTerm) -> Result<Vec<String>, DecodeError> {
     let n = r.count(2)?;
     let mut terms: Vec<String> = Vec::with_capacity(n);
     for _ in 0..n {
         let term = read_front_coded(r, terms.last().map(String::as_str))?;
-        if term.is_empty() && !terms.is_empty() {
+        if term.is_empty() && !(terms.is_empty() && first == FirstTerm::MayBeEmpty) {
             return Err(r.corrupt("a term is empty").into());
         }
         terms.push(term);
@@ -92,10 +101,7 @@ impl TermList {
     /// Reads a list; truncated or corrupt bytes give an error.
     pub fn decode(bytes: &[u8]) -> Result<TermList, DecodeError> {
         let mut r = open_file(bytes, VOCAB_MAGIC, "term list")?;
-        let terms = read_terms(&mut r)?;
-        if terms.first().is_some_and(String::is_empty) {
-            return Err(r.corrupt("a term is empty").into());
-        }
+        let terms = read_terms(&mut r, FirstTerm::NonEmpty)?;
         r.finish()?;
         Ok(TermList { terms })
     }

@@ -40,11 +40,6 @@ impl LocaleIndex {
         }
     }
 
-    /// The locale's root.
-    pub fn root(&self) -> &LocaleRoot {
-        &self.root
-    }
-
     /// Analyzes a query for this locale.
     pub fn parse(&self, text: &str) -> Query {
         Query::parse(&self.analyzer, text)

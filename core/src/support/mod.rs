@@ -60,11 +60,6 @@ impl SupportData {
         self.hours.status(&self.closures, now)
     }
 
-    /// The next `count` windows that open after `now`, within a year.
-    pub fn next_windows(&self, now: i64, count: usize) -> Vec<Window> {
-        self.hours.next_windows(&self.closures, now, count)
-    }
-
     /// The window open at `now`, else the next one: the daily hours to show.
     pub fn current_window(&self, now: i64) -> Option<Window> {
         self.hours.current_window(&self.closures, now)

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use anyhow::Context as _;
+use help_core::format::MANIFEST_FILE;
 use help_core::{DocChunk, LocaleRoot, Manifest};
 
 /// Every article id in the bundle at `dir`, across its locales. Give it the
@@ -13,8 +14,8 @@ pub fn from_bundle(dir: &Path) -> anyhow::Result<BTreeSet<String>> {
         let path = dir.join(name);
         std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
     };
-    let manifest = Manifest::from_json(&read("manifest.json")?)
-        .with_context(|| format!("reading {}", dir.join("manifest.json").display()))?;
+    let manifest = Manifest::from_json(&read(MANIFEST_FILE)?)
+        .with_context(|| format!("reading {}", dir.join(MANIFEST_FILE).display()))?;
     let mut ids = BTreeSet::new();
     for entry in manifest.locales.values() {
         let root = LocaleRoot::decode(&read(&entry.root)?)
