@@ -406,6 +406,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_keys_read_one_by_one_are_the_fields_of_the_front_matter() {
+        // serde's own list of the struct's fields, from its unknown-key error.
+        let err = toml::from_str::<FrontMatter>("zzz = 1").unwrap_err();
+        let message = err.message();
+        let (_, list) = message.split_once("expected one of ").unwrap();
+        let fields: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+        let keys: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
+        assert_eq!(keys, fields);
+    }
+
+    #[test]
     fn the_declared_id_survives_a_front_matter_that_fails() {
         let text = "+++\ntitle = 3\nid = \"payouts\"\n+++\nbody\n";
         assert_eq!(declared_id(text).as_deref(), Some("payouts"));
