@@ -234,28 +234,22 @@ pub(super) fn read(
         is_known
     });
     for key in &KEYS {
-        let wrong = match table.get(key.name) {
-            Some(value) => match (key.typed)(value) {
-                Ok(()) => continue,
-                Err(message) => {
-                    problems.push(Problem::line(path, key_line(text, key.name), message));
-                    true
-                }
-            },
-            None => false,
-        };
-        if wrong {
-            table.remove(key.name);
-        }
-        if let (None, Some(stand_in)) = (table.get(key.name), key.stand_in) {
-            if !wrong {
-                // The first line of the front matter, as serde would say.
-                problems.push(Problem::line(
-                    path,
-                    2,
-                    format!("missing field `{}`", key.name),
-                ));
+        match table.get(key.name).map(key.typed) {
+            Some(Ok(())) => continue,
+            Some(Err(message)) => {
+                problems.push(Problem::line(path, key_line(text, key.name), message));
+                table.remove(key.name);
             }
+            // The first line of the front matter, as serde would say.
+            None if key.stand_in.is_some() => problems.push(Problem::line(
+                path,
+                2,
+                format!("missing field `{}`", key.name),
+            )),
+            None => continue,
+        }
+        // A required key stands in, so the checks of the others still run.
+        if let Some(stand_in) = key.stand_in {
             table.insert(key.name.to_string(), stand_in());
         }
     }
