@@ -37,6 +37,44 @@ impl From<AudienceArg> for Audience {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Writes a starter help center into DIR (new or empty): a documented
+    /// support.toml, two articles and one translation.
+    Init {
+        /// The folder to create.
+        dir: PathBuf,
+    },
+    /// Serves a live preview of CONTENT_DIR: a host page embedding the
+    /// widget, rebuilt and reloaded on every save.
+    Serve {
+        /// The help-center folder.
+        content_dir: PathBuf,
+        /// The port to listen on, on 127.0.0.1.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        #[command(flatten)]
+        widget: WidgetArg,
+    },
+    /// Writes the whole deployable folder for CONTENT_DIR: the loader, the
+    /// app, the public bundle, _headers, integrity.txt and precompressed
+    /// copies, beside any earlier version in --out.
+    Dist {
+        /// The help-center folder.
+        content_dir: PathBuf,
+        /// The folder to upload whole to a static host or CDN. Earlier
+        /// versions in it are kept; it never receives signed-in articles.
+        #[arg(long)]
+        out: PathBuf,
+        /// Where --out will be served, for the script tag.
+        #[arg(long, default_value = index_builder::DEFAULT_BASE_URL)]
+        base_url: String,
+        /// Where to write the signed-in bundle (public and signed-in
+        /// articles), to serve behind the dashboard's sign-in. Without it,
+        /// signed-in articles are not written anywhere.
+        #[arg(long)]
+        signed_in_out: Option<PathBuf>,
+        #[command(flatten)]
+        widget: WidgetArg,
+    },
     /// Builds a bundle folder from CONTENT_DIR.
     Build {
         /// The help-center folder, holding `articles/<locale>/*.md`.
@@ -93,6 +131,27 @@ enum Command {
     },
 }
 
+#[derive(clap::Args)]
+struct WidgetArg {
+    /// A widget folder to use instead of the one built into this binary
+    /// (help-widget.js with its app files, as `cargo xtask release` builds
+    /// them).
+    #[arg(long, value_name = "DIR")]
+    widget: Option<PathBuf>,
+}
+
+impl WidgetArg {
+    fn assets(&self) -> anyhow::Result<index_builder::WidgetAssets> {
+        match &self.widget {
+            Some(dir) => Ok(index_builder::WidgetAssets::from_dir(dir)?),
+            None => index_builder::WidgetAssets::embedded().context(
+                "this index-builder carries no widget (a development build); \
+                 pass --widget DIR, or use the binary that `cargo xtask release` builds",
+            ),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum ImportSource {
     /// Converts a Zendesk Help Center export (the JSON of
@@ -139,6 +198,83 @@ fn main() -> ExitCode {
 /// Runs the command, writing what it prints to standard output into `stdout`.
 fn run(cli: Cli, stdout: &mut String) -> anyhow::Result<()> {
     match cli.command {
+        Command::Init { dir } => {
+            index_builder::init(&dir).with_context(|| format!("init {}", dir.display()))?;
+            let shown = dir.display();
+            writeln!(
+                stdout,
+                "wrote a starter help center to {shown}: support.toml, 2 articles, 1 translation\n\
+                 next:\n  index-builder serve {shown}               preview with live reload\n  \
+                 index-builder dist {shown} --out public    the folder to deploy"
+            )?;
+            Ok(())
+        }
+        Command::Serve {
+            content_dir,
+            port,
+            widget,
+        } => {
+            let preview = index_builder::Preview::start(&content_dir, widget.assets()?, port)?;
+            // Printed at once: the server runs until interrupted.
+            println!(
+                "previewing {} at {}/ (rebuilt on every save; Ctrl-C stops)",
+                content_dir.display(),
+                preview.url()
+            );
+            preview.join();
+            Ok(())
+        }
+        Command::Dist {
+            content_dir,
+            out,
+            base_url,
+            signed_in_out,
+            widget,
+        } => {
+            let widget = widget.assets()?;
+            let started = std::time::Instant::now();
+            let content = index_builder::load_content(&content_dir)?;
+            let options = index_builder::DistOptions {
+                base_url,
+                signed_in_out: signed_in_out.clone(),
+            };
+            let report = index_builder::dist(&content, &widget, &out, &options)?;
+            writeln!(
+                stdout,
+                "dist ready in {} ({:.1} s): {} new files, {} already there",
+                out.display(),
+                started.elapsed().as_secs_f64(),
+                report.public.added.len(),
+                report.public.unchanged,
+            )?;
+            match (&report.signed_in, &signed_in_out) {
+                (Some(private), Some(dir)) => writeln!(
+                    stdout,
+                    "signed-in bundle in {} ({} new files): serve it only behind your sign-in",
+                    dir.display(),
+                    private.added.len()
+                )?,
+                _ if report.signed_in_left_out > 0 => writeln!(
+                    stdout,
+                    "{} signed-in article file(s) left out; --signed-in-out DIR writes their bundle",
+                    report.signed_in_left_out
+                )?,
+                _ => {}
+            }
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            if report.public.header_rules > index_builder::MAX_HEADER_RULES {
+                eprintln!(
+                    "warning: _headers has {} rules; Cloudflare Pages reads only {}",
+                    report.public.header_rules,
+                    index_builder::MAX_HEADER_RULES
+                );
+            }
+            writeln!(stdout, "loader integrity: {}", report.integrity)?;
+            writeln!(stdout, "{}", report.script_tag)?;
+            Ok(())
+        }
         Command::Build {
             content_dir,
             out,

@@ -4,7 +4,9 @@
  *   <script src=".../help-widget.js" data-bundle=".../bundle/" async></script>
  *
  * Optional: data-locale, data-sid, data-feedback-url, data-help-center-url,
- * data-position (right|left), data-z-index, data-theme-color, data-open.
+ * data-time-zone (the reader's IANA zone, if the dashboard knows better than
+ * the browser), data-position (right|left), data-z-index, data-theme-color,
+ * data-open.
  *
  * It draws the launcher at once, inside its own shadow root, and downloads
  * the wasm app only on intent (hover, focus, click, or an API call) or when
@@ -38,12 +40,36 @@
       sid: ds.sid || "",
       feedbackUrl: ds.feedbackUrl ? new URL(ds.feedbackUrl, location.href).href : "",
       helpCenterUrl: ds.helpCenterUrl || "",
+      timeZone: ds.timeZone || "",
       fallbackSupport: APP.support || null
+    };
+
+    // A file that the browser refuses for CORS fails like a network error.
+    // Asked again without CORS, a server that answers is reachable: then
+    // the missing header is the cause, and one console error says so.
+    var corsReported = false;
+    var diagnose = function (urls) {
+      if (corsReported || !w.fetch) return;
+      urls.forEach(function (url) {
+        fetch(url, { mode: "cors", cache: "no-store" }).then(null, function () {
+          return fetch(url, { mode: "no-cors", cache: "no-store" }).then(function () {
+            if (corsReported) return;
+            corsReported = true;
+            try {
+              console.error("help widget: the browser refused " + url + " because its response has no " +
+                "Access-Control-Allow-Origin header allowing " + location.origin + ". Serve the widget's " +
+                "files and bundle with `Access-Control-Allow-Origin: *` (see README.txt of the dist folder). " +
+                "Until then the panel shows only the support contacts.");
+            } catch (_) { /* ignore */ }
+          }, function () { /* unreachable: a network error, not CORS */ });
+        });
+      });
     };
 
     var listeners = {};
     var emit = function (name, detail) {
       if (name === "open" || name === "close") launcherState(name === "open");
+      if (name === "error") diagnose([config.bundle.replace(/\/?$/, "/") + "manifest.json"]);
       (listeners[name] || []).slice().forEach(function (fn) {
         try { fn(detail); } catch (err) { warn("a `" + name + "` listener threw", err); }
       });
@@ -143,7 +169,10 @@
         });
         app.then(function () { startWarned = false; }, function (err) {
           // One warning per outage, however often the reader tries again.
-          if (!startWarned) warn("could not start", err);
+          if (!startWarned) {
+            warn("could not start", err);
+            diagnose([new URL(APP.js, scriptUrl).href, new URL(APP.wasm, scriptUrl).href]);
+          }
           startWarned = true;
           emit("error", String(err));
           app = null;

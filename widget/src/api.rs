@@ -49,7 +49,7 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads `{ bundle, locale?, context?, sid?, feedbackUrl?, helpCenterUrl?, fallbackSupport? }`.
+    /// Reads `{ bundle, locale?, context?, sid?, feedbackUrl?, helpCenterUrl?, timeZone?, fallbackSupport? }`.
     pub fn from_js(value: &JsValue) -> Result<Config, JsValue> {
         let get = |key: &str| js::field_string(value, key).filter(|s| !s.is_empty());
         let bundle = get("bundle")
@@ -82,6 +82,7 @@ impl Config {
                 feedback_url: get("feedbackUrl"),
                 help_center_url: get("helpCenterUrl"),
                 fallback_support,
+                time_zone: get("timeZone"),
             },
         })
     }

@@ -14,16 +14,19 @@
 //!   lunr.js; writes `target/bench/report.md`.
 //! - `cargo xtask fuzz [--seconds 60] [--target NAME]`: every cargo-fuzz
 //!   target (nightly) for that long; failing inputs become regression cases.
-//! - `cargo xtask dist --out DIR [--base-url URL]`: a folder to deploy to a
-//!   CDN, beside the previous version; prints the loader's integrity hash.
+//! - `cargo xtask dist --out DIR [--base-url URL] [--content DIR]
+//!   [--signed-in-out DIR]`: a folder to deploy to a CDN, beside the
+//!   previous version; prints the loader's integrity hash.
+//! - `cargo xtask release`: the widget, then the `index-builder` binary
+//!   with the widget inside, and a tarball of it in `target/release-pkg`.
 
 mod bench;
 mod cmd;
 mod dist;
 mod fuzz;
-mod hashed;
 mod lint;
 mod modgraph;
+mod release;
 mod serve;
 mod site;
 mod suites;
@@ -50,6 +53,9 @@ enum Cmd {
         /// The port to listen on.
         #[arg(long, default_value_t = 8080)]
         port: u16,
+        /// The help-center folder to show [default: examples/help-center].
+        #[arg(long)]
+        content: Option<PathBuf>,
     },
     /// Install what is missing, run the lint checks, then every test suite (or those named).
     Test {
@@ -81,20 +87,34 @@ enum Cmd {
         #[arg(long)]
         out: PathBuf,
         /// Where the folder will be served, for the script tag.
-        #[arg(long, default_value = dist::DEFAULT_BASE_URL)]
+        #[arg(long, default_value = index_builder::DEFAULT_BASE_URL)]
         base_url: String,
+        /// The help-center folder [default: examples/help-center].
+        #[arg(long)]
+        content: Option<PathBuf>,
+        /// Where the signed-in bundle goes (never inside --out).
+        #[arg(long)]
+        signed_in_out: Option<PathBuf>,
     },
+    /// Build the widget, then the index-builder binary carrying it, and a tarball.
+    Release,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Cmd::Demo { port } => demo(port),
+        Cmd::Demo { port, content } => demo(port, &content_dir(content)),
         Cmd::Test { suites } => suites::test(&suites),
         Cmd::Lint => lint::lint(),
         Cmd::Bench { quick } => bench::bench(quick),
         Cmd::Fuzz { seconds, target } => fuzz::fuzz(seconds, target.as_deref()),
-        Cmd::Dist { out, base_url } => dist::dist(&out, &base_url),
+        Cmd::Dist {
+            out,
+            base_url,
+            content,
+            signed_in_out,
+        } => dist::dist(&content_dir(content), &out, &base_url, signed_in_out),
+        Cmd::Release => release::release(),
     };
     match result {
         Ok(code) => code,
@@ -105,9 +125,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn demo(port: u16) -> anyhow::Result<ExitCode> {
+/// The folder given (relative to where the command runs), else the example.
+fn content_dir(given: Option<PathBuf>) -> PathBuf {
+    given.unwrap_or_else(|| root().join(site::DEFAULT_CONTENT))
+}
+
+fn demo(port: u16, content: &std::path::Path) -> anyhow::Result<ExitCode> {
     tools::ensure_build_tools()?;
-    let site = site::build_site()?;
+    let site = site::build_site(content)?;
     let db = root().join("target/demo-feedback.sqlite");
     let server = serve::Server::start_with_feedback(&site, port, &db)?;
     println!(

@@ -1,11 +1,16 @@
-//! Assembling the served site in `target/site`:
+//! Building the widget's files and the served demo site.
+//!
+//! [`build_widget`] runs trunk and terser and leaves the widget's files in
+//! `target/widget-assets` (what `index-builder` embeds, or reads with
+//! `--widget`). [`build_site`] assembles `target/site` for one content
+//! folder:
 //!
 //! ```text
 //! /                      the mock dashboard (examples/dashboard)
 //! /widget/help-widget.js the loader, with the app's hashed names filled in
 //! /widget/*-<hash>.js    the app's JS glue and wasm, from trunk
-//! /bundle/               the example help center's public bundle
-//! /bundle-signed-in/     and its signed-in bundle, from index-builder
+//! /bundle/               the content's public bundle
+//! /bundle-signed-in/     and its signed-in bundle
 //! /bundle-xss/           examples/xss, for the end-to-end XSS test
 //! ```
 
@@ -13,13 +18,61 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context as _, bail};
-use help_core::format::MANIFEST_FILE;
+use help_core::Audience;
+use index_builder::{BuildOptions, WidgetAssets, build_bundle, load_content, write_bundle};
 
 use crate::cmd::{root, run};
 use crate::tools::tool_path;
 
-/// Builds the whole site and returns its folder.
-pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
+/// The content `demo`, `dist` and the tests use when given none.
+pub(crate) const DEFAULT_CONTENT: &str = "examples/help-center";
+
+/// Builds the widget with trunk, minifies the loader template, and
+/// returns the folder holding both.
+pub(crate) fn build_widget() -> anyhow::Result<PathBuf> {
+    let root = root();
+    println!("xtask: building the widget with trunk");
+    let dist = root.join("target/widget-dist");
+    run(Command::new("trunk")
+        .args(["build", "--release", "--offline", "--config"])
+        .arg(root.join("Trunk.toml"))
+        .current_dir(&root)
+        .env("PATH", tool_path()))?;
+    let assets = root.join("target/widget-assets");
+    if assets.exists() {
+        std::fs::remove_dir_all(&assets)
+            .with_context(|| format!("clearing {}", assets.display()))?;
+    }
+    std::fs::create_dir_all(&assets)?;
+    let (js, wasm) = app_files(&dist)?;
+    for name in [&js, &wasm] {
+        std::fs::copy(dist.join(name), assets.join(name))
+            .with_context(|| format!("copying {name}"))?;
+    }
+    let loader = root.join("widget/loader/help-widget.js");
+    // Every byte of the loader is paid on every dashboard page: minify it.
+    // `__HW_APP__` is a free name to terser, so it survives as it is.
+    run(Command::new(root.join("node_modules/.bin/terser"))
+        .arg(&loader)
+        .args(["--compress", "--mangle", "--output"])
+        .arg(assets.join("help-widget.js")))?;
+    std::fs::copy(
+        root.join("widget/loader/help-widget.d.ts"),
+        assets.join("help-widget.d.ts"),
+    )?;
+    // Checks the placeholder and the names.
+    let widget = WidgetAssets::from_dir(&assets)?;
+    println!(
+        "xtask: widget ready in {} (app wasm {} KB)",
+        assets.display(),
+        widget.app_wasm.1.len() / 1024
+    );
+    Ok(assets)
+}
+
+/// Builds the widget and the whole demo site for `content`, and returns
+/// the site's folder.
+pub(crate) fn build_site(content: &Path) -> anyhow::Result<PathBuf> {
     let root = root();
     let site = root.join("target/site");
     if site.exists() {
@@ -31,86 +84,41 @@ pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
     // one is what a dashboard would serve behind its sign-in. The XSS one
     // holds hostile HTML and Markdown, as the builder sanitizes it, for the
     // end-to-end XSS test; no real dashboard serves it.
+    let loaded = load_content(content).map_err(|p| anyhow::anyhow!("{p}"))?;
+    let xss = load_content(&root.join("examples/xss")).map_err(|p| anyhow::anyhow!("{p}"))?;
     for (content, audience, folder) in [
-        ("examples/help-center", "public", "bundle"),
-        ("examples/help-center", "signed-in", "bundle-signed-in"),
-        ("examples/xss", "public", "bundle-xss"),
+        (&loaded, Audience::Public, "bundle"),
+        (&loaded, Audience::SignedIn, "bundle-signed-in"),
+        (&xss, Audience::Public, "bundle-xss"),
     ] {
-        println!("xtask: building the {audience} bundle of {content}");
-        run(Command::new(env!("CARGO"))
-            .args([
-                "run",
-                "--quiet",
-                "--package",
-                "index-builder",
-                "--",
-                "build",
-            ])
-            .arg(root.join(content))
-            .arg("--out")
-            .arg(site.join(folder))
-            .args(["--audience", audience])
-            .current_dir(&root))?;
+        let options = BuildOptions {
+            audience,
+            ..BuildOptions::default()
+        };
+        write_bundle(
+            &build_bundle(content, &options, &mut || {}),
+            &site.join(folder),
+        )
+        .with_context(|| format!("writing {folder}"))?;
     }
+    println!("xtask: built the bundles of {}", content.display());
 
-    println!("xtask: building the widget with trunk");
-    let dist = root.join("target/widget-dist");
-    run(Command::new("trunk")
-        .args(["build", "--release", "--offline", "--config"])
-        .arg(root.join("Trunk.toml"))
-        .current_dir(&root)
-        .env("PATH", tool_path()))?;
-    let widget = site.join("widget");
-    std::fs::create_dir_all(&widget)?;
-    let (js, wasm) = app_files(&dist)?;
-    for name in [&js, &wasm] {
-        std::fs::copy(dist.join(name), widget.join(name))
-            .with_context(|| format!("copying {name}"))?;
-    }
-    let loader_src = root.join("widget/loader/help-widget.js");
-    let loader = std::fs::read_to_string(&loader_src)
-        .with_context(|| format!("reading {}", loader_src.display()))?;
-    if !loader.contains("__HW_APP__") {
-        bail!(
-            "{}: the `__HW_APP__` placeholder is missing",
-            loader_src.display()
-        );
+    let widget = WidgetAssets::from_dir(&build_widget()?)?;
+    let folder = site.join("widget");
+    std::fs::create_dir_all(&folder)?;
+    for (name, bytes) in [&widget.app_js, &widget.app_wasm] {
+        std::fs::write(folder.join(name), bytes).with_context(|| format!("writing {name}"))?;
     }
     // The loader carries the contacts, to show them if the app or the
     // bundle cannot be loaded.
-    let support = support_json(&site.join("bundle"))?;
-    let app = format!("{{ js: \"./{js}\", wasm: \"./{wasm}\", support: {support} }}");
-    let unminified = root.join("target/help-widget.loader.js");
-    std::fs::write(&unminified, loader.replace("__HW_APP__", &app))?;
-    // Every byte of the loader is paid on every dashboard page: minify it.
-    run(Command::new(root.join("node_modules/.bin/terser"))
-        .arg(&unminified)
-        .args(["--compress", "--mangle", "--output"])
-        .arg(widget.join("help-widget.js")))?;
-    std::fs::copy(
-        root.join("widget/loader/help-widget.d.ts"),
-        widget.join("help-widget.d.ts"),
+    let public = build_bundle(&loaded, &BuildOptions::default(), &mut || {});
+    std::fs::write(
+        folder.join(index_builder::LOADER),
+        widget.loader(&index_builder::support_json(&public)),
     )?;
-    let wasm_size = std::fs::metadata(widget.join(&wasm))?.len();
-    println!(
-        "xtask: site ready in {} (app wasm {} KB)",
-        site.display(),
-        wasm_size / 1024
-    );
+    std::fs::write(folder.join(index_builder::TYPES), &widget.types)?;
+    println!("xtask: site ready in {}", site.display());
     Ok(site)
-}
-
-/// The bundle's support data as compact JSON, or `null` if it has none.
-fn support_json(bundle: &Path) -> anyhow::Result<String> {
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(bundle.join(MANIFEST_FILE))?)
-            .context("reading the bundle's manifest")?;
-    let Some(name) = manifest.get("support").and_then(|s| s.as_str()) else {
-        return Ok("null".into());
-    };
-    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(bundle.join(name))?)
-        .with_context(|| format!("reading {name}"))?;
-    Ok(serde_json::to_string(&data)?)
 }
 
 /// The names of the app's JS glue and wasm in trunk's output.

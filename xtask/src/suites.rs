@@ -35,6 +35,9 @@ pub(crate) enum Suite {
     Wasm,
     /// The end-to-end tests in `tests/e2e/` against the served site.
     E2e,
+    /// The released binary alone (`tests/release/`): init, check, dist,
+    /// serve, and its dist folder in Chromium.
+    Release,
 }
 
 /// Runs the lint checks, then the suites in `only` (every suite when it
@@ -73,6 +76,10 @@ pub(crate) fn test(only: &[Suite]) -> anyhow::Result<ExitCode> {
 
     if wanted(Suite::E2e) {
         results.push(("end-to-end (Chromium)", e2e_suite(&root)?));
+    }
+
+    if wanted(Suite::Release) {
+        results.push(("release binary (Chromium)", release_suite(&root)));
     }
 
     let mut total = Counts {
@@ -121,7 +128,7 @@ fn wasm_suite(root: &Path) -> Counts {
 fn e2e_suite(root: &Path) -> anyhow::Result<Counts> {
     let cargo = env!("CARGO");
     let db = root.join("target/e2e/feedback.sqlite");
-    let served = site::build_site().and_then(|site| {
+    let served = site::build_site(&root.join(site::DEFAULT_CONTENT)).and_then(|site| {
         // Each run starts with no votes, so the end-to-end counts are exact.
         std::fs::create_dir_all(root.join("target/e2e"))?;
         for suffix in ["", "-wal", "-shm"] {
@@ -162,6 +169,27 @@ fn e2e_suite(root: &Path) -> anyhow::Result<Counts> {
         }
     };
     Ok(e2e)
+}
+
+/// The released binary's tests; a binary that cannot be built counts as
+/// one failure.
+fn release_suite(root: &Path) -> Counts {
+    match crate::release::build_binary() {
+        Ok(binary) => run_suite(
+            Command::new("node")
+                .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
+                .arg(root.join("tests/release/release.test.mjs"))
+                .current_dir(root)
+                .env("INDEX_BUILDER_BIN", binary),
+        ),
+        Err(err) => {
+            eprintln!("xtask: could not build the release binary: {err:#}");
+            Counts {
+                passed: 0,
+                failed: 1,
+            }
+        }
+    }
 }
 
 /// Runs one suite, echoing its output, and counts its results from the

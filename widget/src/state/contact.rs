@@ -18,11 +18,15 @@ pub struct ContactState {
 }
 
 impl ContactState {
-    /// The browser's own zone, no region chosen, now. Call it under a
-    /// reactive owner.
-    pub fn from_browser() -> ContactState {
+    /// The zone the page gave (`data-time-zone`), if Intl knows it, else
+    /// the browser's own; no region chosen; now. Call it under a reactive
+    /// owner.
+    pub fn from_browser(given: Option<&str>) -> ContactState {
+        let zone = given
+            .filter(|zone| intl::is_valid_time_zone(zone))
+            .map_or_else(intl::default_time_zone, str::to_string);
         ContactState {
-            time_zone: RwSignal::new(intl::default_time_zone()),
+            time_zone: RwSignal::new(zone),
             region: RwSignal::new(None),
             now: RwSignal::new(intl::now()),
         }

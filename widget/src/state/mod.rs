@@ -46,7 +46,12 @@ impl WidgetState {
             navigation: Navigation::new(events),
             search: Search::new(reader, events),
             reader,
-            contact: ContactState::from_browser(),
+            contact: ContactState::from_browser(
+                reader
+                    .settings
+                    .with_value(|s| s.time_zone.clone())
+                    .as_deref(),
+            ),
             events,
         }
     }

@@ -23,6 +23,9 @@ pub struct Settings {
     pub help_center_url: Option<String>,
     /// Contacts to show when the bundle cannot be loaded.
     pub fallback_support: Option<SupportData>,
+    /// The reader's time zone as the page knows it (`data-time-zone`);
+    /// the browser's is used when absent or unknown to Intl.
+    pub time_zone: Option<String>,
 }
 
 /// The reader and their bundle.

@@ -61,8 +61,8 @@ const MINISEARCH_10K_BUILD_LIMIT_MS: f64 = 12_000.0;
 pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     tools::ensure_test_tools()?;
-    let site = site::build_site()?;
     let root = root();
+    let site = site::build_site(&root.join(site::DEFAULT_CONTENT))?;
     run(Command::new(env!("CARGO"))
         .args(["build", "--release", "--package", "index-builder"])
         .current_dir(&root))?;

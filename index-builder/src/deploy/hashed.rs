@@ -1,12 +1,12 @@
 //! Which files are named by a hash of their content, and so may be cached
-//! forever: the one rule the static server's caching headers and
-//! `cargo xtask dist` both follow.
+//! forever: the one rule `dist`'s deploy folder, its `_headers` and the
+//! development servers' caching headers all follow.
 
 /// Whether a file name carries a content hash: `<name>-<16+ hex>` before
 /// the first dot, with wasm-bindgen's `_bg` suffix allowed after the hash
 /// (`help-widget-<hash>_bg.wasm`). The name before the hash may not be
 /// empty.
-pub(crate) fn is_hashed(name: &str) -> bool {
+pub fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(head, hash)| {
@@ -15,7 +15,7 @@ pub(crate) fn is_hashed(name: &str) -> bool {
 }
 
 /// [`is_hashed`] for the last part of a `/`-separated relative path.
-pub(crate) fn is_hashed_path(rel: &str) -> bool {
+pub fn is_hashed_path(rel: &str) -> bool {
     is_hashed(rel.rsplit('/').next().unwrap_or(rel))
 }
 
