@@ -176,3 +176,122 @@ fn check_and_build_agree_on_the_counts() {
     );
     assert_eq!(number_before(&public, " signed-in"), signed_in, "{public}");
 }
+
+/// A widget folder shaped like `target/widget-assets`.
+fn fake_widget(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("help-widget.js"),
+        "!function(){var a=__HW_APP__}();",
+    )
+    .unwrap();
+    std::fs::write(dir.join("help-widget.d.ts"), "export {};").unwrap();
+    std::fs::write(
+        dir.join("help-widget-0123456789abcdef.js"),
+        "export default 1;",
+    )
+    .unwrap();
+    std::fs::write(dir.join("help-widget-0123456789abcdef_bg.wasm"), "\0asm").unwrap();
+}
+
+#[test]
+fn init_then_dist_writes_the_public_folder_and_only_it() {
+    let dir = TempDir::new().unwrap();
+    let help = dir.path().join("help");
+    let help = help.to_str().unwrap();
+    let (ok, stdout, stderr) = index_builder(&["init", help]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("index-builder serve"), "{stdout}");
+    let (ok, _, stderr) = index_builder(&["init", help]);
+    assert!(!ok && stderr.contains("not empty"), "{stderr}");
+
+    // A development build carries no widget, and says what to do.
+    let public = dir.path().join("public");
+    let public = public.to_str().unwrap();
+    let (ok, _, stderr) = index_builder(&["dist", help, "--out", public]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("carries no widget") && stderr.contains("--widget DIR"),
+        "{stderr}"
+    );
+    assert!(!Path::new(public).exists());
+
+    let widget = dir.path().join("widget");
+    fake_widget(&widget);
+    let (ok, stdout, stderr) = index_builder(&[
+        "dist",
+        help,
+        "--out",
+        public,
+        "--widget",
+        widget.to_str().unwrap(),
+        "--base-url",
+        "https://help.example/w",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("dist ready in"), "{stdout}");
+    assert!(
+        stdout.contains("<script src=\"https://help.example/w/help-widget-"),
+        "{stdout}"
+    );
+    let loader = std::fs::read_to_string(Path::new(public).join("help-widget.js")).unwrap();
+    assert!(
+        loader.contains("help-widget-0123456789abcdef_bg.wasm"),
+        "{loader}"
+    );
+    assert!(Path::new(public).join("bundle/manifest.json.br").exists());
+
+    // The signed-in folder may not sit inside the public one.
+    let (ok, _, stderr) = index_builder(&[
+        "dist",
+        help,
+        "--out",
+        public,
+        "--widget",
+        widget.to_str().unwrap(),
+        "--signed-in-out",
+        &format!("{public}/private"),
+    ]);
+    assert!(!ok && stderr.contains("must not be inside"), "{stderr}");
+}
+
+#[test]
+fn dist_reports_signed_in_articles_left_out_and_writes_them_where_asked() {
+    let dir = TempDir::new().unwrap();
+    let widget = dir.path().join("widget");
+    fake_widget(&widget);
+    let public = dir.path().join("public");
+    let private = dir.path().join("private");
+    let (ok, stdout, stderr) = index_builder(&[
+        "dist",
+        &example(),
+        "--out",
+        public.to_str().unwrap(),
+        "--widget",
+        widget.to_str().unwrap(),
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("signed-in article file(s) left out"),
+        "{stdout}"
+    );
+    assert!(!private.exists());
+    let (ok, stdout, stderr) = index_builder(&[
+        "dist",
+        &example(),
+        "--out",
+        public.to_str().unwrap(),
+        "--widget",
+        widget.to_str().unwrap(),
+        "--signed-in-out",
+        private.to_str().unwrap(),
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("serve it only behind your sign-in"),
+        "{stdout}"
+    );
+    assert!(private.join("manifest.json").exists());
+    assert!(private.join("README.txt").exists());
+    assert!(!public.join("bundle-signed-in").exists());
+}

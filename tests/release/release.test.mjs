@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -66,6 +66,16 @@ function startServe(dir) {
     child.stderr.on('data', (chunk) => { out += chunk; });
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
   });
+}
+
+/** A dashboard page on its own origin that embeds the widget from `cdn`. */
+async function crossOriginDashboard(name, cdn) {
+  const dir = join(work, `dashboard-${name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><title>Dashboard</title><body><h1>Dashboard</h1>' +
+    `<script src="${cdn}/help-widget.js" data-bundle="${cdn}/bundle/"></script></body></html>`);
+  return `${await staticServer(dir)}/`;
 }
 
 const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
@@ -158,16 +168,13 @@ test('serve previews, reloads after a save and shows problems as an overlay', as
 
 test('on another origin without CORS, one console error names the header and the URL, and the contacts show', async () => {
   const cdn = await staticServer(join(work, 'public'));
-  const dashboard = await staticServer(work);
+  const dashboard = await crossOriginDashboard('no-cors', cdn);
   const page = await browser.newPage();
   const ours = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error' && msg.text().startsWith('help widget:')) ours.push(msg.text());
   });
-  const html = '<!doctype html><html lang="en"><title>Dashboard</title><body><h1>Dashboard</h1>' +
-    `<script src="${cdn}/help-widget.js" data-bundle="${cdn}/bundle/"></script></body></html>`;
-  await page.route(`${dashboard}/`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.goto(`${dashboard}/`);
+  await page.goto(dashboard);
   await $(page, 'button.hw-launcher').click();
   await $(page, '.hw-fallback').waitFor();
   assert.match(await $(page, '.hw-fallback').textContent(), /\+1-555-0100/);
@@ -180,12 +187,9 @@ test('on another origin without CORS, one console error names the header and the
 
 test('on another origin with CORS, the widget works', async () => {
   const cdn = await staticServer(join(work, 'public'), { cors: true });
-  const dashboard = await staticServer(work);
+  const dashboard = await crossOriginDashboard('cors', cdn);
   const page = await browser.newPage();
-  const html = '<!doctype html><html lang="en"><title>Dashboard</title><body><h1>Dashboard</h1>' +
-    `<script src="${cdn}/help-widget.js" data-bundle="${cdn}/bundle/"></script></body></html>`;
-  await page.route(`${dashboard}/`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.goto(`${dashboard}/`);
+  await page.goto(dashboard);
   const titles = await searchFor(page, 'welcome');
   assert.equal(titles[0], 'Welcome to the help center');
   await page.close();

@@ -145,3 +145,48 @@ fn demo(port: u16, content: &std::path::Path) -> anyhow::Result<ExitCode> {
     server.join();
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_and_dist_take_a_content_folder_and_default_to_the_example() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).unwrap().command;
+        match parse(&["xtask", "demo", "--content", "my-help"]) {
+            Cmd::Demo { content, .. } => assert_eq!(content_dir(content), PathBuf::from("my-help")),
+            _ => panic!("not demo"),
+        }
+        match parse(&["xtask", "dist", "--out", "public"]) {
+            Cmd::Dist {
+                content,
+                signed_in_out,
+                ..
+            } => {
+                assert_eq!(content_dir(content), root().join("examples/help-center"));
+                assert_eq!(signed_in_out, None);
+            }
+            _ => panic!("not dist"),
+        }
+        match parse(&[
+            "xtask",
+            "dist",
+            "--out",
+            "public",
+            "--content",
+            "/srv/help",
+            "--signed-in-out",
+            "private",
+        ]) {
+            Cmd::Dist {
+                content,
+                signed_in_out,
+                ..
+            } => {
+                assert_eq!(content_dir(content), PathBuf::from("/srv/help"));
+                assert_eq!(signed_in_out, Some(PathBuf::from("private")));
+            }
+            _ => panic!("not dist"),
+        }
+    }
+}

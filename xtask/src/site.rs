@@ -156,3 +156,37 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `demo`, `dist`, the tests and the bench take the content folder
+    /// from `--content` or this one constant: no other xtask source names
+    /// the example help center.
+    #[test]
+    fn only_the_default_names_the_example_help_center() {
+        let mut offenders = Vec::new();
+        let mut stack = vec![root().join("xtask/src")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                // Tests may name it: they check the default.
+                let code = text.split("#[cfg(test)]").next().unwrap_or("");
+                for (i, line) in code.lines().enumerate() {
+                    let quoted = line.contains("\"examples/help-center\"");
+                    if quoted && !line.contains("const DEFAULT_CONTENT") {
+                        offenders.push(format!("{}:{}", path.display(), i + 1));
+                    }
+                }
+            }
+        }
+        assert_eq!(offenders, Vec::<String>::new());
+        assert_eq!(DEFAULT_CONTENT, "examples/help-center");
+    }
+}

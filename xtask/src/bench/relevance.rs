@@ -18,7 +18,7 @@ use super::report::Report;
 /// of the judged queries, ours against MiniSearch and lunr.js.
 pub(crate) fn example(bench: &Bench, report: &mut Report, m: &mut Measured) -> anyhow::Result<()> {
     const SECTION: &str = "example help center";
-    let content = bench.root.join("examples/help-center");
+    let content = bench.root.join(crate::site::DEFAULT_CONTENT);
     let bundle = bench.www.join("bundle/example");
     bench.build_ours(&content, &bundle, "signed-in")?;
     let docs = corpus::read_example(&content, "en")?;
