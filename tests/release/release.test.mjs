@@ -33,7 +33,8 @@ const TYPES = {
   '.json': 'application/json', '.bin': 'application/octet-stream', '.ts': 'text/plain',
 };
 
-/** A plain static file server over `dir` on 127.0.0.1; CORS only if asked. */
+/** A plain static file server over `dir` on 127.0.0.1; CORS only if asked
+ *  (`cors` is true, or a test of the path). */
 function staticServer(dir, { cors = false } = {}) {
   return new Promise((resolve) => {
     const server = http.createServer((req, res) => {
@@ -42,7 +43,7 @@ function staticServer(dir, { cors = false } = {}) {
       let body;
       try { body = readFileSync(file); } catch { res.writeHead(404); res.end('not found'); return; }
       const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
-      if (cors) headers['Access-Control-Allow-Origin'] = '*';
+      if (cors === true || (typeof cors === 'function' && cors(path))) headers['Access-Control-Allow-Origin'] = '*';
       res.writeHead(200, headers);
       res.end(body);
     });
@@ -182,6 +183,26 @@ test('on another origin without CORS, one console error names the header and the
   assert.equal(ours.length, 1, ours.join('\n'));
   assert.match(ours[0], /Access-Control-Allow-Origin/);
   assert.match(ours[0], new RegExp(`${cdn}/help-widget-[0-9a-f]{16}(_bg\\.wasm|\\.js)`));
+  await page.close();
+});
+
+test('a bundle refused for CORS gets one console error naming its manifest, and the panel shows the contacts', async () => {
+  const cdn = await staticServer(join(work, 'public'), { cors: (path) => !path.startsWith('/bundle/') });
+  const dashboard = await crossOriginDashboard('app-cors-only', cdn);
+  const page = await browser.newPage();
+  const ours = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && msg.text().startsWith('help widget:')) ours.push(msg.text());
+  });
+  await page.goto(dashboard);
+  await $(page, 'button.hw-launcher').click();
+  await $(page, '.hw-panel .hw-error').waitFor();
+  await $(page, '.hw-panel a[href^="tel:"]').first().waitFor();
+  assert.match(await $(page, '.hw-panel').textContent(), /\+1-555-0100/);
+  await page.waitForTimeout(500);
+  assert.equal(ours.length, 1, ours.join('\n'));
+  assert.match(ours[0], /Access-Control-Allow-Origin/);
+  assert.ok(ours[0].includes(`${cdn}/bundle/manifest.json`), ours[0]);
   await page.close();
 });
 

@@ -49,30 +49,35 @@
     // the missing header is the cause, and one console error says so.
     var corsReported = false;
     var diagnose = function (urls) {
-      if (corsReported || !w.fetch) return;
-      urls.forEach(function (url) {
-        fetch(url, { mode: "cors", cache: "no-store" }).then(null, function () {
-          return fetch(url, { mode: "no-cors", cache: "no-store" }).then(function () {
-            if (corsReported) return;
-            corsReported = true;
-            try {
-              console.error("help widget: the browser refused " + url + " because its response has no " +
-                "Access-Control-Allow-Origin header allowing " + location.origin + ". Serve the widget's " +
-                "files and bundle with `Access-Control-Allow-Origin: *` (see README.txt of the dist folder). " +
-                "Until then the panel shows only the support contacts.");
-            } catch (_) { /* ignore */ }
-          }, function () { /* unreachable: a network error, not CORS */ });
-        });
+      if (corsReported || !w.fetch || !urls.length) return;
+      var url = urls[0];
+      fetch(url, { mode: "cors", cache: "no-store" }).then(function () {
+        diagnose(urls.slice(1));
+      }, function () {
+        return fetch(url, { mode: "no-cors", cache: "no-store" }).then(function () {
+          if (corsReported) return;
+          corsReported = true;
+          try {
+            console.error("help widget: the browser refused " + url + " because its response has no " +
+              "Access-Control-Allow-Origin header allowing " + location.origin + ". Serve the widget's " +
+              "files and bundle with `Access-Control-Allow-Origin: *` (see README.txt of the dist folder). " +
+              "Until then the panel shows only the support contacts.");
+          } catch (_) { /* ignore */ }
+        }, function () { diagnose(urls.slice(1)); /* a network error, not CORS */ });
       });
     };
 
     var listeners = {};
-    var emit = function (name, detail) {
+    var tell = function (name, detail) {
       if (name === "open" || name === "close") launcherState(name === "open");
-      if (name === "error") diagnose([config.bundle.replace(/\/?$/, "/") + "manifest.json"]);
       (listeners[name] || []).slice().forEach(function (fn) {
         try { fn(detail); } catch (err) { warn("a `" + name + "` listener threw", err); }
       });
+    };
+    // What the app reports: an error there may be the bundle refused.
+    var emit = function (name, detail) {
+      if (name === "error") diagnose([config.bundle.replace(/\/?$/, "/") + "manifest.json"]);
+      tell(name, detail);
     };
 
     var host = d.createElement("help-widget-root");
@@ -174,7 +179,7 @@
             diagnose([new URL(APP.js, scriptUrl).href, new URL(APP.wasm, scriptUrl).href]);
           }
           startWarned = true;
-          emit("error", String(err));
+          tell("error", String(err));
           app = null;
         });
       }
