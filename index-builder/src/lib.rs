@@ -36,6 +36,10 @@ pub use export::{
     ELASTICLUNR_FIELDS, ElasticlunrExport, ExportError, elasticlunr_search_config,
     export_elasticlunr, write_elasticlunr,
 };
-pub use import::{DEFAULT_CONTEXT, ZendeskError, ZendeskImport, convert_zendesk, import_zendesk};
+pub use import::{
+    ConvertOptions, DEFAULT_CONTEXT, IMPORT_RECORD, ImportOptions, ImportReport, SectionNames,
+    WriteReport, ZendeskError, ZendeskImport, convert_zendesk, convert_zendesk_with,
+    import_zendesk, read_sections,
+};
 pub use output::write_bundle;
 pub use reader::{BundleReader, ReadError, hits_json, open_bundle};

@@ -91,17 +91,24 @@ struct Front<'a> {
     updated: Option<toml::value::Datetime>,
 }
 
-/// The content file for one entry: TOML front matter, then Markdown.
+/// The category of an article whose section has no name.
+pub(super) fn unnamed_section(section_id: u64) -> String {
+    format!("section-{section_id}")
+}
+
+/// The content file for one entry, filed under `category`: TOML front
+/// matter, then Markdown.
 pub(super) fn render_article(
     entry: &Entry,
     id: &str,
+    category: String,
     sanitizer: &ammonia::Builder<'_>,
     converter: &HtmlToMarkdown,
 ) -> String {
     let front = Front {
         id,
         title: &entry.title,
-        category: format!("section-{}", entry.section_id),
+        category,
         tags: &entry.labels,
         contexts: [DEFAULT_CONTEXT],
         visibility: if entry.signed_in {
