@@ -929,3 +929,66 @@ fn the_summary_lists_what_could_not_be_mapped_with_counts() {
     );
     assert_eq!(stdout, expected);
 }
+
+#[test]
+fn votes_carry_over_as_the_starting_helpful_counts() {
+    let (_dir, content) = imported();
+    // vote_sum 3 of vote_count 3: three up; -2 of 6: two up, four down.
+    let payout = article(&content, "en", "zd-360001").front.votes.unwrap();
+    assert_eq!((payout.helpful, payout.total), (3, 3));
+    let tracking = article(&content, "en", "zd-360004").front.votes.unwrap();
+    assert_eq!((tracking.helpful, tracking.total), (2, 6));
+    assert_eq!(
+        article(&content, "fr", "zd-360001").front.votes,
+        None,
+        "no votes given"
+    );
+
+    // The bundle carries them to the widget.
+    let bundle = index_builder::build_bundle(&content, &BuildOptions::default(), &mut || {});
+    let records: Vec<help_core::DocRecord> = bundle
+        .files
+        .iter()
+        .filter(|(name, _)| name.starts_with("en-d"))
+        .flat_map(|(_, bytes)| help_core::DocChunk::decode(bytes).unwrap().docs)
+        .collect();
+    let votes = |prefix: &str| {
+        records
+            .iter()
+            .find(|r| r.id.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no record {prefix}"))
+            .votes
+    };
+    assert_eq!(
+        votes("zd-360004"),
+        Some(help_core::Votes {
+            helpful: 2,
+            total: 6
+        })
+    );
+    assert_eq!(votes("zd-360005"), None);
+}
+
+#[test]
+fn votes_that_do_not_add_up_name_the_fields() {
+    for (change, sum, count) in [
+        (r#""vote_sum": 4, "vote_count": 3"#, 4, 3),
+        (r#""vote_sum": -1, "vote_count": 2"#, -1, 2),
+    ] {
+        assert_eq!(
+            error(&format!("[{}]", entry(change))),
+            format!(
+                "articles.json: [0] (id 360001): fields \"vote_sum\" ({sum}) and \"vote_count\" ({count}) disagree: \
+                 the sum of up (+1) and down (-1) votes is at most the count, and differs from it by an even number\n1 problem found"
+            )
+        );
+    }
+    assert_eq!(
+        error(&format!("[{}]", entry(r#""vote_sum": "3""#))),
+        "articles.json: [0] (id 360001): field \"vote_sum\" must be a whole number or null, found the string \"3\"\n1 problem found"
+    );
+    // No votes at all writes no `votes`.
+    let json = format!("[{}]", entry(r#""vote_sum": 0, "vote_count": 0"#));
+    let import = index_builder::convert_zendesk(Path::new("a.json"), json.as_bytes()).unwrap();
+    assert!(!import.files.values().next().unwrap().contains("votes"));
+}

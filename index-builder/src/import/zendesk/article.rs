@@ -89,6 +89,15 @@ struct Front<'a> {
     visibility: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     updated: Option<toml::value::Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    votes: Option<Votes>,
+}
+
+/// `votes = { helpful, total }`, as [`VotesSpec`](crate::VotesSpec) reads it.
+#[derive(Serialize)]
+struct Votes {
+    helpful: u64,
+    total: u64,
 }
 
 /// The category of an article whose section has no name.
@@ -117,6 +126,7 @@ pub(super) fn render_article(
             "public"
         },
         updated: entry.updated,
+        votes: entry.votes.map(|(helpful, total)| Votes { helpful, total }),
     };
     let front =
         toml::to_string(&front).expect("front matter of strings, arrays and a date serializes");
