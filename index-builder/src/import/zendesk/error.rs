@@ -90,8 +90,9 @@ pub enum ZendeskError {
         /// Why.
         source: io::Error,
     },
-    /// The written folder does not load. This is a bug in the importer;
-    /// nothing was put in place.
+    /// The written folder does not load: a bug in the importer, or, when
+    /// updating, a problem with the folder's own files. Nothing was put in
+    /// place.
     #[error("the imported content does not load, so {} was left as it was:\n{problems}", path.display())]
     Invalid {
         /// The output folder.

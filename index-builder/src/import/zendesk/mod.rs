@@ -2,22 +2,24 @@
 //!
 //! The input is what `GET /api/v2/help_center/articles.json` returns
 //! (`{"articles": [...], "next_page": ...}`), or a bare array of article
-//! objects. [`convert_zendesk`] turns it into content files in memory;
-//! [`ZendeskImport::write_to`] writes them as a folder, atomically, as the
-//! last step, after checking that [`load_content`](crate::load_content)
-//! accepts them.
+//! objects. [`convert_zendesk_with`] turns it into content files in memory;
+//! [`ZendeskImport::write_to`] writes them as a new folder, or
+//! [`ZendeskImport::update`] merges them into an existing one, atomically,
+//! as the last step, after checking that
+//! [`load_content`](crate::load_content) accepts the result.
 //!
 //! How an article maps onto our front matter:
 //!
 //! | Zendesk | content file |
 //! | --- | --- |
-//! | `id`, English `title` | `id = "zd-<id>-<slug of the English title>"`, shared by every translation |
+//! | `id`, English `title` | `id = "zd-<id>-<slug of the English title>"`, shared by every translation; an update keeps the id an earlier import gave |
 //! | `locale` | the folder: `en-*` → `en`, `fr-*` → `fr`, `de-*` → `de`, `pt-br` → `pt-BR`; any other locale is an error |
 //! | `title` | `title` |
-//! | `section_id` | `category = "section-<section_id>"` |
+//! | `section_id` | `category`: the section's name in the article's locale from `--sections` ([`read_sections`]), else `"section-<section_id>"`, listed in [`ZendeskImport::unknown_sections`] |
 //! | `label_names` | `tags` |
 //! | `user_segment_id` | `visibility`: `signed-in` when set, `public` when null |
 //! | `updated_at` | `updated`, its date part |
+//! | `vote_sum`, `vote_count` | `votes = { helpful = (vote_count + vote_sum) / 2, total = vote_count }`, none when nobody voted |
 //! | `body` (HTML) | the Markdown body, see below |
 //! | `draft: true` | skipped, and counted |
 //!
@@ -30,6 +32,15 @@
 //! block, is what makes the body searchable: the builder indexes the
 //! Markdown's text, and a raw HTML block has none. Tables become pipe tables
 //! with their first row as the header.
+//!
+//! After sanitizing, a link to an article of the export, on any host and
+//! with any locale prefix (`https://acme.zendesk.com/hc/en-us/articles/123-Title`,
+//! `/hc/articles/123#fees`), becomes `article:<id>`, its anchor kept; a
+//! link to an article outside the export stays an absolute web link, and
+//! is listed in [`ZendeskImport::external_links`]. Relative links and
+//! images resolve against [`ConvertOptions::help_center_url`]; without it
+//! they are kept as written and listed in
+//! [`ZendeskImport::unresolved_links`].
 //!
 //! A translation needs an English article with the same id when the help
 //! center has English at all (see `load_content`), so a published translation
