@@ -81,6 +81,7 @@ fn small_index(language: Language) -> SmallIndex {
                 updated: None,
                 signed_in: false,
                 locale: "en".into(),
+                votes: None,
             },
             contexts: vec!["/reports/*".into(), "/".into()],
             starter: i == 0,

@@ -35,7 +35,7 @@ pub mod text;
 pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
 pub use format::{
     Audience, DecodeError, DocChunk, DocRecord, FORMAT_VERSION, LocaleEntry, LocaleRoot, Manifest,
-    TermEntry, TermList, TermShard, Video,
+    TermEntry, TermList, TermShard, Video, Votes,
 };
 pub use search::{LocaleIndex, Query, Ranking, SearchHit, SearchOptions};
 pub use text::{Analyzer, Language, Token};

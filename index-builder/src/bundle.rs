@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use help_core::format::MANIFEST_FILE;
 use help_core::{
     Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle, Language,
-    LocaleEntry, Manifest, SplitOptions, Video,
+    LocaleEntry, Manifest, SplitOptions, Video, Votes,
 };
 use sha2::{Digest, Sha256};
 
@@ -107,6 +107,10 @@ pub fn build_bundle(
                     updated: front.updated.as_ref().map(ToString::to_string),
                     signed_in,
                     locale: article.locale.clone(),
+                    votes: front.votes.map(|v| Votes {
+                        helpful: v.helpful,
+                        total: v.total,
+                    }),
                 },
                 contexts: front.contexts.clone(),
                 starter: front.category == GETTING_STARTED,

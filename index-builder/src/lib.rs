@@ -33,8 +33,8 @@ pub use analysis::BuildAnalyzer;
 pub use bundle::{BuildOptions, Bundle, build_bundle};
 pub use content::{
     Article, Content, ContentCounts, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES,
-    MAX_ARTICLE_BYTES, VideoSpec, Visibility, load_content, parse_article, parse_support,
-    sanitizer,
+    MAX_ARTICLE_BYTES, VideoSpec, Visibility, VotesSpec, load_content, parse_article,
+    parse_support, sanitizer,
 };
 pub use deploy::hashed::{is_hashed, is_hashed_path};
 pub use deploy::{
@@ -46,7 +46,11 @@ pub use export::{
     ELASTICLUNR_FIELDS, ElasticlunrExport, ExportError, elasticlunr_search_config,
     export_elasticlunr, write_elasticlunr,
 };
-pub use import::{DEFAULT_CONTEXT, ZendeskError, ZendeskImport, convert_zendesk, import_zendesk};
+pub use import::{
+    ConvertOptions, DEFAULT_CONTEXT, IMPORT_RECORD, ImportOptions, ImportReport, SectionNames,
+    WriteReport, ZendeskError, ZendeskImport, convert_zendesk, convert_zendesk_with,
+    import_zendesk, read_sections,
+};
 pub use init::{STARTER, init};
 pub use output::write_bundle;
 pub use reader::{BundleReader, ReadError, hits_json, open_bundle};

@@ -165,7 +165,22 @@ enum ImportSource {
         /// be absent or empty unless --force is given.
         #[arg(long)]
         out: PathBuf,
-        /// Replace a non-empty --out folder.
+        /// The help center's address, such as https://help.example.com:
+        /// relative links and images (`/hc/…`) are resolved against it.
+        #[arg(long, value_name = "URL")]
+        help_center_url: Option<String>,
+        /// The Help Center's sections list (the JSON of
+        /// `GET /api/v2/help_center/sections.json`, pages of several
+        /// locales concatenated in one array if need be): articles are
+        /// filed under their section's name rather than `section-<id>`.
+        #[arg(long, value_name = "SECTIONS_JSON")]
+        sections: Option<PathBuf>,
+        /// Merge into an existing --out folder by Zendesk id: new articles
+        /// are added, changed ones rewritten, files edited by hand kept.
+        #[arg(long)]
+        update: bool,
+        /// Replace a non-empty --out folder; with --update, overwrite
+        /// files edited by hand too.
         #[arg(long)]
         force: bool,
     },
@@ -371,25 +386,19 @@ fn run(cli: Cli, stdout: &mut String) -> anyhow::Result<()> {
         Command::Import(ImportSource::Zendesk {
             articles_json,
             out,
+            help_center_url,
+            sections,
+            update,
             force,
         }) => {
-            let import = index_builder::import_zendesk(&articles_json, &out, force)?;
-            for skipped in &import.skipped {
-                eprintln!("warning: {skipped}");
-            }
-            writeln!(
-                stdout,
-                "imported {} article(s) in {} locale(s) ({}) into {}; {} draft(s) skipped{}",
-                import.articles(),
-                import.locales.len(),
-                import.locales.join(", "),
-                out.display(),
-                import.drafts_skipped,
-                match import.skipped.len() {
-                    0 => String::new(),
-                    n => format!(", {n} untranslated article(s) skipped"),
-                }
-            )?;
+            let options = index_builder::ImportOptions {
+                help_center_url,
+                sections,
+                update,
+                force,
+            };
+            let report = index_builder::import_zendesk(&articles_json, &out, &options)?;
+            write!(stdout, "{report}")?;
             Ok(())
         }
         Command::ExportElasticlunr {

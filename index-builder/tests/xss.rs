@@ -334,9 +334,13 @@ fn markdown_payloads_are_neutralised_and_the_safe_text_kept() {
 fn zendesk_payloads_are_neutralised_and_the_safe_text_kept() {
     let dir = TempDir::new().unwrap();
     let out = dir.path().join("content");
-    let import =
-        index_builder::import_zendesk(&fixtures().join("zendesk-export.json"), &out, false)
-            .unwrap();
+    let import = index_builder::import_zendesk(
+        &fixtures().join("zendesk-export.json"),
+        &out,
+        &Default::default(),
+    )
+    .unwrap()
+    .import;
     let article = payloads();
     let cases = cases(&article);
     assert_eq!(import.articles(), cases.len());

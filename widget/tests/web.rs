@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use help_core::{
     Analyzer, Audience, DocRecord, FORMAT_VERSION, FieldWeights, IndexWriter, IndexedArticle,
-    Language, LocaleEntry, Manifest, SearchOptions, SplitOptions,
+    Language, LocaleEntry, Manifest, SearchOptions, SplitOptions, Votes,
 };
 use help_widget::api::{Config, mount_with};
 use help_widget::engine::{Engine, Source};
@@ -58,12 +58,26 @@ fn bundle() -> Source {
                 updated: None,
                 signed_in: false,
                 locale: "en".into(),
+                // Votes carried over from another help center.
+                votes: (id == "getting-paid").then_some(Votes {
+                    helpful: 2,
+                    total: 6,
+                }),
             },
             contexts: vec![],
             starter: false,
             fields: [analyzer.terms(title), vec![], vec![], analyzer.terms(body)],
         });
     }
+    let bodies: Vec<(String, Vec<u8>)> = articles
+        .iter()
+        .map(|(id, _, _, body)| {
+            (
+                format!("en/{id}.html"),
+                format!("<p>{body}</p>").into_bytes(),
+            )
+        })
+        .collect();
     let locale = writer.finish(help_core::testing::fnv);
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
@@ -79,6 +93,7 @@ fn bundle() -> Source {
         support: None,
     };
     let mut files = locale.files;
+    files.extend(bodies);
     files.insert("manifest.json".into(), manifest.to_json().into_bytes());
     Source::Memory(Rc::new(files))
 }
@@ -210,6 +225,44 @@ async fn typing_in_the_panel_lists_matching_articles() {
     assert!(panel.has_attribute("hidden"));
     settle(|| events.borrow().len() == 2).await;
     assert_eq!(*events.borrow(), ["open", "close"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_article_shows_the_votes_it_starts_with() {
+    let container = shadow_container();
+    let config = Config {
+        bundle: "memory:".into(),
+        locale: "en".into(),
+        ..Config::default()
+    };
+    let handle = mount_with(
+        container.clone(),
+        config,
+        Rc::new(|_: &str, _: JsValue| {}),
+        |locale: String| async move { Engine::load(bundle(), &locale).await },
+    );
+    let count = || {
+        container
+            .query_selector(".hw-helpful-count")
+            .unwrap()
+            .and_then(|p| p.text_content())
+    };
+    handle.show_article("getting-paid".into());
+    settle(|| count().is_some()).await;
+    assert_eq!(count().as_deref(), Some("2 out of 6 found this helpful"));
+
+    // An article without starting votes, and no feedback server: no count.
+    handle.show_article("reading-reports".into());
+    settle(|| {
+        container
+            .query_selector(".hw-article-title")
+            .unwrap()
+            .and_then(|t| t.text_content())
+            .as_deref()
+            == Some("Reading your reports")
+    })
+    .await;
+    assert_eq!(count(), None);
 }
 
 #[wasm_bindgen_test]

@@ -14,6 +14,27 @@ pub struct Video {
     pub seconds: u32,
 }
 
+/// Votes an article brings from another help center: the starting point
+/// of its "N out of M found this helpful".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Votes {
+    /// Readers who found it helpful.
+    pub helpful: u32,
+    /// Readers who voted, `helpful` included; never less than `helpful`.
+    pub total: u32,
+}
+
+impl Votes {
+    /// The (helpful, total) to show: the starting votes, if any, plus the
+    /// feedback server's, if any; `None` while nobody has voted.
+    pub fn shown(start: Option<Votes>, server: Option<(u64, u64)>) -> Option<(u64, u64)> {
+        let (helpful, total) = start.map_or((0, 0), |v| (u64::from(v.helpful), u64::from(v.total)));
+        let (more_helpful, more) = server.unwrap_or((0, 0));
+        let (helpful, total) = (helpful + more_helpful, total + more);
+        (total > 0).then_some((helpful, total))
+    }
+}
+
 /// What a result list and an article view show for one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocRecord {
@@ -38,6 +59,8 @@ pub struct DocRecord {
     /// The locale it is written in: the index's own, or English for an
     /// article not translated yet, which the index carries as a fallback.
     pub locale: String,
+    /// The votes it starts with, carried over from another help center.
+    pub votes: Option<Votes>,
 }
 
 /// A run of consecutive documents.
@@ -73,6 +96,14 @@ impl DocChunk {
             w.opt_str(d.updated.as_deref());
             w.u8(u8::from(d.signed_in));
             w.str(&d.locale);
+            match d.votes {
+                None => w.u8(0),
+                Some(v) => {
+                    w.u8(1);
+                    w.u32(v.helpful);
+                    w.u32(v.total);
+                }
+            }
         }
         w.bytes
     }
@@ -105,6 +136,19 @@ impl DocChunk {
                 other => return Err(r.corrupt(format!("flag {other} is not 0 or 1")).into()),
             };
             let locale = r.string()?;
+            let votes = match r.u8()? {
+                0 => None,
+                1 => {
+                    let (helpful, total) = (r.u32()?, r.u32()?);
+                    if helpful > total {
+                        return Err(r
+                            .corrupt(format!("{helpful} helpful votes out of {total}"))
+                            .into());
+                    }
+                    Some(Votes { helpful, total })
+                }
+                tag => return Err(r.corrupt(format!("unknown votes tag {tag}")).into()),
+            };
             docs.push(DocRecord {
                 id,
                 title,
@@ -116,6 +160,7 @@ impl DocChunk {
                 updated,
                 signed_in,
                 locale,
+                votes,
             });
         }
         r.finish()?;
@@ -125,5 +170,56 @@ impl DocChunk {
     /// Document `doc`, if this chunk holds it.
     pub fn get(&self, doc: u32) -> Option<&DocRecord> {
         self.docs.get(doc.checked_sub(self.first_doc)? as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(votes: Option<Votes>) -> DocRecord {
+        DocRecord {
+            id: "a".into(),
+            title: "A".into(),
+            category: "c".into(),
+            summary: None,
+            text: "t".into(),
+            body_file: "en/a.html".into(),
+            video: None,
+            updated: None,
+            signed_in: false,
+            locale: "en".into(),
+            votes,
+        }
+    }
+
+    #[test]
+    fn starting_votes_round_trip_and_add_to_the_servers() {
+        let votes = Votes {
+            helpful: 2,
+            total: 6,
+        };
+        let chunk = DocChunk {
+            first_doc: 0,
+            docs: vec![record(Some(votes)), record(None)],
+        };
+        assert_eq!(DocChunk::decode(&chunk.encode()).unwrap(), chunk);
+        assert_eq!(Votes::shown(Some(votes), None), Some((2, 6)));
+        assert_eq!(Votes::shown(Some(votes), Some((1, 3))), Some((3, 9)));
+        assert_eq!(Votes::shown(None, Some((1, 3))), Some((1, 3)));
+        assert_eq!(Votes::shown(None, Some((0, 0))), None);
+        assert_eq!(Votes::shown(None, None), None);
+    }
+
+    #[test]
+    fn more_helpful_votes_than_votes_is_corrupt() {
+        let chunk = DocChunk {
+            first_doc: 0,
+            docs: vec![record(Some(Votes {
+                helpful: 7,
+                total: 6,
+            }))],
+        };
+        assert!(DocChunk::decode(&chunk.encode()).is_err());
     }
 }

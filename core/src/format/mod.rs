@@ -39,7 +39,7 @@ pub mod reserved;
 pub mod root;
 pub mod terms;
 
-pub use docs::{DocChunk, DocRecord, Video};
+pub use docs::{DocChunk, DocRecord, Video, Votes};
 pub use manifest::{Audience, LocaleEntry, MANIFEST_FILE, Manifest};
 pub use root::LocaleRoot;
 pub use terms::{TermEntry, TermList, TermShard};
@@ -49,7 +49,7 @@ use crate::codec::{Corrupt, Reader, Writer};
 /// The bundle format version this build writes and reads.
 ///
 /// Bump it whenever the bytes of any bundle file change meaning.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Why bundle bytes could not be read.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]

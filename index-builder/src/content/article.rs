@@ -174,4 +174,24 @@ mod tests {
         let bad = text.replace("3:45", "three minutes");
         assert!(first_problem(&bad).contains("video duration `three minutes`"));
     }
+
+    #[test]
+    fn starting_votes_are_read_and_checked() {
+        let text = GOOD.replace("contexts", "votes = { helpful = 2, total = 6 }\ncontexts");
+        let article = parse_article(Path::new("a.md"), "en", &text).unwrap();
+        let votes = article.front.votes.unwrap();
+        assert_eq!((votes.helpful, votes.total), (2, 6));
+        let more = text.replace("helpful = 2", "helpful = 7");
+        assert!(
+            first_problem(&more).contains("votes: 7 helpful out of 6 is more than voted"),
+            "{}",
+            first_problem(&more)
+        );
+        let negative = text.replace("helpful = 2", "helpful = -1");
+        assert!(
+            first_problem(&negative).contains("a.md:5:"),
+            "{}",
+            first_problem(&negative)
+        );
+    }
 }

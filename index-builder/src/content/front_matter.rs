@@ -30,6 +30,18 @@ pub struct VideoSpec {
     pub duration: String,
 }
 
+/// The votes an article starts with, as the importer writes them: the
+/// first "N out of M found this helpful", which the feedback server's
+/// votes add to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VotesSpec {
+    /// Readers who found it helpful.
+    pub helpful: u32,
+    /// Readers who voted, `helpful` included.
+    pub total: u32,
+}
+
 /// The TOML front matter of an article, between `+++` lines.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,6 +69,9 @@ pub struct FrontMatter {
     /// When it was last updated, a TOML date.
     #[serde(default)]
     pub updated: Option<toml::value::Datetime>,
+    /// The votes it starts with, such as those of another help center.
+    #[serde(default)]
+    pub votes: Option<VotesSpec>,
 }
 
 fn public() -> Visibility {
@@ -151,7 +166,7 @@ fn no_routes() -> toml::Value {
 }
 
 /// Every key of [`FrontMatter`], in its order.
-const KEYS: [Key; 9] = [
+const KEYS: [Key; 10] = [
     Key {
         name: "id",
         typed: typed::<String>,
@@ -195,6 +210,11 @@ const KEYS: [Key; 9] = [
     Key {
         name: "updated",
         typed: a_datetime,
+        stand_in: None,
+    },
+    Key {
+        name: "votes",
+        typed: typed::<VotesSpec>,
         stand_in: None,
     },
 ];
@@ -301,6 +321,17 @@ fn check(path: &Path, text: &str, front: &FrontMatter) -> Result<Option<u32>, Ve
         if let Err(why) = check_route_pattern(pattern) {
             problem("contexts", format!("bad route pattern `{pattern}`: {why}"));
         }
+    }
+    if let Some(votes) = front.votes
+        && votes.helpful > votes.total
+    {
+        problem(
+            "votes",
+            format!(
+                "votes: {} helpful out of {} is more than voted",
+                votes.helpful, votes.total
+            ),
+        );
     }
     let video_seconds = match &front.video {
         None => None,

@@ -1,6 +1,7 @@
-//! Where an article's links go: `article:ID` and relative `.md` links
-//! become `#article:ID`, which the widget opens in place; a link to an
-//! article that does not exist is a problem.
+//! Where an article's links go: `article:ID` and relative `.md` links,
+//! with or without a `#section` anchor, become `#article:ID`, which the
+//! widget opens in place; a link to an article that does not exist is a
+//! problem.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -51,9 +52,10 @@ impl Links {
             set.contains(&(article.locale.clone(), id.to_string()))
                 || set.contains(&(FALLBACK_LOCALE.to_string(), id.to_string()))
         };
-        if let Some(id) = dest.strip_prefix("article:") {
+        if let Some(target) = dest.strip_prefix("article:") {
+            let id = target.split_once('#').map_or(target, |(id, _)| id);
             return if in_set(&self.ids, id) || in_set(&self.unparsed_ids, id) {
-                Ok(format!("#article:{id}"))
+                Ok(format!("#article:{target}"))
             } else {
                 Err(format!("link to missing article `{id}`"))
             };
@@ -99,6 +101,15 @@ mod tests {
         let fr = &articles[2];
         assert_eq!(links.resolve("article:a", fr).unwrap(), "#article:a");
         assert_eq!(links.resolve("article:b", fr).unwrap(), "#article:b");
+        assert_eq!(
+            links.resolve("article:b#fees", fr).unwrap(),
+            "#article:b#fees",
+            "a section anchor is kept"
+        );
+        assert_eq!(
+            links.resolve("article:gone#fees", fr).unwrap_err(),
+            "link to missing article `gone`"
+        );
         assert_eq!(
             links.resolve("article:gone", fr).unwrap_err(),
             "link to missing article `gone`"

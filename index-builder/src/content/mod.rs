@@ -21,7 +21,7 @@ use std::path::Path;
 
 pub use article::{Article, Content, ContentCounts, parse_article};
 pub use files::MAX_ARTICLE_BYTES;
-pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility};
+pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility, VotesSpec};
 pub use locales::{FALLBACK_LOCALE, LOCALES};
 pub use render::sanitizer;
 pub use support::parse_support;

@@ -2,4 +2,8 @@
 
 mod zendesk;
 
-pub use zendesk::{DEFAULT_CONTEXT, ZendeskError, ZendeskImport, convert_zendesk, import_zendesk};
+pub use zendesk::{
+    ConvertOptions, DEFAULT_CONTEXT, IMPORT_RECORD, ImportOptions, ImportReport, SectionNames,
+    WriteReport, ZendeskError, ZendeskImport, convert_zendesk, convert_zendesk_with,
+    import_zendesk, read_sections,
+};

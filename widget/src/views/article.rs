@@ -121,7 +121,7 @@ pub fn ArticleView(
                                 </a>
                             </p>
                         })}
-                        <Feedback article=record.id.clone() />
+                        <Feedback article=record.id.clone() votes=record.votes />
                     }.into_any()
                 }
             }}

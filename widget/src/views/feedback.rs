@@ -1,6 +1,8 @@
 //! "Was this article helpful?": Yes or No, then an optional comment, and
-//! "N out of M found this helpful" from the feedback server, if any.
+//! "N out of M found this helpful": the votes the article starts with (from
+//! another help center) plus the feedback server's, if any.
 
+use help_core::Votes;
 use help_core::template::fill;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +15,8 @@ use crate::state::Reader;
 pub fn Feedback(
     /// The article's id.
     article: String,
+    /// The votes it starts with, from its record, if any.
+    votes: Option<Votes>,
 ) -> impl IntoView {
     let reader = expect_context::<Reader>();
     let article_attr = article.clone();
@@ -60,7 +64,7 @@ pub fn Feedback(
     let cast_yes = cast.clone();
     view! {
         <section class="hw-feedback" aria-label=reader.ui().helpful data-article-id=article_attr>
-            {move || helpful_counts.get().filter(|(_, total)| *total > 0).map(|(helpful, total)| view! {
+            {move || Votes::shown(votes, helpful_counts.get()).map(|(helpful, total)| view! {
                 <p class="hw-meta hw-helpful-count">{fill(reader.ui().found_helpful, &[&helpful.to_string(), &total.to_string()])}</p>
             })}
             <Show

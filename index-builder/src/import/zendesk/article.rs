@@ -89,19 +89,35 @@ struct Front<'a> {
     visibility: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     updated: Option<toml::value::Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    votes: Option<Votes>,
 }
 
-/// The content file for one entry: TOML front matter, then Markdown.
+/// `votes = { helpful, total }`, as [`VotesSpec`](crate::VotesSpec) reads it.
+#[derive(Serialize)]
+struct Votes {
+    helpful: u64,
+    total: u64,
+}
+
+/// The category of an article whose section has no name.
+pub(super) fn unnamed_section(section_id: u64) -> String {
+    format!("section-{section_id}")
+}
+
+/// The content file for one entry, filed under `category`: TOML front
+/// matter, then Markdown.
 pub(super) fn render_article(
     entry: &Entry,
     id: &str,
+    category: String,
     sanitizer: &ammonia::Builder<'_>,
     converter: &HtmlToMarkdown,
 ) -> String {
     let front = Front {
         id,
         title: &entry.title,
-        category: format!("section-{}", entry.section_id),
+        category,
         tags: &entry.labels,
         contexts: [DEFAULT_CONTEXT],
         visibility: if entry.signed_in {
@@ -110,6 +126,7 @@ pub(super) fn render_article(
             "public"
         },
         updated: entry.updated,
+        votes: entry.votes.map(|(helpful, total)| Votes { helpful, total }),
     };
     let front =
         toml::to_string(&front).expect("front matter of strings, arrays and a date serializes");

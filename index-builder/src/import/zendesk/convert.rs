@@ -1,16 +1,17 @@
 //! An export's bytes in, content files out, in memory: every entry read
 //! and checked, one file per (id, locale), translations without English
-//! skipped.
+//! skipped, links between the articles made in-widget links.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
-use serde_json::Value;
-
-use super::article::{article_id, map_locale, render_article};
-use super::entry::{article_list, read_entry, without_position};
+use super::article::{article_id, map_locale, render_article, unnamed_section};
+use super::entry::{article_list, parse_json, read_entry};
 use super::error::ZendeskError;
+use super::links::{LinkMap, LinkNote, parse_base};
 use super::markdown::markdown_converter;
+use super::sections::SectionNames;
 use crate::content::{FALLBACK_LOCALE, LOCALES, MAX_ARTICLE_BYTES, sanitizer};
 use crate::diagnostics::{Problem, Problems};
 
@@ -26,6 +27,40 @@ pub struct ZendeskImport {
     pub drafts_skipped: usize,
     /// Published articles left out, each with why.
     pub skipped: Vec<String>,
+    /// The Zendesk id of every file of [`files`](Self::files), by path.
+    pub origins: BTreeMap<String, u64>,
+    /// How many links between imported articles became `article:` links.
+    pub internal_links: usize,
+    /// Links to Zendesk articles that are not in the export, kept as
+    /// absolute web links: (file, URL).
+    pub external_links: Vec<(String, String)>,
+    /// Relative links and images that could not be resolved without the
+    /// help center's address, kept as written: (file, URL).
+    pub unresolved_links: Vec<(String, String)>,
+    /// Sections with no name to give, so filed as `section-<id>`.
+    pub unknown_sections: BTreeSet<u64>,
+}
+
+/// What a conversion takes beyond the export itself.
+#[derive(Debug, Clone, Default)]
+pub struct ConvertOptions {
+    /// The help center's address (`https://help.example.com`), which
+    /// relative links and images are resolved against. Without it they are
+    /// kept as written and listed in [`ZendeskImport::unresolved_links`].
+    pub help_center_url: Option<String>,
+    /// The sections' names, which become the articles' categories. A
+    /// section without one is filed as `section-<id>` and listed in
+    /// [`ZendeskImport::unknown_sections`].
+    pub sections: SectionNames,
+    /// Content ids to keep, by Zendesk id: those of an earlier import, so
+    /// that an article whose title changed keeps its id and its links.
+    pub ids: BTreeMap<u64, String>,
+}
+
+/// Converts an export's bytes into content files, with the default
+/// [`ConvertOptions`]: no help center address, no section names.
+pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, ZendeskError> {
+    convert_zendesk_with(path, json, &ConvertOptions::default())
 }
 
 /// Converts an export's bytes into content files. `path` only names the
@@ -33,20 +68,18 @@ pub struct ZendeskImport {
 ///
 /// Every entry is checked, drafts included, and every problem is reported
 /// at once.
-pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, ZendeskError> {
-    let json = json.strip_prefix(b"\xef\xbb\xbf").unwrap_or(json);
-    if json.iter().all(u8::is_ascii_whitespace) {
-        return Err(ZendeskError::Shape {
-            path: path.to_path_buf(),
-            message: "the file is empty".into(),
-        });
-    }
-    let root: Value = serde_json::from_slice(json).map_err(|e| ZendeskError::Json {
-        path: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: without_position(&e),
-    })?;
+pub fn convert_zendesk_with(
+    path: &Path,
+    json: &[u8],
+    options: &ConvertOptions,
+) -> Result<ZendeskImport, ZendeskError> {
+    let base = match &options.help_center_url {
+        None => None,
+        Some(text) => {
+            Some(parse_base(text).map_err(|message| ZendeskError::HelpCenterUrl { message })?)
+        }
+    };
+    let root = parse_json(path, json)?;
     let (prefix, items) = article_list(&root).map_err(|message| ZendeskError::Shape {
         path: path.to_path_buf(),
         message,
@@ -130,30 +163,62 @@ pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, Zendes
         .map(|(_, entry, _)| entry.id)
         .collect();
 
+    // Which articles are written, and under which id: links between them
+    // become `article:` links.
+    let (written, skipped): (Vec<_>, Vec<_>) =
+        published.into_iter().partition(|(_, entry, locale)| {
+            *locale == FALLBACK_LOCALE || english.is_empty() || english.contains(&entry.id)
+        });
+    let ids: BTreeMap<u64, String> = written
+        .iter()
+        .map(|(_, entry, _)| {
+            let id = options
+                .ids
+                .get(&entry.id)
+                .cloned()
+                .unwrap_or_else(|| article_id(entry.id, slug_title[&entry.id].1));
+            (entry.id, id)
+        })
+        .collect();
+
+    let links = Arc::new(LinkMap::new(ids.clone(), base));
     let sanitizer = sanitizer();
-    let converter = markdown_converter();
+    let converter = markdown_converter(Arc::clone(&links));
     let mut import = ZendeskImport {
         files: BTreeMap::new(),
         locales: Vec::new(),
         drafts_skipped,
         skipped: Vec::new(),
+        origins: BTreeMap::new(),
+        internal_links: 0,
+        external_links: Vec::new(),
+        unresolved_links: Vec::new(),
+        unknown_sections: BTreeSet::new(),
     };
-    for (at, entry, locale) in published {
-        if *locale != FALLBACK_LOCALE && !english.is_empty() && !english.contains(&entry.id) {
-            let why = format!(
-                "skipped: a {locale} article without a published English one, which every translation needs"
-            );
-            import
-                .skipped
-                .push(Problem::entry(path, *at, Some(entry.id), why).to_string());
-            continue;
-        }
-        let id = article_id(entry.id, slug_title[&entry.id].1);
-        let text = render_article(entry, &id, &sanitizer, &converter);
+    for (at, entry, locale) in skipped {
+        let why = format!(
+            "skipped: a {locale} article without a published English one, which every translation needs"
+        );
+        import
+            .skipped
+            .push(Problem::entry(path, at, Some(entry.id), why).to_string());
+    }
+    for (at, entry, locale) in written {
+        let id = &ids[&entry.id];
+        let category = match options.sections.name(entry.section_id, &entry.locale) {
+            Some(name) => name.to_string(),
+            None => {
+                import.unknown_sections.insert(entry.section_id);
+                unnamed_section(entry.section_id)
+            }
+        };
+        let text = render_article(entry, id, category, &sanitizer, &converter);
+        let file = format!("articles/{locale}/{id}.md");
+        let log = links.take_log();
         if text.len() as u64 > MAX_ARTICLE_BYTES {
             problems.push(Problem::entry(
                 path,
-                *at,
+                at,
                 Some(entry.id),
                 format!(
                     "the article is larger than the {} MiB limit",
@@ -162,9 +227,15 @@ pub fn convert_zendesk(path: &Path, json: &[u8]) -> Result<ZendeskImport, Zendes
             ));
             continue;
         }
-        import
-            .files
-            .insert(format!("articles/{locale}/{id}.md"), text);
+        import.internal_links += log.internal;
+        for note in log.notes {
+            match note {
+                LinkNote::External(url) => import.external_links.push((file.clone(), url)),
+                LinkNote::Unresolved(url) => import.unresolved_links.push((file.clone(), url)),
+            }
+        }
+        import.origins.insert(file.clone(), entry.id);
+        import.files.insert(file, text);
         if !import.locales.iter().any(|l| l == locale) {
             import.locales.push(locale.to_string());
         }

@@ -1,29 +1,71 @@
 //! Reading one article entry of the export: every field type-checked,
 //! every problem with it said at once.
 
+use std::path::Path;
+
 use serde_json::{Map, Value};
+
+use super::error::ZendeskError;
 
 /// The export's article entries, and the JSON path they sit under
 /// (`articles`, or nothing for a bare array); or what the root is instead.
 pub(super) fn article_list(root: &Value) -> Result<(&'static str, &[Value]), String> {
+    list_under(root, "articles", "the Help Center articles API")
+}
+
+/// The entries of a list the Help Center API returns: the array under
+/// `key` of an object, or a bare array; or what the root is instead.
+/// `api` names what returns it, for the message.
+pub(super) fn list_under<'v>(
+    root: &'v Value,
+    key: &'static str,
+    api: &str,
+) -> Result<(&'static str, &'v [Value]), String> {
     match root {
         Value::Array(items) => Ok(("", items)),
-        Value::Object(map) => match map.get("articles") {
-            Some(Value::Array(items)) => Ok(("articles", items)),
+        Value::Object(map) => match map.get(key) {
+            Some(Value::Array(items)) => Ok((key, items)),
             Some(other) => Err(format!(
-                "`articles` must be an array, found {}",
+                "`{key}` must be an array, found {}",
                 describe(other)
             )),
-            None => Err(
-                "expected an object with an `articles` array, as the Help Center articles API returns, or an array of articles"
-                    .into(),
-            ),
+            None => Err(format!(
+                "expected an object with {} `{key}` array, as {api} returns, or an array of {key}",
+                a_or_an(key)
+            )),
         },
         other => Err(format!(
-            "expected an object with an `articles` array, found {}",
+            "expected an object with {} `{key}` array, found {}",
+            a_or_an(key),
             describe(other)
         )),
     }
+}
+
+fn a_or_an(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// An export's bytes as JSON: a byte order mark dropped, an empty file or
+/// a syntax error said with its line and column.
+pub(super) fn parse_json(path: &Path, json: &[u8]) -> Result<Value, ZendeskError> {
+    let json = json.strip_prefix(b"\xef\xbb\xbf").unwrap_or(json);
+    if json.iter().all(u8::is_ascii_whitespace) {
+        return Err(ZendeskError::Shape {
+            path: path.to_path_buf(),
+            message: "the file is empty".into(),
+        });
+    }
+    serde_json::from_slice(json).map_err(|e| ZendeskError::Json {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        message: without_position(&e),
+    })
 }
 
 /// One article entry of the export, read and type-checked.
@@ -46,6 +88,10 @@ pub(super) struct Entry {
     pub(super) draft: bool,
     /// The date part of `updated_at`.
     pub(super) updated: Option<toml::value::Datetime>,
+    /// Readers who found it helpful, and readers who voted, from
+    /// `vote_sum` (up − down) and `vote_count` (up + down); `None` when
+    /// nobody voted.
+    pub(super) votes: Option<(u64, u64)>,
 }
 
 /// Reads one entry, or says everything wrong with it, with its id if readable.
@@ -74,6 +120,8 @@ pub(super) fn read_entry(item: &Value) -> Result<Entry, (Option<u64>, Vec<String
     let draft = fields
         .optional("draft", "true or false", Value::as_bool)
         .unwrap_or(false);
+    let vote_sum = fields.optional("vote_sum", "a whole number or null", Value::as_i64);
+    let vote_count = fields.optional("vote_count", "a whole number or null", Value::as_u64);
     let updated = fields.optional("updated_at", "an ISO 8601 timestamp string or null", Value::as_str).map(|text| {
         let rest_is_time = text.get(10..).is_some_and(|rest| rest.is_empty() || rest.starts_with(['T', 't', ' ']));
         let date = text.get(..10).filter(|_| rest_is_time).and_then(|d| d.parse::<toml::value::Datetime>().ok());
@@ -86,6 +134,22 @@ pub(super) fn read_entry(item: &Value) -> Result<Entry, (Option<u64>, Vec<String
         Some(Err(message)) => {
             problems.push(message);
             None
+        }
+    };
+    let votes = match (vote_sum, vote_count) {
+        (_, None | Some(0)) => None,
+        (sum, Some(count)) => {
+            let sum = sum.unwrap_or(0);
+            // up − down = sum and up + down = count, so up = (count + sum) / 2.
+            let up = i128::from(count) + i128::from(sum);
+            if sum.unsigned_abs() > count || up % 2 != 0 {
+                problems.push(format!(
+                    "fields \"vote_sum\" ({sum}) and \"vote_count\" ({count}) disagree: the sum of up (+1) and down (-1) votes is at most the count, and differs from it by an even number"
+                ));
+                None
+            } else {
+                Some(((up / 2) as u64, count))
+            }
         }
     };
     if title.is_some_and(|t| t.trim().is_empty()) {
@@ -105,6 +169,7 @@ pub(super) fn read_entry(item: &Value) -> Result<Entry, (Option<u64>, Vec<String
                 signed_in: segment.is_some(),
                 draft,
                 updated,
+                votes,
             })
         }
         _ => Err((id, problems)),
@@ -112,14 +177,14 @@ pub(super) fn read_entry(item: &Value) -> Result<Entry, (Option<u64>, Vec<String
 }
 
 /// Typed access to an entry's fields, collecting problems.
-struct Fields<'a, 'p> {
-    object: &'a Map<String, Value>,
-    problems: &'p mut Vec<String>,
+pub(super) struct Fields<'a, 'p> {
+    pub(super) object: &'a Map<String, Value>,
+    pub(super) problems: &'p mut Vec<String>,
 }
 
 impl<'a> Fields<'a, '_> {
     /// A field that must be present and of one type.
-    fn required<T>(
+    pub(super) fn required<T>(
         &mut self,
         key: &str,
         expected: &str,
@@ -135,7 +200,7 @@ impl<'a> Fields<'a, '_> {
     }
 
     /// A field that may be absent or null.
-    fn optional<T>(
+    pub(super) fn optional<T>(
         &mut self,
         key: &str,
         expected: &str,
@@ -196,7 +261,7 @@ impl<'a> Fields<'a, '_> {
 }
 
 /// A JSON value's kind, with the value when it is short, for messages.
-fn describe(value: &Value) -> String {
+pub(super) fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("{b}"),

@@ -1,5 +1,6 @@
-//! Why an import failed: the export unreadable, not JSON, not a list of
-//! articles, some articles unusable, or the output folder refused.
+//! Why an import failed: the export or the sections file unreadable, not
+//! JSON, not a list of articles or sections, some entries unusable, the
+//! help center's address not one, or the output folder refused.
 
 use std::io;
 use std::path::PathBuf;
@@ -9,18 +10,18 @@ use crate::diagnostics::Problems;
 /// Why an import failed. Each message names the file it is about.
 #[derive(Debug, thiserror::Error)]
 pub enum ZendeskError {
-    /// The export could not be read.
+    /// The export or the sections file could not be read.
     #[error("{}: cannot read: {source}", path.display())]
     Read {
-        /// The export file.
+        /// The file.
         path: PathBuf,
         /// Why.
         source: io::Error,
     },
-    /// The export is not JSON.
+    /// The export or the sections file is not JSON.
     #[error("{}:{line}:{column}: not valid JSON: {message}", path.display())]
     Json {
-        /// The export file.
+        /// The file.
         path: PathBuf,
         /// 1-based line of the error.
         line: usize,
@@ -29,10 +30,10 @@ pub enum ZendeskError {
         /// serde_json's message, without its position.
         message: String,
     },
-    /// The export is JSON, but not a list of articles.
+    /// The file is JSON, but not a list of articles (or of sections).
     #[error("{}: {message}", path.display())]
     Shape {
-        /// The export file.
+        /// The file.
         path: PathBuf,
         /// What was expected and found.
         message: String,
@@ -44,6 +45,20 @@ pub enum ZendeskError {
         path: PathBuf,
         /// Each problem, in article order, each naming the export file.
         problems: Problems,
+    },
+    /// Some entries of the sections file are unusable: every one is listed.
+    #[error("{problems}")]
+    Sections {
+        /// The sections file.
+        path: PathBuf,
+        /// Each problem, in entry order, each naming the file.
+        problems: Problems,
+    },
+    /// `--help-center-url` is not a web address.
+    #[error("--help-center-url: {message}")]
+    HelpCenterUrl {
+        /// What is wrong with it.
+        message: String,
     },
     /// Every article was a draft or skipped.
     #[error("{}: no published article to import ({drafts} draft(s) and {skipped} untranslated article(s) skipped)", path.display())]
@@ -75,8 +90,9 @@ pub enum ZendeskError {
         /// Why.
         source: io::Error,
     },
-    /// The written folder does not load. This is a bug in the importer;
-    /// nothing was put in place.
+    /// The written folder does not load: a bug in the importer, or, when
+    /// updating, a problem with the folder's own files. Nothing was put in
+    /// place.
     #[error("the imported content does not load, so {} was left as it was:\n{problems}", path.display())]
     Invalid {
         /// The output folder.
