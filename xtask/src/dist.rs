@@ -633,7 +633,8 @@ mod tests {
         article
             .body_html
             .push_str("<p>Revised for version two.</p>");
-        content.support.as_mut().unwrap().hours.opens = "08:00".into();
+        let hours = content.support.as_mut().unwrap().hours.as_mut().unwrap();
+        hours.open[0].from = "08:00".into();
         write_site(&tmp.path().join("v2"), &content, "2222222222222222", "v2");
         let report = write_dist(&tmp.path().join("v2"), &out, DEFAULT_BASE_URL).unwrap();
         assert!(!report.added.is_empty());
