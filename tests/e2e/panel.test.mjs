@@ -221,11 +221,12 @@ for (const [locale, zone, heading, region] of [
 // Berlin; Wednesday 15 July 2026 is summer time in Berlin and California.
 for (const [locale, zone, region, at, status, week] of [
   ['de-DE', 'Europe/Berlin', 'germany', '2026-07-15T10:00:00Z',
-    /^Jetzt geöffnet: schließt um 17:00 \(in 5 h\)$/, ['Mo–Fr, 08:00–17:00, Ihre Ortszeit']],
+    /^Jetzt geöffnet: schließt um 17:00 \(in 5 h\)$/, ['Mo–Fr, 8:00–17:00, Ihre Ortszeit']],
   ['en-US', 'America/Los_Angeles', 'germany', '2026-07-17T16:00:00Z',
     /^Closed: opens at (Sunday )?11:00 PM( Sunday)?$/, ['Sun–Thu, 11:00 PM–8:00 AM your time']],
+  // The panel's English is "en", whose clock has AM and PM.
   ['en-GB', 'Asia/Kolkata', 'americas', '2026-03-10T12:00:00Z',
-    /^Open now: closes at 07:30 tomorrow \(in 14 h\)$/, ['Every day, 14:30–07:30 your time']],
+    /^Open now: closes at 7:30 AM tomorrow \(in 14 h\)$/, ['Every day, 2:30 PM–7:30 AM your time']],
 ]) {
   test(`the ${region} phone hours in ${zone} read in ${locale}`, async () => {
     const { context, page, problems } = await newPage({ locale, timezoneId: zone });
