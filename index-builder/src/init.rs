@@ -77,7 +77,7 @@ mod tests {
         assert!(!support.regions.is_empty());
         // Documented: a comment comes right before every table.
         let lines: Vec<&str> = STARTER[1].1.lines().collect();
-        for table in ["[hours]", "[[closures]]", "[[regions]]", "[request]"] {
+        for table in ["[hours]", "[[regions]]", "[request]"] {
             let at = lines.iter().position(|l| *l == table).expect(table);
             assert!(at > 0 && lines[at - 1].starts_with('#'), "{table}");
         }

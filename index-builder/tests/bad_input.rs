@@ -181,14 +181,14 @@ fn a_50_mb_article_is_refused_without_reading_it() {
 
 #[test]
 fn a_bad_support_file_is_reported_with_the_articles() {
-    let support = "[hours]\nopens = \"9am\"\ncloses = \"02:00\"\ndays = [\"mon\"]\nlanguage = \"en\"\n\n[[regions]]\nid = \"all\"\nname = \"All\"\ndefault = true\nlanguages = [\"en\"]\ncontacts = [{ kind = \"email\", address = \"help@example.com\" }]\n\n[request]\nsafe_sender_domain = \"example.com\"\n";
+    let support = "[hours]\ntime_zone = \"GMT\"\nlanguage = \"en\"\nopen = [{ days = [\"mon\"], from = \"9am\", to = \"02:00\" }]\n\n[[regions]]\nid = \"all\"\nname = \"All\"\ndefault = true\nlanguages = [\"en\"]\ncontacts = [{ kind = \"email\", address = \"help@example.com\" }]\n\n[request]\nsafe_sender_domain = \"example.com\"\n";
     let dir = folder(&[
         ("articles/en/a.md", article("a").as_bytes()),
         ("support.toml", support.as_bytes()),
     ]);
     assert_eq!(
         problems(&dir),
-        ["$DIR/support.toml:2: hours.opens `9am` must be a time like 09:00"]
+        ["$DIR/support.toml:4: opening time `9am` must be a time like 09:00"]
     );
 }
 

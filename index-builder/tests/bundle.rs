@@ -214,7 +214,16 @@ fn every_file_of_the_example_bundle_decodes() {
         .expect("the example has support.toml");
     let data: help_core::support::SupportData =
         serde_json::from_slice(&bundle.files[support]).unwrap();
-    assert_eq!(data.hours.opens, "09:00");
+    let hours = data.hours.as_ref().expect("default hours");
+    assert_eq!(
+        (hours.time_zone.as_str(), hours.open[0].from.as_str()),
+        ("GMT", "09:00")
+    );
+    let germany = data.regions.iter().find(|r| r.id == "germany").unwrap();
+    assert_eq!(
+        data.schedule_for(germany).map(|s| s.time_zone.as_str()),
+        Some("Europe/Berlin")
+    );
     referenced.insert(support.clone());
     for entry in manifest.locales.values() {
         let root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();

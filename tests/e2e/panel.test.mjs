@@ -215,6 +215,50 @@ for (const [locale, zone, heading, region] of [
   });
 }
 
+// Each region's own phone hours, in the reader's zone and language: the
+// week on the reader's own days, and no phone hours where a region has
+// only an email address. The German line is open Mon–Fri 08:00–17:00 in
+// Berlin; Wednesday 15 July 2026 is summer time in Berlin and California.
+for (const [locale, zone, region, at, status, week] of [
+  ['de-DE', 'Europe/Berlin', 'germany', '2026-07-15T10:00:00Z',
+    /^Jetzt geöffnet: schließt um 17:00 \(in 5 h\)$/, ['Mo–Fr, 8:00–17:00, Ihre Ortszeit']],
+  ['en-US', 'America/Los_Angeles', 'germany', '2026-07-17T16:00:00Z',
+    /^Closed: opens at (Sunday )?11:00 PM( Sunday)?$/, ['Sun–Thu, 11:00 PM–8:00 AM your time']],
+  // The panel's English is "en", whose clock has AM and PM.
+  ['en-GB', 'Asia/Kolkata', 'americas', '2026-03-10T12:00:00Z',
+    /^Open now: closes at 7:30 AM tomorrow \(in 14 h\)$/, ['Every day, 2:30 PM–7:30 AM your time']],
+]) {
+  test(`the ${region} phone hours in ${zone} read in ${locale}`, async () => {
+    const { context, page, problems } = await newPage({ locale, timezoneId: zone });
+    await page.clock.setFixedTime(new Date(at));
+    await openPanel(page, '/');
+    await $(page, '.hw-contact-link').click();
+    await $(page, '#hw-region').selectOption(region);
+    const clean = (t) => t.replace(/\s+/g, ' ').replace(/\u202f/g, ' ').trim();
+    await $(page, '.hw-open-status').waitFor();
+    assert.match(clean(await $(page, '.hw-open-status').textContent()), status);
+    assert.deepEqual((await $(page, '.hw-week').allTextContents()).map(clean), week);
+    await page.screenshot({ path: screenshotPath(`contact-${region}-${zone.replace('/', '-')}.png`) });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a region with only an email address shows no phone hours', async () => {
+  const { context, page, problems } = await newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  await openPanel(page, '/');
+  await $(page, '.hw-contact-link').click();
+  await $(page, '#hw-region').waitFor();
+  assert.equal(await $(page, '#hw-region').inputValue(), 'france');
+  assert.equal(await $(page, '.hw-hours').count(), 0);
+  assert.equal(await $(page, '.hw-open-status').count(), 0);
+  await $(page, '#hw-region').selectOption('americas');
+  await $(page, '.hw-open-status').waitFor();
+  assert.match(await $(page, '.hw-week').first().textContent(), /^Tous les jours, de /);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the request helper carries the SID, the browser and the page', async () => {
   const { context, page } = await newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   await openPanel(page, '/reports');

@@ -63,8 +63,13 @@ pub struct Strings {
     pub closed: &'static str,
     /// Closed with no opening in sight.
     pub closed_for_now: &'static str,
-    /// Hours `{}`–`{}` in the reader's time zone, every day.
-    pub daily_hours: &'static str,
+    /// A line of the week's hours in the reader's time zone: the days
+    /// `{}` (from `weekdays` or `every_day`), open `{}` to `{}`.
+    pub week_hours: &'static str,
+    /// The weekdays, short, Monday first, for `week_hours`.
+    pub weekdays: [&'static str; 7],
+    /// All seven days, for `week_hours`.
+    pub every_day: &'static str,
     /// Phone support speaks `{}`.
     pub phone_language: &'static str,
     /// "tomorrow".
@@ -133,7 +138,9 @@ pub const EN: Strings = Strings {
     open_now: "Open now: closes at {} (in {})",
     closed: "Closed: opens at {}",
     closed_for_now: "Closed: no opening is scheduled",
-    daily_hours: "Every day from {} to {}, your time",
+    week_hours: "{}, {}–{} your time",
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    every_day: "Every day",
     phone_language: "Phone support is in {}.",
     tomorrow: "tomorrow",
     time_zone: "Your time zone",
@@ -184,7 +191,9 @@ pub const FR: Strings = Strings {
     open_now: "Ouvert : ferme à {} (dans {})",
     closed: "Fermé : ouvre à {}",
     closed_for_now: "Fermé : aucune ouverture prévue",
-    daily_hours: "Tous les jours de {} à {}, heure locale",
+    week_hours: "{}, de {} à {}, heure locale",
+    weekdays: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+    every_day: "Tous les jours",
     phone_language: "Le support téléphonique est en {}.",
     tomorrow: "demain",
     time_zone: "Votre fuseau horaire",
@@ -235,7 +244,9 @@ pub const DE: Strings = Strings {
     open_now: "Jetzt geöffnet: schließt um {} (in {})",
     closed: "Geschlossen: öffnet um {}",
     closed_for_now: "Geschlossen: keine Öffnung geplant",
-    daily_hours: "Täglich von {} bis {}, Ihre Ortszeit",
+    week_hours: "{}, {}–{}, Ihre Ortszeit",
+    weekdays: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
+    every_day: "Täglich",
     phone_language: "Der Telefonsupport spricht {}.",
     tomorrow: "morgen",
     time_zone: "Ihre Zeitzone",
@@ -286,7 +297,9 @@ pub const PT_BR: Strings = Strings {
     open_now: "Aberto agora: fecha às {} (em {})",
     closed: "Fechado: abre às {}",
     closed_for_now: "Fechado: nenhuma abertura prevista",
-    daily_hours: "Todos os dias das {} às {}, no seu horário",
+    week_hours: "{}, das {} às {}, no seu horário",
+    weekdays: ["seg.", "ter.", "qua.", "qui.", "sex.", "sáb.", "dom."],
+    every_day: "Todos os dias",
     phone_language: "O suporte por telefone é em {}.",
     tomorrow: "amanhã",
     time_zone: "Seu fuso horário",
@@ -368,6 +381,32 @@ mod tests {
     }
 
     #[test]
+    fn the_week_reads_in_each_language() {
+        use help_core::support::DaySet;
+        use help_core::template::fill;
+        let mut weekdays = DaySet::default();
+        (0..5).for_each(|d| weekdays.insert(d));
+        let line = |s: &Strings, days: DaySet| {
+            let days = days.describe(&s.weekdays, s.every_day);
+            fill(s.week_hours, &[&days, "8:00", "17:00"])
+        };
+        assert_eq!(line(&EN, weekdays), "Mon–Fri, 8:00–17:00 your time");
+        assert_eq!(
+            line(&EN, DaySet::EVERY_DAY),
+            "Every day, 8:00–17:00 your time"
+        );
+        assert_eq!(
+            line(&FR, weekdays),
+            "lun.–ven., de 8:00 à 17:00, heure locale"
+        );
+        assert_eq!(line(&DE, weekdays), "Mo–Fr, 8:00–17:00, Ihre Ortszeit");
+        assert_eq!(
+            line(&PT_BR, DaySet::EVERY_DAY),
+            "Todos os dias, das 8:00 às 17:00, no seu horário"
+        );
+    }
+
+    #[test]
     fn every_template_has_the_same_arguments_in_every_language() {
         let count = |s: &Strings| -> Vec<usize> {
             [
@@ -378,7 +417,7 @@ mod tests {
                 s.found_helpful,
                 s.open_now,
                 s.closed,
-                s.daily_hours,
+                s.week_hours,
                 s.phone_language,
                 s.languages,
                 s.then_option,

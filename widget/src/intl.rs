@@ -62,22 +62,45 @@ pub fn time_zones() -> Vec<String> {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// The formatter `offset_minutes` reads each zone's wall clock with,
+    /// by zone (`None` for a zone the browser refused): the hours of the
+    /// week ask for offsets a few dozen times a tick, and building an
+    /// `Intl.DateTimeFormat` costs far more than using one.
+    static WALL_CLOCKS: std::cell::RefCell<std::collections::HashMap<String, Option<Object>>> =
+        Default::default();
+}
+
+/// A formatter of `zone`'s wall clock to the second, 24-hour, made once.
+fn wall_clock(zone: &str) -> Option<Object> {
+    WALL_CLOCKS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(zone.to_string())
+            .or_insert_with(|| {
+                date_time_format(
+                    "en-US",
+                    &[
+                        ("timeZone", zone),
+                        ("hourCycle", "h23"),
+                        ("year", "numeric"),
+                        ("month", "numeric"),
+                        ("day", "numeric"),
+                        ("hour", "numeric"),
+                        ("minute", "numeric"),
+                        ("second", "numeric"),
+                    ],
+                )
+            })
+            .clone()
+    })
+}
+
 /// Minutes east of UTC in `zone` at `instant` (ms since the epoch): the
-/// offset lookup for `help_core::support`. `None` for an unknown zone.
+/// offset lookup for `help_core::support`, for the schedule's zone and the
+/// reader's alike. `None` for an unknown zone.
 pub fn offset_minutes(zone: &str, instant: i64) -> Option<i32> {
-    let format = date_time_format(
-        "en-US",
-        &[
-            ("timeZone", zone),
-            ("hourCycle", "h23"),
-            ("year", "numeric"),
-            ("month", "numeric"),
-            ("day", "numeric"),
-            ("hour", "numeric"),
-            ("minute", "numeric"),
-            ("second", "numeric"),
-        ],
-    )?;
+    let format = wall_clock(zone)?;
     let date = js_sys::Date::new(&JsValue::from_f64(instant as f64));
     let parts: Array = call(&format, "formatToParts", &Array::of1(&date))?
         .dyn_into()

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use help_core::support::{Closure, Contact, Hours, Region, RequestHelp, SupportData};
+use help_core::support::{Closure, Contact, Opening, Region, RequestHelp, Schedule, SupportData};
 use help_core::{Audience, DecodeError, FORMAT_VERSION, LocaleEntry, Manifest};
 use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -95,6 +95,10 @@ impl Obj {
             .collect()
     }
 
+    fn opt_object(&self, key: &str, what: &'static str) -> Result<Option<Obj>> {
+        self.get(key).map(|v| Obj::new(v, what)).transpose()
+    }
+
     fn object(&self, key: &str, what: &'static str) -> Result<Obj> {
         Obj::new(
             self.get(key)
@@ -164,23 +168,10 @@ pub fn support(bytes: &[u8]) -> Result<SupportData> {
 pub fn support_value(value: JsValue) -> Result<SupportData> {
     const WHAT: &str = "support data";
     let root = Obj::new(value, WHAT)?;
-    let hours = root.object("hours", WHAT)?;
-    let hours = Hours {
-        opens: hours.string("opens")?,
-        closes: hours.string("closes")?,
-        days: hours.strings("days")?,
-        language: hours.string("language")?,
-    };
-    let closures = root
-        .objects("closures", WHAT)?
-        .into_iter()
-        .map(|c| {
-            Ok(Closure {
-                date: c.string("date")?,
-                reason: c.string("reason")?,
-            })
-        })
-        .collect::<Result<_>>()?;
+    let hours = root
+        .opt_object("hours", WHAT)?
+        .map(|h| schedule(&h))
+        .transpose()?;
     let regions = root
         .objects("regions", WHAT)?
         .into_iter()
@@ -197,6 +188,10 @@ pub fn support_value(value: JsValue) -> Result<SupportData> {
                 default: r.flag("default")?,
                 languages: r.strings("languages")?,
                 contacts,
+                hours: r
+                    .opt_object("hours", WHAT)?
+                    .map(|h| schedule(&h))
+                    .transpose()?,
                 example: r.flag("example")?,
             })
         })
@@ -207,9 +202,37 @@ pub fn support_value(value: JsValue) -> Result<SupportData> {
     };
     Ok(SupportData {
         hours,
-        closures,
         regions,
         request,
+    })
+}
+
+fn schedule(h: &Obj) -> Result<Schedule> {
+    const WHAT: &str = "support data";
+    Ok(Schedule {
+        time_zone: h.string("time_zone")?,
+        language: h.string("language")?,
+        open: h
+            .objects("open", WHAT)?
+            .into_iter()
+            .map(|o| {
+                Ok(Opening {
+                    days: o.strings("days")?,
+                    from: o.string("from")?,
+                    to: o.string("to")?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        closures: h
+            .objects("closures", WHAT)?
+            .into_iter()
+            .map(|c| {
+                Ok(Closure {
+                    date: c.string("date")?,
+                    name: c.string("name")?,
+                })
+            })
+            .collect::<Result<_>>()?,
     })
 }
 

@@ -285,16 +285,34 @@ fn the_intl_bridge_gives_offsets_at_the_instant_asked() {
 }
 
 const SUPPORT: &str = r#"{
-  "hours": { "opens": "09:00", "closes": "02:00", "days": ["mon","tue","wed","thu","fri","sat","sun"], "language": "en" },
-  "closures": [],
+  "hours": { "time_zone": "GMT", "language": "en",
+    "open": [{ "days": ["mon-sun"], "from": "09:00", "to": "02:00" }], "closures": [] },
   "regions": [
     { "id": "americas", "name": "Americas", "countries": ["US"], "default": true, "languages": ["en"],
-      "contacts": [{ "kind": "phone", "number": "+1-646-943-8200", "option": "7", "toll_free": false }], "example": false },
+      "contacts": [{ "kind": "phone", "number": "+1-646-943-8200", "option": "7", "toll_free": false }], "hours": null, "example": false },
     { "id": "france", "name": "France", "countries": ["FR"], "default": false, "languages": ["fr", "en"],
-      "contacts": [{ "kind": "email", "address": "support-fr@example.com" }], "example": true }
+      "contacts": [{ "kind": "email", "address": "support-fr@example.com" }], "hours": null, "example": true },
+    { "id": "germany", "name": "Germany", "countries": ["DE"], "default": false, "languages": ["de", "en"],
+      "contacts": [{ "kind": "phone", "number": "+49-30-5550-1234", "option": null, "toll_free": false }],
+      "hours": { "time_zone": "Europe/Berlin", "language": "de",
+        "open": [{ "days": ["mon-fri"], "from": "08:00", "to": "17:00" }], "closures": [] },
+      "example": true }
   ],
   "request": { "safe_sender_domain": "example.com" }
 }"#;
+
+/// Chooses `value` in the `<select>` matching `selector`, as a reader would.
+fn choose(container: &web_sys::Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
 
 #[wasm_bindgen_test]
 async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
@@ -353,13 +371,65 @@ async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
         phone.get_attribute("href").as_deref(),
         Some("tel:+16469438200,7")
     );
+
+    // The seed's hours, every day: the week says so in one line.
+    let week = || {
+        let lines = container.query_selector_all(".hw-week").unwrap();
+        (0..lines.length())
+            .map(|i| lines.item(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(week().len(), 1, "{:?}", week());
+    assert!(week()[0].starts_with("Every day, "), "{:?}", week());
+    assert!(week()[0].ends_with(" your time"), "{:?}", week());
+
+    // Germany's own line, Mon–Fri 08:00–17:00 in Berlin, seen from
+    // Honolulu (UTC-10 all year): 21:00 or 20:00 the evening before, so
+    // on the reader's Sunday to Thursday.
+    choose(&container, "#hw-zone", "Pacific/Honolulu");
+    let zone = || {
+        container
+            .query_selector("#hw-zone")
+            .unwrap()
+            .map(|z| z.unchecked_into::<web_sys::HtmlSelectElement>().value())
+    };
+    settle(|| zone().as_deref() == Some("Pacific/Honolulu")).await;
+    tick().await;
+    choose(&container, "#hw-region", "germany");
+    settle(|| week().first().is_some_and(|w| w.starts_with("Sun–Thu, "))).await;
+    assert_eq!(week().len(), 1, "{:?}", week());
+    let line = &week()[0];
+    assert!(
+        line.contains("PM–") && line.ends_with("AM your time"),
+        "{line}"
+    );
+    let text = container
+        .query_selector(".hw-hours")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(text.contains("Phone support is in German."), "{text}");
+
+    // France has only an email address: no phone hours at all.
+    choose(&container, "#hw-region", "france");
+    settle(|| container.query_selector(".hw-hours").unwrap().is_none()).await;
+    assert!(
+        container
+            .query_selector(".hw-open-status")
+            .unwrap()
+            .is_none()
+    );
+    assert!(container.query_selector(".hw-region").unwrap().is_some());
 }
 
 /// What the builder writes with serde reads back equal through the
 /// browser's `JSON`: the widget's reader and core's types agree.
 #[wasm_bindgen_test]
 fn the_bundle_json_the_builder_writes_reads_back_equal() {
-    use help_core::support::{Closure, Contact, Hours, Region, RequestHelp, SupportData};
+    use help_core::support::{
+        Closure, Contact, Opening, Region, RequestHelp, Schedule, SupportData,
+    };
     use help_widget::json;
 
     let manifest = Manifest {
@@ -414,17 +484,37 @@ fn the_bundle_json_the_builder_writes_reads_back_equal() {
     assert!(err.contains("missing field `root`"), "{err}");
     assert!(json::manifest(b"{ not json").is_err());
 
-    let support = SupportData {
-        hours: Hours {
-            opens: "09:00".into(),
-            closes: "02:00".into(),
-            days: vec!["mon".into(), "sun".into()],
-            language: "en".into(),
-        },
+    let berlin = Schedule {
+        time_zone: "Europe/Berlin".into(),
+        language: "de".into(),
+        open: vec![
+            Opening {
+                days: vec!["mon-fri".into()],
+                from: "08:00".into(),
+                to: "17:00".into(),
+            },
+            Opening {
+                days: vec!["sat".into(), "sun".into()],
+                from: "22:00".into(),
+                to: "01:00".into(),
+            },
+        ],
         closures: vec![Closure {
             date: "2026-12-25".into(),
-            reason: "Christmas Day".into(),
+            name: "Erster Weihnachtstag".into(),
         }],
+    };
+    let support = SupportData {
+        hours: Some(Schedule {
+            time_zone: "GMT".into(),
+            language: "en".into(),
+            open: vec![Opening {
+                days: vec!["mon-sun".into()],
+                from: "09:00".into(),
+                to: "02:00".into(),
+            }],
+            closures: vec![],
+        }),
         regions: vec![
             Region {
                 id: "americas".into(),
@@ -444,6 +534,7 @@ fn the_bundle_json_the_builder_writes_reads_back_equal() {
                         toll_free: false,
                     },
                 ],
+                hours: None,
                 example: false,
             },
             Region {
@@ -452,9 +543,17 @@ fn the_bundle_json_the_builder_writes_reads_back_equal() {
                 countries: vec!["DE".into()],
                 default: false,
                 languages: vec!["de".into(), "en".into()],
-                contacts: vec![Contact::Email {
-                    address: "support-de@example.com".into(),
-                }],
+                contacts: vec![
+                    Contact::Phone {
+                        number: "+49-30-5550-1234".into(),
+                        option: None,
+                        toll_free: false,
+                    },
+                    Contact::Email {
+                        address: "support-de@example.com".into(),
+                    },
+                ],
+                hours: Some(berlin),
                 example: true,
             },
         ],
@@ -464,6 +563,15 @@ fn the_bundle_json_the_builder_writes_reads_back_equal() {
     };
     let text = serde_json::to_string(&support).unwrap();
     assert_eq!(json::support(text.as_bytes()).unwrap(), support);
+    let without_default = SupportData {
+        hours: None,
+        ..support.clone()
+    };
+    let text_without = serde_json::to_string(&without_default).unwrap();
+    assert_eq!(
+        json::support(text_without.as_bytes()).unwrap(),
+        without_default
+    );
     let wrong = text.replace("\"kind\":\"email\"", "\"kind\":\"fax\"");
     let err = json::support(wrong.as_bytes()).unwrap_err().to_string();
     assert!(err.contains("`kind`") && err.contains("fax"), "{err}");

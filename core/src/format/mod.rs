@@ -48,7 +48,10 @@ use crate::codec::{Corrupt, Reader, Writer};
 
 /// The bundle format version this build writes and reads.
 ///
-/// Bump it whenever the bytes of any bundle file change meaning.
+/// Bump it whenever the bytes of any bundle file change meaning. Version 2:
+/// the support JSON's hours became schedules (a time zone, weekly windows,
+/// named local closures), with a region's own beside the default; doc
+/// records carry an article's starting votes.
 pub const FORMAT_VERSION: u32 = 2;
 
 /// Why bundle bytes could not be read.

@@ -13,37 +13,86 @@ pub(crate) const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
 /// How many days ahead a closure is announced.
 pub const CLOSURE_NOTICE_DAYS: i64 = 14;
 
-/// A day without support.
+/// A day without support, on the calendar of the schedule it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closure {
-    /// The UTC date whose opening is skipped, `YYYY-MM-DD`.
+    /// The local date in the schedule's time zone, `YYYY-MM-DD`: every
+    /// window that opens on that date is skipped.
     pub date: String,
-    /// Why, shown to the reader.
-    pub reason: String,
+    /// What the day is, shown to the reader ("Christmas Day").
+    pub name: String,
 }
 
-/// Whether one of `closures` falls on UTC day `day` (days since the epoch).
-pub(crate) fn closed_on(closures: &[Closure], day: i64) -> bool {
-    closures.iter().any(|c| parse_date(&c.date) == Some(day))
+/// The closure that falls on local day `day` (days since the epoch, on the
+/// schedule's calendar), if one does.
+pub(crate) fn closed_on(closures: &[Closure], day: i64) -> Option<&Closure> {
+    closures.iter().find(|c| parse_date(&c.date) == Some(day))
 }
 
-/// The closure that skips the window of the UTC day containing `instant`
-/// (or of the day before, whose window may run into it), if one does.
-pub(crate) fn closure_at(closures: &[Closure], instant: i64) -> Option<&Closure> {
-    let day = instant.div_euclid(DAY_MS);
-    closures
-        .iter()
-        .find(|c| parse_date(&c.date) == Some(day) || parse_date(&c.date) == Some(day - 1))
-}
-
-/// The first listed closure whose UTC day has not ended at `now` and starts
-/// within [`CLOSURE_NOTICE_DAYS`], with the instant its day starts.
-pub(crate) fn upcoming_closure(closures: &[Closure], now: i64) -> Option<(&Closure, i64)> {
+/// The first listed closure whose local day (on the calendar `offset`
+/// gives) has not ended at `now` and starts within
+/// [`CLOSURE_NOTICE_DAYS`], with the instant its day starts.
+pub(crate) fn upcoming_closure<'a>(
+    closures: &'a [Closure],
+    now: i64,
+    offset: &dyn Fn(i64) -> i32,
+) -> Option<(&'a Closure, i64)> {
     closures.iter().find_map(|c| {
-        let start = parse_date(&c.date)? * DAY_MS;
-        (start + DAY_MS > now && start < now + CLOSURE_NOTICE_DAYS * DAY_MS).then_some((c, start))
+        let day = parse_date(&c.date)?;
+        let start = instant_from_local(day * DAY_MS, offset);
+        let end = instant_from_local((day + 1) * DAY_MS, offset);
+        (end > now && start < now + CLOSURE_NOTICE_DAYS * DAY_MS).then_some((c, start))
     })
+}
+
+/// The instant at which a zone's wall clock first reads `local` or later
+/// (`local` in ms since the epoch as if the zone were UTC). `offset(instant)`
+/// gives the zone's minutes east of UTC.
+///
+/// A wall time that happens twice (clocks going back) is its first
+/// instant; one that never happens (clocks going forward) is the instant
+/// the clocks jump past it: a window that opens or closes at 02:30 on the
+/// night Berlin skips from 02:00 to 03:00 does so at 03:00 CEST.
+pub fn instant_from_local(local: i64, offset: &dyn Fn(i64) -> i32) -> i64 {
+    // Offsets stay within ±14 h, so a day either side of `local` brackets
+    // the true instant; zones change their offset at most once in two days.
+    let before = local - i64::from(offset(local - DAY_MS)) * MINUTE_MS;
+    let after = local - i64::from(offset(local + DAY_MS)) * MINUTE_MS;
+    if before == after {
+        return before;
+    }
+    let reads_local = |t: i64| t + i64::from(offset(t)) * MINUTE_MS == local;
+    match (reads_local(before), reads_local(after)) {
+        (true, true) => before.min(after),
+        (true, false) => before,
+        (false, true) => after,
+        (false, false) => {
+            // In the gap: find the change, to the minute, between the
+            // earlier candidate (old offset) and the later (new offset).
+            let (mut early, mut late) = (before.min(after), before.max(after));
+            let old = offset(early);
+            while late - early > MINUTE_MS {
+                let middle = early + (late - early) / MINUTE_MS / 2 * MINUTE_MS;
+                if offset(middle) == old {
+                    early = middle;
+                } else {
+                    late = middle;
+                }
+            }
+            late
+        }
+    }
+}
+
+/// The local day (days since the epoch on the zone's calendar) that
+/// `instant` falls on, and the minute of that day.
+pub(crate) fn local_day_minute(instant: i64, offset: &dyn Fn(i64) -> i32) -> (i64, u32) {
+    let local = instant + i64::from(offset(instant)) * MINUTE_MS;
+    (
+        local.div_euclid(DAY_MS),
+        (local.rem_euclid(DAY_MS) / MINUTE_MS) as u32,
+    )
 }
 
 /// Minutes after midnight of an `HH:MM` time, if valid.
@@ -95,12 +144,14 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// `mon` … `sun` for days since the epoch (1970-01-01 was a Thursday).
-pub(crate) fn weekday_name(days: i64) -> &'static str {
-    ["thu", "fri", "sat", "sun", "mon", "tue", "wed"][days.rem_euclid(7) as usize]
+/// The weekday of a day since the epoch, 0 for Monday to 6 for Sunday
+/// (1970-01-01 was a Thursday).
+pub(crate) fn weekday(days: i64) -> usize {
+    (days + 3).rem_euclid(7) as usize
 }
 
-/// The weekday names the `days` list accepts.
+/// The weekday names a schedule's `days` accept, Monday first: index `i`
+/// is the weekday [`weekday`] numbers `i`.
 pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// A wall-clock time in the reader's zone.
@@ -216,46 +267,103 @@ pub(crate) mod tests {
         assert_eq!(parse_hh_mm("24:00"), None);
         assert_eq!(parse_date("2026-02-29"), None);
         assert_eq!(parse_date("2028-02-29"), Some(days_from_civil(2028, 2, 29)));
-        assert_eq!(weekday_name(parse_date("2026-11-25").unwrap()), "wed");
+        assert_eq!(WEEKDAYS[weekday(parse_date("2026-11-25").unwrap())], "wed");
+        assert_eq!(WEEKDAYS[weekday(parse_date("1970-01-01").unwrap())], "thu");
+        assert_eq!(WEEKDAYS[weekday(parse_date("1969-12-29").unwrap())], "mon");
+    }
+
+    /// Berlin's offsets in 2026: +60, then +120 from 29 March 01:00 UTC to
+    /// 25 October 01:00 UTC.
+    pub(crate) fn berlin(t: i64) -> i32 {
+        if (at("2026-03-29 01:00")..at("2026-10-25 01:00")).contains(&t) {
+            120
+        } else {
+            60
+        }
     }
 
     #[test]
-    fn the_upcoming_closure_is_announced_two_weeks_ahead_until_its_day_ends() {
+    fn wall_times_become_instants_through_the_zone() {
+        let local = |text| at(text);
+        assert_eq!(
+            instant_from_local(local("2026-01-15 08:00"), &berlin),
+            at("2026-01-15 07:00")
+        );
+        assert_eq!(
+            instant_from_local(local("2026-07-15 08:00"), &berlin),
+            at("2026-07-15 06:00")
+        );
+        // 02:30 never happens on 29 March: the clocks jump past it at
+        // 01:00 UTC, from 02:00 CET to 03:00 CEST.
+        assert_eq!(
+            instant_from_local(local("2026-03-29 02:30"), &berlin),
+            at("2026-03-29 01:00")
+        );
+        assert_eq!(
+            instant_from_local(local("2026-03-29 02:00"), &berlin),
+            at("2026-03-29 01:00")
+        );
+        assert_eq!(
+            instant_from_local(local("2026-03-29 03:00"), &berlin),
+            at("2026-03-29 01:00")
+        );
+        // 02:30 happens twice on 25 October: the first one, still CEST.
+        assert_eq!(
+            instant_from_local(local("2026-10-25 02:30"), &berlin),
+            at("2026-10-25 00:30")
+        );
+        assert_eq!(
+            instant_from_local(local("2026-03-10 14:30"), &|_| 330),
+            at("2026-03-10 09:00")
+        );
+        assert_eq!(
+            local_day_minute(at("2026-03-10 23:30"), &|_| 330),
+            (parse_date("2026-03-11").unwrap(), 5 * 60)
+        );
+    }
+
+    #[test]
+    fn the_upcoming_closure_is_announced_two_weeks_ahead_until_its_local_day_ends() {
         let closures = [
             Closure {
                 date: "2026-12-25".into(),
-                reason: "Christmas Day".into(),
+                name: "Christmas Day".into(),
             },
             Closure {
                 date: "2027-01-01".into(),
-                reason: "New Year's Day".into(),
+                name: "New Year's Day".into(),
             },
         ];
-        let reason =
-            |now| upcoming_closure(&closures, now).map(|(c, start)| (c.reason.as_str(), start));
+        // In Berlin (UTC+1 in winter) Christmas runs from 24 December
+        // 23:00 UTC to 25 December 23:00 UTC.
+        let name = |now| {
+            upcoming_closure(&closures, now, &berlin).map(|(c, start)| (c.name.as_str(), start))
+        };
         assert_eq!(
-            reason(at("2026-12-11 00:00")),
+            name(at("2026-12-10 23:00")),
             None,
             "14 days ahead is too early"
         );
         assert_eq!(
-            reason(at("2026-12-11 00:01")),
-            Some(("Christmas Day", at("2026-12-25 00:00")))
+            name(at("2026-12-10 23:01")),
+            Some(("Christmas Day", at("2026-12-24 23:00")))
         );
         assert_eq!(
-            reason(at("2026-12-25 23:59")).map(|(r, _)| r),
+            name(at("2026-12-25 22:59")).map(|(r, _)| r),
             Some("Christmas Day")
         );
         assert_eq!(
-            reason(at("2026-12-26 00:00")).map(|(r, _)| r),
+            name(at("2026-12-25 23:00")).map(|(r, _)| r),
             Some("New Year's Day")
         );
-        assert_eq!(reason(at("2027-01-02 00:00")), None);
-        assert!(closed_on(&closures, parse_date("2027-01-01").unwrap()));
+        assert_eq!(name(at("2027-01-01 23:00")), None);
         assert_eq!(
-            closure_at(&closures, at("2027-01-02 01:00")).map(|c| c.reason.as_str()),
-            Some("New Year's Day"),
-            "the window of the day before may still run"
+            closed_on(&closures, parse_date("2027-01-01").unwrap()).map(|c| c.name.as_str()),
+            Some("New Year's Day")
+        );
+        assert_eq!(
+            closed_on(&closures, parse_date("2027-01-02").unwrap()),
+            None
         );
     }
 }

@@ -2,17 +2,20 @@
 //! own time, and whom to contact from which region.
 //!
 //! Everything here is plain functions over instants (milliseconds since the
-//! Unix epoch, UTC). Wall-clock times come from an *offset lookup* the
-//! caller supplies, `offset(instant) -> minutes east of UTC`: `Intl` in the
-//! browser (so the wasm ships no time-zone data), chrono-tz in native tests.
-//! The offset is always asked for at the instant being shown, never "now",
-//! so a DST change between now and the next opening is handled.
+//! Unix epoch, UTC). A schedule's times are wall-clock times in its own IANA
+//! zone, and wall clocks come from *offset lookups* the caller supplies,
+//! `offset(instant) -> minutes east of UTC`, one for the schedule's zone and
+//! one for the reader's: `Intl` in the browser (so the wasm ships no
+//! time-zone data), chrono-tz in native tests. An offset is always asked for
+//! at the instant in question, never "now", so a DST change between now and
+//! the next opening is handled, in either zone.
 //!
 //! The data (`support.toml` in a help center) is validated by the index
 //! builder and shipped in the bundle as [`SupportData`] JSON.
 //!
 //! - [`calendar`]: dates, weekdays, ISO instants, wall clocks, closures;
-//! - [`hours`]: the daily window, its openings, open or closed;
+//! - [`hours`]: weekly schedules, their windows, open or closed, the week
+//!   on the reader's clock;
 //! - [`regions`]: contacts, their links, which region serves a reader.
 //!
 //! Every item is re-exported here, as `help_core::support::X`.
@@ -24,21 +27,20 @@ pub mod regions;
 use serde::{Deserialize, Serialize};
 
 pub use calendar::{
-    CLOSURE_NOTICE_DAYS, Closure, LocalTime, WEEKDAYS, describe_duration, iso_utc, local_time,
-    parse_date, parse_hh_mm,
+    CLOSURE_NOTICE_DAYS, Closure, LocalTime, WEEKDAYS, describe_duration, instant_from_local,
+    iso_utc, local_time, parse_date, parse_hh_mm,
 };
-pub use hours::{Hours, Status, Window};
+pub use hours::{DaySet, Opening, Overlap, Schedule, Status, WeekHours, Window};
 pub use regions::{Contact, Region, guess_country};
 
 /// Support hours, contacts and request tips, as bundled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SupportData {
-    /// When phone support is open.
-    pub hours: Hours,
-    /// Days without phone support.
+    /// The default phone hours: those of every region that has a phone
+    /// number and no schedule of its own.
     #[serde(default)]
-    pub closures: Vec<Closure>,
+    pub hours: Option<Schedule>,
     /// Contacts by region; the first whose `default` is set serves anyone
     /// not matched by country.
     pub regions: Vec<Region>,
@@ -55,27 +57,14 @@ pub struct RequestHelp {
 }
 
 impl SupportData {
-    /// Whether support is open at `now`, and until or from when.
-    pub fn status(&self, now: i64) -> Status {
-        self.hours.status(&self.closures, now)
-    }
-
-    /// The window open at `now`, else the next one: the daily hours to show.
-    pub fn current_window(&self, now: i64) -> Option<Window> {
-        self.hours.current_window(&self.closures, now)
-    }
-
-    /// The closure that skips the window of the UTC day containing
-    /// `instant`, if one does: shown as the reason support is closed.
-    pub fn closure_at(&self, instant: i64) -> Option<&Closure> {
-        calendar::closure_at(&self.closures, instant)
-    }
-
-    /// The closure to announce at `now`: the first listed whose UTC day has
-    /// not ended and starts within [`CLOSURE_NOTICE_DAYS`], with the
-    /// instant that day starts.
-    pub fn upcoming_closure(&self, now: i64) -> Option<(&Closure, i64)> {
-        calendar::upcoming_closure(&self.closures, now)
+    /// The phone hours of `region`: its own schedule, else the default
+    /// one; none for a region without a phone number, which has no phone
+    /// hours to show.
+    pub fn schedule_for<'a>(&'a self, region: &'a Region) -> Option<&'a Schedule> {
+        if !region.has_phone() {
+            return None;
+        }
+        region.hours.as_ref().or(self.hours.as_ref())
     }
 
     /// The region for a country code, else the default region.
@@ -98,21 +87,12 @@ impl SupportData {
 
 #[cfg(test)]
 mod tests {
-    use super::calendar::tests::at;
+    use super::hours::tests::{berlin_office, seed};
     use super::*;
 
     pub(crate) fn sample() -> SupportData {
         SupportData {
-            hours: Hours {
-                opens: "09:00".into(),
-                closes: "02:00".into(),
-                days: WEEKDAYS.iter().map(|d| d.to_string()).collect(),
-                language: "en".into(),
-            },
-            closures: vec![Closure {
-                date: "2026-12-25".into(),
-                reason: "Christmas Day".into(),
-            }],
+            hours: Some(seed()),
             regions: vec![
                 Region {
                     id: "americas".into(),
@@ -125,6 +105,7 @@ mod tests {
                         option: Some("7".into()),
                         toll_free: false,
                     }],
+                    hours: None,
                     example: false,
                 },
                 Region {
@@ -136,6 +117,26 @@ mod tests {
                     contacts: vec![Contact::Email {
                         address: "support-fr@example.com".into(),
                     }],
+                    hours: None,
+                    example: true,
+                },
+                Region {
+                    id: "germany".into(),
+                    name: "Deutschland".into(),
+                    countries: vec!["DE".into()],
+                    default: false,
+                    languages: vec!["de".into(), "en".into()],
+                    contacts: vec![
+                        Contact::Phone {
+                            number: "+49-30-5555-0100".into(),
+                            option: None,
+                            toll_free: false,
+                        },
+                        Contact::Email {
+                            address: "support-de@example.com".into(),
+                        },
+                    ],
+                    hours: Some(berlin_office()),
                     example: true,
                 },
             ],
@@ -146,97 +147,19 @@ mod tests {
     }
 
     #[test]
-    fn open_across_midnight_utc() {
+    fn each_region_with_a_phone_has_its_own_hours_or_the_default() {
         let data = sample();
-        assert_eq!(
-            data.status(at("2026-03-10 08:59")),
-            Status::Closed {
-                opens: Some(at("2026-03-10 09:00"))
-            }
-        );
-        assert_eq!(
-            data.status(at("2026-03-10 09:00")),
-            Status::Open {
-                closes: at("2026-03-11 02:00")
-            }
-        );
-        assert_eq!(
-            data.status(at("2026-03-10 23:30")),
-            Status::Open {
-                closes: at("2026-03-11 02:00")
-            }
-        );
-        assert_eq!(
-            data.status(at("2026-03-11 01:59")),
-            Status::Open {
-                closes: at("2026-03-11 02:00")
-            }
-        );
-        assert_eq!(
-            data.status(at("2026-03-11 02:00")),
-            Status::Closed {
-                opens: Some(at("2026-03-11 09:00"))
-            }
-        );
-    }
-
-    #[test]
-    fn closures_skip_their_window() {
-        let data = sample();
-        assert_eq!(
-            data.status(at("2026-12-25 12:00")),
-            Status::Closed {
-                opens: Some(at("2026-12-26 09:00"))
-            }
-        );
-        // The window of the 24th still runs into the 25th.
-        assert_eq!(
-            data.status(at("2026-12-25 01:00")),
-            Status::Open {
-                closes: at("2026-12-25 02:00")
-            }
-        );
-        assert_eq!(
-            data.closure_at(at("2026-12-25 12:00"))
-                .map(|c| c.reason.as_str()),
-            Some("Christmas Day")
-        );
-    }
-
-    #[test]
-    fn weekdays_come_from_data() {
-        let mut data = sample();
-        data.hours.days = vec!["mon".into()];
-        // 2026-03-10 is a Tuesday: the next opening is Monday the 16th.
-        assert_eq!(
-            data.status(at("2026-03-10 12:00")),
-            Status::Closed {
-                opens: Some(at("2026-03-16 09:00"))
-            }
-        );
-        data.hours.days.clear();
-        assert_eq!(
-            data.status(at("2026-03-10 12:00")),
-            Status::Closed { opens: None }
-        );
-    }
-
-    #[test]
-    fn the_current_window_is_the_open_one_else_the_next() {
-        let data = sample();
-        let window = |now| data.current_window(at(now)).map(|w| (w.opens, w.closes));
-        assert_eq!(
-            window("2026-03-11 01:00"),
-            Some((at("2026-03-10 09:00"), at("2026-03-11 02:00"))),
-            "still open from yesterday"
-        );
-        assert_eq!(
-            window("2026-03-11 03:00"),
-            Some((at("2026-03-11 09:00"), at("2026-03-12 02:00")))
-        );
-        let mut closed = sample();
-        closed.hours.days.clear();
-        assert_eq!(closed.current_window(at("2026-03-11 03:00")), None);
+        let zone = |id: &str| {
+            let region = data.regions.iter().find(|r| r.id == id).unwrap();
+            data.schedule_for(region).map(|s| s.time_zone.as_str())
+        };
+        assert_eq!(zone("americas"), Some("GMT"));
+        assert_eq!(zone("germany"), Some("Europe/Berlin"));
+        assert_eq!(zone("france"), None, "email only: no phone hours");
+        let mut no_default = sample();
+        no_default.hours = None;
+        assert_eq!(no_default.schedule_for(&no_default.regions[0]), None);
+        assert!(no_default.schedule_for(&no_default.regions[2]).is_some());
     }
 
     #[test]
@@ -267,5 +190,7 @@ mod tests {
         assert_eq!(id(Some("mars"), "en", "Europe/Paris"), Some("france"));
         assert_eq!(data.regions[0].email(), None);
         assert_eq!(data.regions[1].email(), Some("support-fr@example.com"));
+        assert!(data.regions[0].has_phone());
+        assert!(!data.regions[1].has_phone());
     }
 }

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::hours::Schedule;
+
 /// Contacts for one region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +24,10 @@ pub struct Region {
     pub languages: Vec<String>,
     /// How to get in touch.
     pub contacts: Vec<Contact>,
+    /// When this region's phone lines are open, if not at the default
+    /// hours. Only a region with a phone number has hours.
+    #[serde(default)]
+    pub hours: Option<Schedule>,
     /// Marks made-up example data, which the widget labels as such.
     #[serde(default)]
     pub example: bool,
@@ -31,7 +37,7 @@ pub struct Region {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Contact {
-    /// A phone line, open during [`Hours`](super::hours::Hours).
+    /// A phone line, open during its region's [`Schedule`].
     Phone {
         /// The number as shown, such as `+1-646-943-8200`.
         number: String,
@@ -70,6 +76,13 @@ impl Contact {
 }
 
 impl Region {
+    /// Whether the region lists a phone number: only then has it hours.
+    pub fn has_phone(&self) -> bool {
+        self.contacts
+            .iter()
+            .any(|c| matches!(c, Contact::Phone { .. }))
+    }
+
     /// The region's first email address, if it has one.
     pub fn email(&self) -> Option<&str> {
         self.contacts.iter().find_map(|c| match c {

@@ -7,7 +7,8 @@
 //! [`article`] parses each file (its front matter through [`front_matter`]),
 //! [`locales`] checks ids across locales, [`links`] resolves links while
 //! [`render`] turns Markdown into sanitized HTML, and [`support`] reads
-//! `support.toml`. This module only runs them in order.
+//! `support.toml` (its phone schedules checked by [`schedule`]). This
+//! module only runs them in order.
 
 mod article;
 mod files;
@@ -15,6 +16,7 @@ mod front_matter;
 mod links;
 mod locales;
 mod render;
+mod schedule;
 mod support;
 
 use std::path::Path;

@@ -1,12 +1,16 @@
-//! Reading `support.toml`: support hours, closures, contacts by region.
-//! Problems are reported like articles', as `path:line: message`.
+//! Reading `support.toml`: phone schedules (checked by [`schedule`]),
+//! contacts by region, request tips. Problems are reported like articles',
+//! as `path:line: message`.
+//!
+//! [`schedule`]: super::schedule
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use help_core::support::{Contact, SupportData, WEEKDAYS, parse_date, parse_hh_mm};
+use help_core::support::{Contact, SupportData};
 
 use super::locales::LOCALES;
+use super::schedule::{SupportSpans, check_schedule, line_at};
 use crate::diagnostics::Problem;
 
 /// Reads and checks `dir/support.toml`. `Ok(None)` when there is none.
@@ -72,67 +76,6 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
         problems.push(Problem::maybe_line(path, line, message));
     };
 
-    for (key, value) in [("opens", &data.hours.opens), ("closes", &data.hours.closes)] {
-        if parse_hh_mm(value).is_none() {
-            bad(
-                Some(value),
-                format!("hours.{key} `{value}` must be a time like 09:00"),
-            );
-        }
-    }
-    if data.hours.opens == data.hours.closes {
-        bad(
-            Some(&data.hours.opens),
-            "hours.opens and hours.closes are the same time".into(),
-        );
-    }
-    if data.hours.days.is_empty() {
-        bad(None, "hours.days lists no day".into());
-    }
-    for day in &data.hours.days {
-        if !WEEKDAYS.contains(&day.as_str()) {
-            bad(
-                Some(day),
-                format!(
-                    "unknown day `{day}` (expected one of {})",
-                    WEEKDAYS.join(", ")
-                ),
-            );
-        }
-    }
-    if !LOCALES.contains(&data.hours.language.as_str()) {
-        bad(
-            Some(&data.hours.language),
-            format!(
-                "unknown language `{}` (expected one of {})",
-                data.hours.language,
-                LOCALES.join(", ")
-            ),
-        );
-    }
-    let mut dates = BTreeSet::new();
-    for closure in &data.closures {
-        if parse_date(&closure.date).is_none() {
-            bad(
-                Some(&closure.date),
-                format!(
-                    "closure date `{}` must be a date like 2026-12-25",
-                    closure.date
-                ),
-            );
-        } else if !dates.insert(&closure.date) {
-            bad(
-                Some(&closure.date),
-                format!("closure date `{}` is listed twice", closure.date),
-            );
-        }
-        if closure.reason.trim().is_empty() {
-            bad(
-                Some(&closure.date),
-                "a closure needs a reason to show".into(),
-            );
-        }
-    }
     if data.regions.is_empty() {
         bad(
             None,
@@ -238,10 +181,53 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
             "request.safe_sender_domain must be a domain such as example.com".into(),
         );
     }
+    check_schedules(path, text, &data, &mut problems);
     if problems.is_empty() {
         Ok(data)
     } else {
         Err(problems)
+    }
+}
+
+/// Checks the default schedule and each region's, and that every region
+/// with a phone number has hours and every region with hours a phone.
+fn check_schedules(path: &Path, text: &str, data: &SupportData, problems: &mut Vec<Problem>) {
+    // The text parsed as `SupportData` already, so it parses as spans too.
+    let Ok(spans) = toml::from_str::<SupportSpans>(text) else {
+        return;
+    };
+    if let (Some(hours), Some(at)) = (&data.hours, &spans.hours) {
+        check_schedule(path, text, "hours", hours, at.get_ref(), problems);
+    }
+    for (region, at) in data.regions.iter().zip(&spans.regions) {
+        match (&region.hours, &at.hours) {
+            (Some(hours), Some(hours_at)) => {
+                let label = format!("hours of region {}", region.id);
+                check_schedule(path, text, &label, hours, hours_at.get_ref(), problems);
+                if !region.has_phone() {
+                    problems.push(Problem::line(
+                        path,
+                        line_at(text, hours_at),
+                        format!(
+                            "region `{}` has hours but no phone number: only phone lines have hours",
+                            region.id
+                        ),
+                    ));
+                }
+            }
+            _ if region.has_phone() && data.hours.is_none() => {
+                problems.push(Problem::line(
+                    path,
+                    line_at(text, &at.id),
+                    format!(
+                        "region `{}` lists a phone number but has no hours: add its own \
+                         [regions.hours] or a default [hours]",
+                        region.id
+                    ),
+                ));
+            }
+            _ => {}
+        }
     }
 }
 
@@ -268,41 +254,146 @@ mod tests {
     fn the_example_is_valid() {
         let data = parse_support(Path::new("support.toml"), &example()).unwrap();
         assert_eq!(data.regions.len(), 5);
-        assert_eq!(data.hours.opens, "09:00");
+        let hours = data.hours.as_ref().unwrap();
+        assert_eq!(
+            (hours.time_zone.as_str(), hours.open[0].from.as_str()),
+            ("GMT", "09:00")
+        );
+        let zone = |id: &str| {
+            let region = data.regions.iter().find(|r| r.id == id).unwrap();
+            data.schedule_for(region).map(|s| s.time_zone.as_str())
+        };
+        assert_eq!(zone("americas"), Some("GMT"));
+        assert_eq!(zone("germany"), Some("Europe/Berlin"));
+        assert_eq!(zone("france"), None, "email only: no phone hours");
     }
 
     #[test]
     fn problems_name_the_line() {
-        let text = example().replace("\"02:00\"", "\"26:00\"");
+        let text = example().replace("to = \"02:00\"", "to = \"26:00\"");
         assert_eq!(
             problems(&text),
-            ["support.toml:7: hours.closes `26:00` must be a time like 09:00"]
+            ["support.toml:23: closing time `26:00` must be a time like 09:00"]
         );
-        let text = example().replace("\"2027-01-01\"", "\"2027-02-30\"");
+        let text = example().replace(
+            "\"2027-01-01\", name = \"Neujahr\"",
+            "\"2027-02-30\", name = \"Neujahr\"",
+        );
         assert_eq!(
             problems(&text),
-            ["support.toml:17: closure date `2027-02-30` must be a date like 2026-12-25"]
+            ["support.toml:83: closure date `2027-02-30` must be a date like 2026-12-25"]
         );
         let text = example().replace("support-fr@example.com", "support-fr");
         assert_eq!(
             problems(&text),
-            ["support.toml:46: email address `support-fr` is not valid"]
+            ["support.toml:57: email address `support-fr` is not valid"]
         );
-        let text = example().replace("days = [", "weekdays = [");
+        let text = example().replace("open = [", "windows = [");
         assert!(
-            problems(&text)[0].starts_with("support.toml:8: unknown field `weekdays`"),
+            problems(&text)[0].starts_with("support.toml:22: unknown field `windows`"),
             "{:?}",
             problems(&text)
         );
         let text = example().replace("[\"FR\"]", "[\"GB\"]");
         assert_eq!(
             problems(&text),
-            ["support.toml:44: country `GB` belongs to two regions"]
+            ["support.toml:55: country `GB` belongs to two regions"]
         );
         let text = example().replace("default = true\n", "");
         assert_eq!(
             problems(&text),
             ["support.toml: exactly one region must have `default = true`, found 0"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_zone_is_named_with_its_line() {
+        let text = example().replace("\"Europe/Berlin\"", "\"Europe/Berlim\"");
+        assert_eq!(
+            problems(&text),
+            ["support.toml:74: unknown time zone `Europe/Berlim`: did you mean `Europe/Berlin`?"]
+        );
+        let text = example().replace("time_zone = \"GMT\"", "time_zone = \"Mars/Olympus_Mons\"");
+        assert_eq!(
+            problems(&text),
+            [
+                "support.toml:20: unknown time zone `Mars/Olympus_Mons` (expected an IANA name such as Europe/Berlin or GMT)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_weekday_is_named_with_its_line() {
+        let text = example().replace("days = [\"mon-fri\"]", "days = [\n    \"mon-fr\",\n  ]");
+        assert_eq!(
+            problems(&text),
+            [
+                "support.toml:78: unknown day `mon-fr` (expected one of mon, tue, wed, thu, fri, sat, sun, or a range such as mon-fri)"
+            ]
+        );
+        let text = example().replace("days = [\"mon-sun\"]", "days = []");
+        assert_eq!(
+            problems(&text),
+            ["support.toml:23: a window's `days` lists no day"]
+        );
+    }
+
+    #[test]
+    fn overlapping_windows_name_both_lines() {
+        let text = example().replace(
+            "  { days = [\"mon-fri\"], from = \"08:00\", to = \"17:00\" },\n",
+            "  { days = [\"mon-fri\"], from = \"08:00\", to = \"17:00\" },\n  { days = [\"fri-sat\"], from = \"16:00\", to = \"20:00\" },\n",
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "support.toml:78: this window overlaps the one on line 77: both are open on Friday at 16:00"
+            ]
+        );
+        // Across midnight: Sunday night runs into Monday morning.
+        let text = example().replace(
+            "  { days = [\"mon-fri\"], from = \"08:00\", to = \"17:00\" },\n",
+            "  { days = [\"mon-fri\"], from = \"08:00\", to = \"17:00\" },\n  { days = [\"sun\"], from = \"22:00\", to = \"09:00\" },\n",
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "support.toml:78: this window overlaps the one on line 77: both are open on Monday at 08:00"
+            ]
+        );
+    }
+
+    #[test]
+    fn hours_belong_to_phone_lines() {
+        let text = example().replace(
+            "  { kind = \"phone\", number = \"+49-30-5550-1234\" },\n",
+            "",
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "support.toml:72: region `germany` has hours but no phone number: only phone lines have hours"
+            ]
+        );
+        let start = example().find("\n[hours]").unwrap();
+        let end = example().find("\n[[regions]]").unwrap();
+        let text = example().replace(&example()[start..end], "");
+        assert_eq!(
+            problems(&text),
+            [
+                "support.toml:20: region `americas` lists a phone number but has no hours: add its own [regions.hours] or a default [hours]"
+            ]
+        );
+        let text = example().replace(
+            "  { date = \"2026-12-31\", name = \"Silvester\" },\n",
+            "  { date = \"2026-12-24\", name = \"\" },\n",
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "support.toml:82: closure date `2026-12-24` is listed twice",
+                "support.toml:82: a closure needs a name to show"
+            ]
         );
     }
 }

@@ -1,8 +1,9 @@
-//! Phone hours in the reader's time zone and locale: open or closed now
-//! and until when, the daily hours, the language spoken, the next closure,
-//! and the time zone picker.
+//! Phone hours of the reader's region, in the reader's time zone and
+//! locale: open or closed now and until when, the week's hours on the
+//! reader's own days, the language spoken, the next closure, and the time
+//! zone picker. A region without a phone number shows none of it.
 
-use help_core::support::{Status, SupportData, describe_duration, iso_utc, local_time};
+use help_core::support::{Schedule, Status, SupportData, describe_duration, iso_utc, local_time};
 use help_core::template::{fill, split};
 use leptos::prelude::*;
 
@@ -49,14 +50,21 @@ fn time_view(s: Shown) -> impl IntoView {
     view! { <time datetime=s.datetime>{s.text}</time> }
 }
 
+/// The offset lookup of `zone` through `Intl` (UTC for a zone the browser
+/// does not know, which the builder's check of zone names rules out).
+fn offsets(zone: &str) -> impl Fn(i64) -> i32 + '_ {
+    move |t| intl::offset_minutes(zone, t).unwrap_or(0)
+}
+
 /// The live status line, as text runs and times.
 fn status_view(
     ui: &'static Strings,
-    data: &SupportData,
+    schedule: &Schedule,
     zone: &str,
     now: i64,
 ) -> impl IntoView + use<> {
-    match data.status(now) {
+    let team = offsets(&schedule.time_zone);
+    match schedule.status(now, &team) {
         Status::Open { closes } => {
             let at = shown(ui, zone, closes, now);
             let [before, after] = split(ui.open_now);
@@ -66,7 +74,9 @@ fn status_view(
         Status::Closed { opens: Some(opens) } => {
             let at = shown(ui, zone, opens, now);
             let [before, after] = split(ui.closed);
-            let reason = data.closure_at(now).map(|c| format!(" ({})", c.reason));
+            let reason = schedule
+                .closure_at(now, &team)
+                .map(|c| format!(" ({})", c.name));
             view! { <p class="hw-open-status hw-closed"><span class="hw-dot" aria-hidden="true"></span>{before.to_string()}{time_view(at)}{after.to_string()}{reason}</p> }.into_any()
         }
         Status::Closed { opens: None } => {
@@ -75,7 +85,36 @@ fn status_view(
     }
 }
 
-/// The phone hours section.
+/// The week's hours, a line for each set of the reader's days that keeps
+/// the same hours on the reader's clock.
+fn week_view(
+    ui: &'static Strings,
+    schedule: &Schedule,
+    zone: &str,
+    now: i64,
+) -> impl IntoView + use<> {
+    let week = schedule.week(now, &offsets(&schedule.time_zone), &offsets(zone));
+    week.into_iter()
+        .map(|line| {
+            let days = line.days.describe(&ui.weekdays, ui.every_day);
+            let (a, b) = (
+                plain(ui, zone, line.window.opens),
+                plain(ui, zone, line.window.closes),
+            );
+            let [first, second, middle, last] = split(ui.week_hours);
+            view! {
+                <p class="hw-meta hw-week">
+                    {first.to_string()}{days}{second.to_string()}{time_view(a)}
+                    {middle.to_string()}{time_view(b)}
+                    {last.to_string()}
+                </p>
+            }
+        })
+        .collect_view()
+}
+
+/// The phone hours section of the reader's region: nothing for a region
+/// without a phone number.
 #[component]
 pub fn HoursSection(
     /// The support data to show.
@@ -93,32 +132,24 @@ pub fn HoursSection(
     }
     move || {
         let ui = reader.ui();
+        let region = contact.region_in(&data, &reader.locale.get())?;
+        let schedule = data.schedule_for(&region)?.clone();
         let zone = contact.time_zone.get();
         let now = contact.now.get();
-        let window = data.current_window(now);
-        let language = language_name(ui, &data.hours.language);
-        let closure = data
-            .upcoming_closure(now)
+        let language = language_name(ui, &schedule.language);
+        let closure = schedule
+            .upcoming_closure(now, &offsets(&schedule.time_zone))
             .map(|(c, start)| (c.clone(), start));
-        view! {
+        Some(view! {
             <section class="hw-hours" aria-labelledby="hw-hours-title">
                 <h3 class="hw-subheading" id="hw-hours-title">{ui.phone_hours}</h3>
-                {status_view(ui, &data, &zone, now)}
-                {window.map(|w| {
-                    let (a, b) = (plain(ui, &zone, w.opens), plain(ui, &zone, w.closes));
-                    let [first, middle, last] = split(ui.daily_hours);
-                    view! {
-                        <p class="hw-meta">
-                            {first.to_string()}{time_view(a)}
-                            {middle.to_string()}{time_view(b)}
-                            {last.to_string()}
-                        </p>
-                    }
-                })}
+                {status_view(ui, &schedule, &zone, now)}
+                {week_view(ui, &schedule, &zone, now)}
                 <p class="hw-meta">{fill(ui.phone_language, &[language])}</p>
                 {closure.map(|(c, start)| {
-                    let date = intl::format_date(ui.locale, "UTC", start).unwrap_or(c.date.clone());
-                    view! { <p class="hw-meta hw-closure">{fill(ui.closure, &[&date, &c.reason])}</p> }
+                    // The closure's date as its team's calendar has it.
+                    let date = intl::format_date(ui.locale, &schedule.time_zone, start).unwrap_or(c.date.clone());
+                    view! { <p class="hw-meta hw-closure">{fill(ui.closure, &[&date, &c.name])}</p> }
                 })}
                 <label class="hw-label" for="hw-zone">{ui.time_zone}</label>
                 <select id="hw-zone" class="hw-select" on:change=move |ev| {
@@ -133,6 +164,6 @@ pub fn HoursSection(
                     }).collect_view()}
                 </select>
             </section>
-        }
+        })
     }
 }
