@@ -28,8 +28,8 @@ pub use analysis::BuildAnalyzer;
 pub use bundle::{BuildOptions, Bundle, build_bundle};
 pub use content::{
     Article, Content, ContentCounts, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES,
-    MAX_ARTICLE_BYTES, VideoSpec, Visibility, load_content, parse_article, parse_support,
-    sanitizer,
+    MAX_ARTICLE_BYTES, VideoSpec, Visibility, check_locale_tag, load_content, parse_article,
+    parse_support, sanitizer, unstemmed_notes,
 };
 pub use diagnostics::{Location, Problem, Problems};
 pub use export::{

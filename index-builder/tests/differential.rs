@@ -40,7 +40,7 @@ fn compare(language: Language, text: &str, seen: &mut BTreeSet<String>, where_: 
 fn both_pipelines_agree_on_every_token_of_the_example_help_center() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center");
     let content = index_builder::load_content(&root).expect("the example content is valid");
-    let mut seen: Vec<BTreeSet<String>> = vec![BTreeSet::new(); 4];
+    let mut seen: Vec<BTreeSet<String>> = vec![BTreeSet::new(); Language::ALL.len()];
     let mut checked = 0;
     for article in &content.articles {
         let language = Language::from_locale(&article.locale);
@@ -72,7 +72,7 @@ fn both_pipelines_agree_on_every_token_of_the_benchmark_corpus() {
         );
         return;
     };
-    let mut seen: Vec<BTreeSet<String>> = vec![BTreeSet::new(); 4];
+    let mut seen: Vec<BTreeSet<String>> = vec![BTreeSet::new(); Language::ALL.len()];
     let mut checked = 0;
     for (n, line) in text.lines().enumerate() {
         let page: serde_json::Value = serde_json::from_str(line).expect("the corpus is JSON lines");

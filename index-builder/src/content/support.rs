@@ -6,7 +6,7 @@ use std::path::Path;
 
 use help_core::support::{Contact, SupportData, WEEKDAYS, parse_date, parse_hh_mm};
 
-use super::locales::LOCALES;
+use super::locales::check_locale_tag;
 use crate::diagnostics::Problem;
 
 /// Reads and checks `dir/support.toml`. `Ok(None)` when there is none.
@@ -100,15 +100,8 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
             );
         }
     }
-    if !LOCALES.contains(&data.hours.language.as_str()) {
-        bad(
-            Some(&data.hours.language),
-            format!(
-                "unknown language `{}` (expected one of {})",
-                data.hours.language,
-                LOCALES.join(", ")
-            ),
-        );
+    if let Err(why) = check_locale_tag(&data.hours.language) {
+        bad(Some(&data.hours.language), format!("hours.language: {why}"));
     }
     let mut dates = BTreeSet::new();
     for closure in &data.closures {
@@ -169,14 +162,8 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
             }
         }
         for language in &region.languages {
-            if !LOCALES.contains(&language.as_str()) {
-                bad(
-                    Some(language),
-                    format!(
-                        "unknown language `{language}` (expected one of {})",
-                        LOCALES.join(", ")
-                    ),
-                );
+            if let Err(why) = check_locale_tag(language) {
+                bad(Some(language), format!("region languages: {why}"));
             }
         }
         if region.contacts.is_empty() {
