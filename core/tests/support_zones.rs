@@ -22,6 +22,7 @@ fn every_day() -> SupportData {
         request: RequestHelp {
             safe_sender_domain: "example.com".into(),
         },
+        strings: Default::default(),
     }
 }
 

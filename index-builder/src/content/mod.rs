@@ -15,6 +15,7 @@ mod front_matter;
 mod links;
 mod locales;
 mod render;
+mod strings;
 mod support;
 
 use std::path::Path;

@@ -1,4 +1,5 @@
-//! Reading `support.toml`: support hours, closures, contacts by region.
+//! Reading `support.toml`: support hours, closures, contacts by region,
+//! and the UI strings (`[strings]`, checked by `strings`).
 //! Problems are reported like articles', as `path:line: message`.
 
 use std::collections::BTreeSet;
@@ -7,6 +8,7 @@ use std::path::Path;
 use help_core::support::{Contact, SupportData, WEEKDAYS, parse_date, parse_hh_mm};
 
 use super::locales::check_locale_tag;
+use super::strings::check_strings;
 use crate::diagnostics::Problem;
 
 /// Reads and checks `dir/support.toml`. `Ok(None)` when there is none.
@@ -225,6 +227,7 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
             "request.safe_sender_domain must be a domain such as example.com".into(),
         );
     }
+    problems.extend(check_strings(path, text));
     if problems.is_empty() {
         Ok(data)
     } else {
