@@ -161,6 +161,13 @@ pub fn check_string(key: &str, text: &str) -> Result<(), StringProblem> {
     Ok(())
 }
 
+/// The base language of a locale tag, lowercased: `es` for `es-MX` or
+/// `ES_mx`.
+pub fn base_language(tag: &str) -> String {
+    let base = tag.split(['-', '_']).next().unwrap_or_default();
+    base.to_ascii_lowercase()
+}
+
 /// A help center's UI strings: by locale tag, by key, the text. Shown as
 /// text, never as markup.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,7 +194,7 @@ impl UiStrings {
         table_locale: &str,
     ) -> Vec<(&str, &BTreeMap<String, String>)> {
         let norm = |tag: &str| tag.replace('_', "-").to_ascii_lowercase();
-        let base = |tag: &str| norm(tag).split('-').next().unwrap_or_default().to_string();
+        let base = base_language;
         let mut wanted = Vec::new();
         if base(table_locale) != base(locale) {
             wanted.push(base(table_locale));
