@@ -10,7 +10,8 @@
 //! - [`search`]: the query engine that finds, ranks and presents articles,
 //!   and the one fetch-and-continue driver of every lookup;
 //! - [`support`]: support hours in the reader's time, and contacts by region;
-//! - [`template`]: the `{}` message templates of the widget's strings.
+//! - [`template`]: the `{}` message templates of the widget's strings;
+//! - [`ui_strings`]: the keys of those strings, and the help center's own.
 //!
 //! `codec` (bytes, varints, strings) sits below `format` and depends on
 //! nothing; `testing` and `fuzzing` serve tests and fuzz targets only.
@@ -31,6 +32,7 @@ pub mod template;
 #[doc(hidden)]
 pub mod testing;
 pub mod text;
+pub mod ui_strings;
 
 pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
 pub use format::{

@@ -12,6 +12,10 @@
 //! 3. **Drop stop words**, from the same lists elasticlunr uses.
 //! 4. **Stem** with the Snowball stemmers of rust-stemmers.
 //!
+//! Steps 3 and 4 run for the fifteen languages that elasticlunr-rs and
+//! rust-stemmers both know (see [`Language`]). Any other locale is
+//! [`Language::Unstemmed`]: steps 1 and 2 only, on both sides alike.
+//!
 //! The differential test in `index-builder` runs both pipelines over every
 //! token of the example and benchmark corpora and requires equal output.
 
@@ -19,58 +23,143 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::stopwords;
 
-/// A language the pipeline knows how to stem.
+/// How the pipeline treats a locale's words: one of the languages both
+/// elasticlunr-rs and rust-stemmers stem, or [`Language::Unstemmed`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Language {
-    /// English, the fallback for any unknown locale.
+    /// English.
     English,
+    /// Danish.
+    Danish,
+    /// Dutch.
+    Dutch,
+    /// Finnish.
+    Finnish,
     /// French.
     French,
     /// German.
     German,
+    /// Hungarian.
+    Hungarian,
+    /// Italian.
+    Italian,
+    /// Norwegian (`no`, and Bokmål `nb` and Nynorsk `nn`).
+    Norwegian,
     /// Portuguese (Brazilian and European).
     Portuguese,
+    /// Romanian.
+    Romanian,
+    /// Russian.
+    Russian,
+    /// Spanish.
+    Spanish,
+    /// Swedish.
+    Swedish,
+    /// Turkish.
+    Turkish,
+    /// Any other language (Polish, Catalan, Czech…): words are tokenized,
+    /// trimmed and lowercased like every other language's, but no stop
+    /// word is dropped and nothing is stemmed, so a search matches the
+    /// word as written (and, for the last word typed, its completions).
+    Unstemmed,
 }
 
 impl Language {
-    /// Every supported language.
-    pub const ALL: [Language; 4] = [
+    /// Every variant, the stemmed languages first.
+    pub const ALL: [Language; 16] = [
         Language::English,
+        Language::Danish,
+        Language::Dutch,
+        Language::Finnish,
         Language::French,
         Language::German,
+        Language::Hungarian,
+        Language::Italian,
+        Language::Norwegian,
         Language::Portuguese,
+        Language::Romanian,
+        Language::Russian,
+        Language::Spanish,
+        Language::Swedish,
+        Language::Turkish,
+        Language::Unstemmed,
     ];
 
-    /// The language for a locale tag such as `fr`, `de-AT` or `pt-BR`.
+    /// The language for a locale tag such as `fr`, `de-AT`, `pt-BR` or
+    /// `pl`, by its first subtag (case and `_` for `-` do not matter).
     ///
-    /// Unknown locales fall back to English, the help center's fallback
-    /// language.
+    /// A language no stemmer covers is [`Language::Unstemmed`]: the builder
+    /// and the widget both call this, so both sides agree on it.
     pub fn from_locale(locale: &str) -> Language {
         let base = locale.split(['-', '_']).next().unwrap_or(locale);
         match base.to_ascii_lowercase().as_str() {
+            "en" => Language::English,
+            "da" => Language::Danish,
+            "nl" => Language::Dutch,
+            "fi" => Language::Finnish,
             "fr" => Language::French,
             "de" => Language::German,
+            "hu" => Language::Hungarian,
+            "it" => Language::Italian,
+            "no" | "nb" | "nn" => Language::Norwegian,
             "pt" => Language::Portuguese,
-            _ => Language::English,
+            "ro" => Language::Romanian,
+            "ru" => Language::Russian,
+            "es" => Language::Spanish,
+            "sv" => Language::Swedish,
+            "tr" => Language::Turkish,
+            _ => Language::Unstemmed,
         }
     }
 
-    /// The ISO 639-1 code, as elasticlunr names its languages.
+    /// The ISO 639-1 code (`und`, "undetermined", for
+    /// [`Language::Unstemmed`]); [`Language::from_locale`] maps it back.
     pub fn code(self) -> &'static str {
         match self {
             Language::English => "en",
+            Language::Danish => "da",
+            Language::Dutch => "nl",
+            Language::Finnish => "fi",
             Language::French => "fr",
             Language::German => "de",
+            Language::Hungarian => "hu",
+            Language::Italian => "it",
+            Language::Norwegian => "no",
             Language::Portuguese => "pt",
+            Language::Romanian => "ro",
+            Language::Russian => "ru",
+            Language::Spanish => "es",
+            Language::Swedish => "sv",
+            Language::Turkish => "tr",
+            Language::Unstemmed => "und",
         }
     }
 
-    fn stop_words(self) -> &'static [&'static str] {
+    /// Whether words are stemmed (and stop words dropped).
+    pub fn is_stemmed(self) -> bool {
+        self != Language::Unstemmed
+    }
+
+    /// The stop words dropped in this language, sorted by bytes: the list
+    /// elasticlunr-rs drops on the build side (none when unstemmed).
+    pub fn stop_words(self) -> &'static [&'static str] {
         match self {
             Language::English => stopwords::ENGLISH,
+            Language::Danish => stopwords::DANISH,
+            Language::Dutch => stopwords::DUTCH,
+            Language::Finnish => stopwords::FINNISH,
             Language::French => stopwords::FRENCH,
             Language::German => stopwords::GERMAN,
+            Language::Hungarian => stopwords::HUNGARIAN,
+            Language::Italian => stopwords::ITALIAN,
+            Language::Norwegian => stopwords::NORWEGIAN,
             Language::Portuguese => stopwords::PORTUGUESE,
+            Language::Romanian => stopwords::ROMANIAN,
+            Language::Russian => stopwords::RUSSIAN,
+            Language::Spanish => stopwords::SPANISH,
+            Language::Swedish => stopwords::SWEDISH,
+            Language::Turkish => stopwords::TURKISH,
+            Language::Unstemmed => &[],
         }
     }
 
@@ -81,13 +170,26 @@ impl Language {
             .is_ok()
     }
 
-    fn stemmer(self) -> Algorithm {
-        match self {
+    /// The Snowball algorithm, if the language is stemmed.
+    pub fn stemmer(self) -> Option<Algorithm> {
+        Some(match self {
             Language::English => Algorithm::English,
+            Language::Danish => Algorithm::Danish,
+            Language::Dutch => Algorithm::Dutch,
+            Language::Finnish => Algorithm::Finnish,
             Language::French => Algorithm::French,
             Language::German => Algorithm::German,
+            Language::Hungarian => Algorithm::Hungarian,
+            Language::Italian => Algorithm::Italian,
+            Language::Norwegian => Algorithm::Norwegian,
             Language::Portuguese => Algorithm::Portuguese,
-        }
+            Language::Romanian => Algorithm::Romanian,
+            Language::Russian => Algorithm::Russian,
+            Language::Spanish => Algorithm::Spanish,
+            Language::Swedish => Algorithm::Swedish,
+            Language::Turkish => Algorithm::Turkish,
+            Language::Unstemmed => return None,
+        })
     }
 }
 
@@ -175,7 +277,7 @@ pub struct Token {
 /// Turns text into index terms for one language.
 pub struct Analyzer {
     language: Language,
-    stemmer: Stemmer,
+    stemmer: Option<Stemmer>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -191,11 +293,11 @@ impl Analyzer {
     pub fn new(language: Language) -> Analyzer {
         Analyzer {
             language,
-            stemmer: Stemmer::create(language.stemmer()),
+            stemmer: language.stemmer().map(Stemmer::create),
         }
     }
 
-    /// The language this analyzer stems for.
+    /// The language this analyzer is for.
     pub fn language(&self) -> Language {
         self.language
     }
@@ -236,7 +338,10 @@ impl Analyzer {
         if word.is_empty() || self.language.is_stop_word(word) {
             return None;
         }
-        let stem = self.stemmer.stem(word);
+        let Some(stemmer) = &self.stemmer else {
+            return Some(word.to_string());
+        };
+        let stem = stemmer.stem(word);
         (!stem.is_empty()).then(|| stem.into_owned())
     }
 }
@@ -310,6 +415,36 @@ mod tests {
         assert_eq!(Language::from_locale("pt-BR"), Language::Portuguese);
         assert_eq!(Language::from_locale("fr"), Language::French);
         assert_eq!(Language::from_locale("de_AT"), Language::German);
-        assert_eq!(Language::from_locale("ja"), Language::English);
+        assert_eq!(Language::from_locale("es-MX"), Language::Spanish);
+        assert_eq!(Language::from_locale("nl"), Language::Dutch);
+        assert_eq!(Language::from_locale("nb"), Language::Norwegian);
+        assert_eq!(Language::from_locale("pl"), Language::Unstemmed);
+        assert_eq!(Language::from_locale("ca"), Language::Unstemmed);
+        for language in Language::ALL {
+            assert_eq!(Language::from_locale(language.code()), language);
+            assert_eq!(language.is_stemmed(), language.stemmer().is_some());
+        }
+    }
+
+    #[test]
+    fn new_languages_are_stemmed_and_drop_their_stop_words() {
+        let es = Analyzer::new(Language::Spanish);
+        assert_eq!(es.terms("pagos"), es.terms("pago"));
+        assert_eq!(es.terms("los pagos de la cuenta"), ["pag", "cuent"]);
+        let it = Analyzer::new(Language::Italian);
+        assert_eq!(it.terms("pagamenti"), it.terms("pagamento"));
+        let nl = Analyzer::new(Language::Dutch);
+        assert_eq!(nl.terms("de betalingen"), nl.terms("betaling"));
+    }
+
+    #[test]
+    fn unstemmed_languages_keep_every_word_as_written() {
+        let pl = Analyzer::new(Language::Unstemmed);
+        assert_eq!(
+            pl.terms("Płatności i «wypłaty» w panelu"),
+            ["płatności", "i", "wypłaty", "w", "panelu"]
+        );
+        assert_ne!(pl.terms("płatność"), pl.terms("płatności"));
+        assert!(Language::Unstemmed.stop_words().is_empty());
     }
 }

@@ -9,6 +9,10 @@
 //!   `RustStemmer`) rather than elasticlunr's Porter port, so the widget
 //!   needs only rust-stemmers.
 //!
+//! A locale whose language elasticlunr-rs does not stem
+//! ([`Language::Unstemmed`]) gets elasticlunr's tokenizer and the shared
+//! trimmer only, as the widget does.
+//!
 //! `tests/differential.rs` proves this pipeline and the widget's give the
 //! same terms for every token of the example and benchmark corpora.
 
@@ -31,6 +35,16 @@ impl PipelineFn for SharedTrimmer {
     }
 }
 
+/// elasticlunr-rs's name for a stemmed language (its Dutch module is `du`,
+/// after lunr-languages), or `None` for [`Language::Unstemmed`].
+pub(crate) fn elasticlunr_code(language: Language) -> Option<&'static str> {
+    match language {
+        Language::Dutch => Some("du"),
+        Language::Unstemmed => None,
+        other => Some(other.code()),
+    }
+}
+
 /// Analyzes text into index terms for one language.
 pub struct BuildAnalyzer {
     language: Box<dyn ElasticLanguage>,
@@ -46,10 +60,20 @@ impl std::fmt::Debug for BuildAnalyzer {
 }
 
 impl BuildAnalyzer {
-    /// The pipeline for `language`.
+    /// The pipeline for `language`: elasticlunr's with the shared trimmer
+    /// for a stemmed language; for [`Language::Unstemmed`], elasticlunr's
+    /// tokenizer and the shared trimmer alone.
     pub fn new(language: Language) -> BuildAnalyzer {
-        let elastic = elasticlunr::lang::from_code(language.code())
-            .expect("elasticlunr-rs is built with every language help-core knows");
+        let Some(code) = elasticlunr_code(language) else {
+            return BuildAnalyzer {
+                language: Box::new(elasticlunr::lang::English::new()),
+                pipeline: Pipeline {
+                    queue: vec![Box::new(SharedTrimmer(language))],
+                },
+            };
+        };
+        let elastic = elasticlunr::lang::from_code(code)
+            .expect("elasticlunr-rs is built with every language help-core stems");
         let mut pipeline = elastic.make_pipeline();
         let names: Vec<String> = pipeline.queue.iter().map(|step| step.name()).collect();
         assert!(

@@ -296,6 +296,9 @@ fn run(cli: Cli, stdout: &mut String) -> anyhow::Result<()> {
             audience,
         } => {
             let content = index_builder::load_content(&content_dir)?;
+            for note in index_builder::unstemmed_notes(content.locales()) {
+                eprintln!("note: {note}");
+            }
             let audience: Audience = audience.into();
             let options = BuildOptions {
                 audience,
@@ -336,6 +339,9 @@ fn run(cli: Cli, stdout: &mut String) -> anyhow::Result<()> {
         }
         Command::Check { content_dir } => {
             let content = index_builder::load_content(&content_dir)?;
+            for note in index_builder::unstemmed_notes(content.locales()) {
+                eprintln!("note: {note}");
+            }
             let counts = content.counts();
             writeln!(
                 stdout,

@@ -60,15 +60,35 @@ fn missing_title() {
 }
 
 #[test]
-fn unknown_locale() {
+fn a_locale_folder_not_named_by_a_locale_tag() {
     let dir = folder(&[
         ("articles/en/a.md", article("a").as_bytes()),
-        ("articles/xx/a.md", article("a").as_bytes()),
+        ("articles/Spanish/a.md", article("a").as_bytes()),
+        ("articles/pt-br/a.md", article("a").as_bytes()),
     ]);
     assert_eq!(
         problems(&dir),
-        ["$DIR/articles/xx: unknown locale `xx` (expected one of en, fr, de, pt-BR)"]
+        [
+            "$DIR/articles/Spanish: the folder's name must be its locale: `Spanish` is not a locale tag: \
+             expected a language code such as `es`, optionally with a region such as `es-MX` \
+             (lowercase language, then `-` and an uppercase region)",
+            "$DIR/articles/pt-br: the folder's name must be its locale: `pt-br` is not a locale tag: \
+             `br` is neither a script nor a region; expected a language code such as `es`, \
+             optionally with a region such as `es-MX` (lowercase language, then `-` and an uppercase region)"
+        ]
     );
+}
+
+#[test]
+fn any_locale_tag_is_a_locale() {
+    let dir = folder(&[
+        ("articles/en/a.md", article("a").as_bytes()),
+        ("articles/es/a.md", article("a").as_bytes()),
+        ("articles/pl/a.md", article("a").as_bytes()),
+        ("articles/pt-PT/a.md", article("a").as_bytes()),
+    ]);
+    let content = index_builder::load_content(dir.path()).expect("every folder is a locale");
+    assert_eq!(content.locales(), ["en", "es", "pl", "pt-PT"]);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! table, and the `support.toml` tables of a schedule, its windows and its
 //! closures. Every key a table lists is one the parser knows, required
 //! exactly when it says so, and the parser knows no key the table leaves
-//! out.
+//! out. UI strings: exactly the keys `support.toml`'s `[strings]` accepts,
+//! each with the placeholders it takes.
 
 use std::path::Path;
 
@@ -231,5 +232,60 @@ fn the_readme_documents_every_support_schedule_key_and_whether_it_is_required() 
         unknown("closures = [{ ", "closures = [{ colour = 1, "),
         documented(&closure),
         "the README's closure keys and the parser's differ"
+    );
+}
+
+/// The rows of the README's tables under the heading `## {title}`: the
+/// trimmed cells of each line that starts with a backticked key.
+fn rows(title: &str) -> Vec<Vec<String>> {
+    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center/README.md");
+    let text = std::fs::read_to_string(readme).unwrap();
+    let heading = format!("## {title}\n");
+    let (_, section) = text
+        .split_once(&heading)
+        .unwrap_or_else(|| panic!("no `## {title}` in the README"));
+    let section = section.split("\n## ").next().unwrap_or_default();
+    section
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .map(|line| line.split('|').map(|c| c.trim().to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn the_readme_documents_every_ui_string_and_its_placeholders() {
+    let documented: Vec<(String, String)> = rows("UI strings")
+        .into_iter()
+        .map(|cells| (cells[1].trim_matches('`').to_string(), cells[2].clone()))
+        .collect();
+    let known: Vec<(String, String)> = help_core::ui_strings::UI_STRINGS
+        .iter()
+        .map(|s| {
+            let args = if s.args.is_empty() {
+                "plain text".to_string()
+            } else {
+                s.args.join(", then ")
+            };
+            (s.key.to_string(), args)
+        })
+        .collect();
+    assert_eq!(documented, known);
+    // And the README's example is a valid `[strings]` table.
+    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center/README.md");
+    let text = std::fs::read_to_string(readme).unwrap();
+    let example = text
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .find(|block| block.contains("[strings."))
+        .expect("a TOML example of [strings] in the README");
+    let support =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/help-center/support.toml");
+    let support = std::fs::read_to_string(support).unwrap() + "\n" + example;
+    let data = index_builder::parse_support(Path::new("support.toml"), &support)
+        .unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(
+        data.strings.0["es"]["search_placeholder"],
+        "Buscar en la ayuda"
     );
 }

@@ -149,12 +149,23 @@ fn the_same_content_gives_the_same_bytes() {
 }
 
 #[test]
-fn an_unknown_or_empty_locale_is_an_error() {
+fn an_unknown_unstemmed_or_empty_locale_is_an_error() {
     let content = content();
+    let err = index_builder::export_elasticlunr(&content, "es_ES", Audience::Public).unwrap_err();
+    assert!(
+        err.to_string().starts_with("`es_ES` is not a locale tag: "),
+        "{err}"
+    );
+    let err = index_builder::export_elasticlunr(&content, "pl", Audience::Public).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "locale `pl` cannot be exported: elasticlunr has no pipeline for its language \
+         (it stems en, da, nl, fi, fr, de, hu, it, no, pt, ro, ru, es, sv, tr)"
+    );
     let err = index_builder::export_elasticlunr(&content, "es", Audience::Public).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "unknown locale `es` (expected one of en, fr, de, pt-BR)"
+        "no public article in locale `es` to export"
     );
     let english_only = Content {
         articles: content

@@ -1,13 +1,27 @@
-//! The panel's words in the four languages support speaks.
+//! The panel's words in the four languages support speaks, and the help
+//! center's own words over them.
 //!
-//! The language comes from `data-locale`, then `navigator.language`; an
-//! unknown one falls back to English. Templates mark their arguments `{}`
-//! and are filled by `help_core::template`.
+//! The language comes from `data-locale`, then `navigator.language`; a
+//! regional variant gets its base language's table (`fr-CA` French), an
+//! unknown language English. The `[strings]` tables of the bundle's
+//! support data then apply over that table, in the order
+//! `help_core::ui_strings::UiStrings::layers` gives ([`with_overrides`]):
+//! that is how a help center gives the panel a language of its own.
+//! Templates mark their arguments `{}` and are filled by
+//! `help_core::template`; every string is shown as text, never markup.
+//! Dates and numbers are not here: `Intl` formats them for the reader's
+//! real locale.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use help_core::ui_strings::{UiStrings, base_language};
 
 /// Every string the panel shows.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Strings {
-    /// The locale tag these strings are for.
+    /// The locale tag these strings are for: the built-in table's, or the
+    /// reader's when the help center gives strings in their language.
     pub locale: &'static str,
     /// The panel's title.
     pub help: &'static str,
@@ -16,7 +30,7 @@ pub struct Strings {
     /// The back button.
     pub back: &'static str,
     /// The search box's label and placeholder.
-    pub search: &'static str,
+    pub search_placeholder: &'static str,
     /// Heading over the articles suggested for the page.
     pub suggested: &'static str,
     /// Shown while results load.
@@ -108,13 +122,80 @@ pub struct Strings {
     pub written_in: &'static str,
 }
 
+/// [`Strings::by_key_mut`] for the listed fields, each by its own name:
+/// the keys of `help_core::ui_strings::UI_STRINGS`.
+macro_rules! by_key {
+    ($($field:ident),* $(,)?) => {
+        impl Strings {
+            /// The string a `[strings]` key names, to replace it; `None`
+            /// for a key the panel does not know.
+            pub fn by_key_mut(&mut self, key: &str) -> Option<&mut &'static str> {
+                match key {
+                    $(stringify!($field) => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+by_key!(
+    help,
+    close,
+    back,
+    search_placeholder,
+    suggested,
+    searching,
+    one_result,
+    results,
+    no_results,
+    unavailable,
+    retry,
+    contact_support,
+    sign_in_to_read,
+    watch_video,
+    updated,
+    open_in_help_center,
+    helpful,
+    yes,
+    no,
+    comment,
+    send,
+    thanks,
+    found_helpful,
+    phone_hours,
+    open_now,
+    closed,
+    closed_for_now,
+    week_hours,
+    every_day,
+    phone_language,
+    tomorrow,
+    time_zone,
+    region,
+    languages,
+    toll_free,
+    then_option,
+    copy,
+    copied,
+    example_contact,
+    your_sid,
+    sid_why,
+    sid_unknown,
+    email_support,
+    copy_details,
+    safe_senders,
+    closure,
+    written_in,
+);
+
 /// English, the fallback.
 pub const EN: Strings = Strings {
     locale: "en",
     help: "Help",
     close: "Close help",
     back: "Back",
-    search: "Search help articles",
+    search_placeholder: "Search help articles",
     suggested: "Suggested for this page",
     searching: "Searching…",
     one_result: "1 article found.",
@@ -167,7 +248,7 @@ pub const FR: Strings = Strings {
     help: "Aide",
     close: "Fermer l’aide",
     back: "Retour",
-    search: "Rechercher dans l’aide",
+    search_placeholder: "Rechercher dans l’aide",
     suggested: "Suggestions pour cette page",
     searching: "Recherche…",
     one_result: "1 article trouvé.",
@@ -220,7 +301,7 @@ pub const DE: Strings = Strings {
     help: "Hilfe",
     close: "Hilfe schließen",
     back: "Zurück",
-    search: "Hilfeartikel durchsuchen",
+    search_placeholder: "Hilfeartikel durchsuchen",
     suggested: "Vorschläge für diese Seite",
     searching: "Suche läuft…",
     one_result: "1 Artikel gefunden.",
@@ -273,7 +354,7 @@ pub const PT_BR: Strings = Strings {
     help: "Ajuda",
     close: "Fechar a ajuda",
     back: "Voltar",
-    search: "Pesquisar artigos de ajuda",
+    search_placeholder: "Pesquisar artigos de ajuda",
     suggested: "Sugestões para esta página",
     searching: "Pesquisando…",
     one_result: "1 artigo encontrado.",
@@ -320,10 +401,10 @@ pub const PT_BR: Strings = Strings {
     written_in: "Este artigo está em {}.",
 };
 
-/// The strings for `locale` (`fr-CA` gets French), English by default.
+/// The built-in strings for `locale` (`fr-CA` gets French), English by
+/// default.
 pub fn strings(locale: &str) -> &'static Strings {
-    let lower = locale.to_ascii_lowercase();
-    match lower.split(['-', '_']).next().unwrap_or("") {
+    match base_language(locale).as_str() {
         "fr" => &FR,
         "de" => &DE,
         "pt" => &PT_BR,
@@ -331,27 +412,78 @@ pub fn strings(locale: &str) -> &'static Strings {
     }
 }
 
-/// The name of a language, in the reader's language.
-pub fn language_name(ui: &Strings, tag: &str) -> &'static str {
-    let base = tag.split('-').next().unwrap_or(tag);
-    match (ui.locale, base) {
-        ("fr", "en") => "anglais",
-        ("fr", "fr") => "français",
-        ("fr", "de") => "allemand",
-        ("fr", "pt") => "portugais du Brésil",
-        ("de", "en") => "Englisch",
-        ("de", "fr") => "Französisch",
-        ("de", "de") => "Deutsch",
-        ("de", "pt") => "brasilianisches Portugiesisch",
-        ("pt-BR", "en") => "inglês",
-        ("pt-BR", "fr") => "francês",
-        ("pt-BR", "de") => "alemão",
-        ("pt-BR", "pt") => "português do Brasil",
-        (_, "fr") => "French",
-        (_, "de") => "German",
-        (_, "pt") => "Brazilian Portuguese",
-        _ => "English",
+thread_local! {
+    /// Tables made by [`with_overrides`], by reader locale and overrides.
+    static MADE: RefCell<HashMap<String, &'static Strings>> = RefCell::new(HashMap::new());
+}
+
+/// The strings for a reader of `locale`: the built-in table, with the help
+/// center's `overrides` that apply to them over it. A key the panel does
+/// not know is skipped (the builder refuses them).
+///
+/// The made table lives as long as the page, like the built-in ones, and
+/// is made once for each locale and set of overrides.
+pub fn with_overrides(locale: &str, overrides: &UiStrings) -> &'static Strings {
+    let table = strings(locale);
+    let layers = overrides.layers(locale, table.locale);
+    if layers.is_empty() {
+        return table;
     }
+    let key = format!("{locale}\u{0}{layers:?}");
+    if let Some(made) = MADE.with_borrow(|m| m.get(&key).copied()) {
+        return made;
+    }
+    let mut made = table.clone();
+    let reader_language = base_language(locale);
+    for (tag, texts) in layers {
+        for (key, text) in texts {
+            if let Some(slot) = made.by_key_mut(key) {
+                *slot = String::leak(text.clone());
+            }
+        }
+        if base_language(tag) == reader_language && !texts.is_empty() {
+            made.locale = String::leak(tag.to_string());
+        }
+    }
+    let made: &'static Strings = Box::leak(Box::new(made));
+    MADE.with_borrow_mut(|m| m.insert(key, made));
+    made
+}
+
+/// The name of a language in the panel's language, from the table below,
+/// else from the browser's `Intl.DisplayNames`, else the tag itself.
+pub fn language_name(ui: &Strings, tag: &str) -> &'static str {
+    known_language_name(ui.locale, tag)
+        .unwrap_or_else(|| crate::intl::language_name(ui.locale, tag))
+}
+
+/// The name of a language the widget has a table for, in the language of
+/// another it has a table for.
+fn known_language_name(ui_locale: &str, tag: &str) -> Option<&'static str> {
+    Some(
+        match (
+            base_language(ui_locale).as_str(),
+            base_language(tag).as_str(),
+        ) {
+            ("fr", "en") => "anglais",
+            ("fr", "fr") => "français",
+            ("fr", "de") => "allemand",
+            ("fr", "pt") => "portugais du Brésil",
+            ("de", "en") => "Englisch",
+            ("de", "fr") => "Französisch",
+            ("de", "de") => "Deutsch",
+            ("de", "pt") => "brasilianisches Portugiesisch",
+            ("pt", "en") => "inglês",
+            ("pt", "fr") => "francês",
+            ("pt", "de") => "alemão",
+            ("pt", "pt") => "português do Brasil",
+            ("en", "en") => "English",
+            ("en", "fr") => "French",
+            ("en", "de") => "German",
+            ("en", "pt") => "Brazilian Portuguese",
+            _ => return None,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -364,6 +496,105 @@ mod tests {
         assert_eq!(strings("pt-BR").locale, "pt-BR");
         assert_eq!(strings("de_AT").locale, "de");
         assert_eq!(strings("ja").locale, "en");
+    }
+
+    #[test]
+    fn every_ui_string_key_names_its_own_field_and_every_field_has_a_key() {
+        use help_core::ui_strings::UI_STRINGS;
+        let mut marked = EN.clone();
+        for (i, string) in UI_STRINGS.iter().enumerate() {
+            let slot = marked.by_key_mut(string.key);
+            *slot.unwrap_or_else(|| panic!("no field for `{}`", string.key)) =
+                String::leak(format!("#{i}#"));
+        }
+        let debug = format!("{marked:?}");
+        for i in 0..UI_STRINGS.len() {
+            assert!(debug.contains(&format!("\"#{i}#\"")), "{debug}");
+        }
+        // Every field but `locale` was reached by a key.
+        assert_eq!(
+            debug.matches(": \"").count(),
+            UI_STRINGS.len() + 1,
+            "{debug}"
+        );
+        assert_eq!(EN.clone().by_key_mut("locale"), None);
+    }
+
+    #[test]
+    fn every_template_takes_the_arguments_core_lists() {
+        use help_core::ui_strings::UI_STRINGS;
+        for table in [&EN, &FR, &DE, &PT_BR] {
+            let mut table = table.clone();
+            for string in UI_STRINGS {
+                let text = *table.by_key_mut(string.key).unwrap();
+                assert_eq!(
+                    help_core::ui_strings::check_string(string.key, text),
+                    Ok(()),
+                    "{}",
+                    table.locale
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_content_readme_gives_every_strings_english_text() {
+        let readme = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/help-center/README.md"
+        );
+        let text = std::fs::read_to_string(readme).unwrap();
+        let section = text.split_once("## UI strings\n").unwrap().1;
+        let mut en = EN.clone();
+        let mut rows = 0;
+        for line in section.lines().filter(|l| l.starts_with("| `")) {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let key = cells[1].trim_matches('`');
+            let english = en.by_key_mut(key).map(|s| *s);
+            assert_eq!(english, Some(cells[3]), "{key}");
+            rows += 1;
+        }
+        assert_eq!(rows, help_core::ui_strings::UI_STRINGS.len());
+    }
+
+    #[test]
+    fn overrides_apply_over_the_table_the_reader_gets() {
+        let overrides: UiStrings = serde_json::from_str(
+            r#"{"en": {"help": "Support"}, "es": {"search_placeholder": "Buscar", "results": "{} artículos"},
+                "fr-CA": {"send": "Soumettre"}}"#,
+        )
+        .unwrap();
+        let es = with_overrides("es-MX", &overrides);
+        assert_eq!(es.search_placeholder, "Buscar");
+        assert_eq!(es.results, "{} artículos");
+        assert_eq!(es.help, "Support");
+        assert_eq!(es.retry, EN.retry);
+        assert_eq!(es.locale, "es");
+        assert!(std::ptr::eq(es, with_overrides("es-MX", &overrides)));
+        let en = with_overrides("en-US", &overrides);
+        assert_eq!(
+            (en.help, en.search_placeholder, en.locale),
+            ("Support", EN.search_placeholder, "en")
+        );
+        let fr_ca = with_overrides("fr-CA", &overrides);
+        assert_eq!(
+            (fr_ca.send, fr_ca.help, fr_ca.locale),
+            ("Soumettre", FR.help, "fr-CA")
+        );
+        assert_eq!(*with_overrides("fr", &overrides), FR);
+        assert_eq!(*with_overrides("es", &UiStrings::default()), EN);
+    }
+
+    #[test]
+    fn known_languages_are_named_in_the_panels_language() {
+        assert_eq!(
+            known_language_name("fr-CA", "pt-BR"),
+            Some("portugais du Brésil")
+        );
+        assert_eq!(known_language_name("en", "de"), Some("German"));
+        assert_eq!(known_language_name("pt-BR", "en"), Some("inglês"));
+        assert_eq!(known_language_name("en", "es"), None);
+        assert_eq!(known_language_name("es", "en"), None);
     }
 
     #[test]

@@ -37,6 +37,43 @@ fn call(object: &Object, method: &str, args: &Array) -> Option<JsValue> {
     Reflect::apply(&f, object, args).ok()
 }
 
+thread_local! {
+    /// Names [`language_name`] gave, by locale and tag.
+    static LANGUAGE_NAMES: std::cell::RefCell<std::collections::HashMap<(String, String), &'static str>> =
+        Default::default();
+}
+
+/// The name of the language `tag` in `locale`'s language, from
+/// `Intl.DisplayNames` (`es` in English is "Spanish"); the tag itself if
+/// the browser cannot name it. Each name is made once and kept for the
+/// page's life, so views can hold it like their other words.
+pub fn language_name(locale: &str, tag: &str) -> &'static str {
+    let key = (locale.to_string(), tag.to_string());
+    if let Some(name) = LANGUAGE_NAMES.with_borrow(|names| names.get(&key).copied()) {
+        return name;
+    }
+    let name = display_name(locale, tag).unwrap_or_else(|| tag.to_string());
+    let name: &'static str = String::leak(name);
+    LANGUAGE_NAMES.with_borrow_mut(|names| names.insert(key, name));
+    name
+}
+
+fn display_name(locale: &str, tag: &str) -> Option<String> {
+    let intl = intl()?;
+    let constructor: Function = Reflect::get(&intl, &"DisplayNames".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let opts = Object::new();
+    Reflect::set(&opts, &"type".into(), &"language".into()).ok()?;
+    let args = Array::of2(&JsValue::from_str(locale), &opts);
+    let names: Object = Reflect::construct(&constructor, &args)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    call(&names, "of", &Array::of1(&tag.into()))?.as_string()
+}
+
 /// The browser's own time zone, such as `Europe/Berlin`.
 pub fn default_time_zone() -> String {
     date_time_format("en-US", &[])

@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 
 use help_core::support::{Closure, Contact, Opening, Region, RequestHelp, Schedule, SupportData};
+use help_core::ui_strings::UiStrings;
 use help_core::{Audience, DecodeError, FORMAT_VERSION, LocaleEntry, Manifest};
 use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -204,6 +205,7 @@ pub fn support_value(value: JsValue) -> Result<SupportData> {
         hours,
         regions,
         request,
+        strings: ui_strings(&root, WHAT)?,
     })
 }
 
@@ -234,6 +236,26 @@ fn schedule(h: &Obj) -> Result<Schedule> {
             })
             .collect::<Result<_>>()?,
     })
+}
+
+/// The optional `strings` object of support data: by locale, by key, text.
+fn ui_strings(root: &Obj, what: &'static str) -> Result<UiStrings> {
+    let mut strings = BTreeMap::new();
+    if root.get("strings").is_none() {
+        return Ok(UiStrings(strings));
+    }
+    let locales = root.object("strings", what)?;
+    for locale in Object::keys(locales.value.unchecked_ref::<Object>()).iter() {
+        let locale = locale.as_string().unwrap_or_default();
+        let table = locales.object(&locale, what)?;
+        let mut texts = BTreeMap::new();
+        for key in Object::keys(table.value.unchecked_ref::<Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            texts.insert(key.clone(), table.string(&key)?);
+        }
+        strings.insert(locale, texts);
+    }
+    Ok(UiStrings(strings))
 }
 
 fn contact(c: &Obj) -> Result<Contact> {

@@ -560,6 +560,10 @@ fn the_bundle_json_the_builder_writes_reads_back_equal() {
         request: RequestHelp {
             safe_sender_domain: "example.com".into(),
         },
+        strings: serde_json::from_str(
+            r#"{"es": {"search_placeholder": "Buscar", "results": "{} artículos"}, "en": {"help": "Support"}}"#,
+        )
+        .unwrap(),
     };
     let text = serde_json::to_string(&support).unwrap();
     assert_eq!(json::support(text.as_bytes()).unwrap(), support);
@@ -572,6 +576,22 @@ fn the_bundle_json_the_builder_writes_reads_back_equal() {
         json::support(text_without.as_bytes()).unwrap(),
         without_default
     );
+    let without_strings = SupportData {
+        strings: Default::default(),
+        ..support.clone()
+    };
+    let text_without_strings = serde_json::to_string(&without_strings).unwrap();
+    assert!(
+        !text_without_strings.contains("strings"),
+        "{text_without_strings}"
+    );
+    assert_eq!(
+        json::support(text_without_strings.as_bytes()).unwrap(),
+        without_strings
+    );
+    let not_text = text.replace("\"Buscar\"", "7");
+    let err = json::support(not_text.as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("`search_placeholder`"), "{err}");
     let wrong = text.replace("\"kind\":\"email\"", "\"kind\":\"fax\"");
     let err = json::support(wrong.as_bytes()).unwrap_err().to_string();
     assert!(err.contains("`kind`") && err.contains("fax"), "{err}");
@@ -618,4 +638,160 @@ fn whole_numbers_are_js_numbers_that_are_non_negative_integers() {
     }
     assert_eq!(whole_number(&JsValue::from_str("42")), None);
     assert_eq!(whole_number(&JsValue::NULL), None);
+}
+
+/// The bundle with `support` as its support data.
+fn bundle_with_support(support: &str) -> Source {
+    match bundle() {
+        Source::Memory(files) => {
+            let mut files = (*files).clone();
+            let mut manifest = Manifest::from_json(&files["manifest.json"]).unwrap();
+            manifest.support = Some("support.json".into());
+            files.insert("manifest.json".into(), manifest.to_json().into_bytes());
+            files.insert("support.json".into(), support.as_bytes().to_vec());
+            Source::Memory(Rc::new(files))
+        }
+        Source::Http(_) => unreachable!(),
+    }
+}
+
+/// Mounts the panel for a reader of `locale` over `source`, opened.
+async fn open_panel(locale: &str, source: Source) -> web_sys::HtmlElement {
+    let container = shadow_container();
+    let emit: Emit = Rc::new(|_: &str, _: JsValue| {});
+    let config = Config {
+        bundle: "memory:".into(),
+        locale: locale.into(),
+        ..Config::default()
+    };
+    let handle = mount_with(container.clone(), config, emit, move |locale: String| {
+        let source = source.clone();
+        async move { Engine::load(source, &locale).await }
+    });
+    handle.open();
+    // Kept mounted for the rest of the test run, as the panel of a page.
+    std::mem::forget(handle);
+    container
+}
+
+fn text_of(container: &web_sys::HtmlElement, selector: &str) -> Option<String> {
+    container.query_selector(selector).unwrap()?.text_content()
+}
+
+fn attribute(container: &web_sys::HtmlElement, selector: &str, name: &str) -> Option<String> {
+    container
+        .query_selector(selector)
+        .unwrap()?
+        .get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_language_gets_english_and_a_regional_variant_its_base_language() {
+    use help_widget::i18n::{EN, FR};
+    for (locale, ui) in [
+        ("es", &EN),
+        ("pl-PL", &EN),
+        ("fr-CA", &FR),
+        ("de-AT", &help_widget::i18n::DE),
+    ] {
+        let container = open_panel(locale, bundle()).await;
+        let placeholder = || attribute(&container, ".hw-search-input", "placeholder");
+        settle(|| placeholder().is_some()).await;
+        assert_eq!(
+            placeholder().as_deref(),
+            Some(ui.search_placeholder),
+            "{locale}"
+        );
+        assert_eq!(
+            text_of(&container, ".hw-heading").as_deref(),
+            Some(ui.help),
+            "{locale}"
+        );
+        assert_eq!(
+            attribute(&container, ".hw-panel", "lang").as_deref(),
+            Some(ui.locale),
+            "{locale}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn languages_the_panel_has_no_name_for_are_named_by_intl() {
+    use help_widget::i18n::{EN, FR, language_name};
+    assert_eq!(language_name(&EN, "es"), "Spanish");
+    assert_eq!(language_name(&FR, "es"), "espagnol");
+    assert_eq!(language_name(&EN, "pl"), "Polish");
+    // Those it has a name for keep it.
+    assert_eq!(language_name(&EN, "pt-BR"), "Brazilian Portuguese");
+    assert_eq!(language_name(&FR, "de"), "allemand");
+}
+
+#[wasm_bindgen_test]
+async fn the_bundles_strings_give_a_new_language_and_replace_an_english_string_as_text() {
+    let mut support: serde_json::Value = serde_json::from_str(SUPPORT).unwrap();
+    support["strings"] = serde_json::json!({
+        "es": {
+            "search_placeholder": "Buscar",
+            "one_result": "1 artículo.",
+            "results": "{} artículos.",
+            "help": "<b>Ayuda</b>",
+        },
+        "en": { "contact_support": "Talk to us" },
+    });
+    let source = bundle_with_support(&support.to_string());
+    let container = open_panel("es-MX", source.clone()).await;
+    let placeholder = || attribute(&container, ".hw-search-input", "placeholder");
+    settle(|| placeholder().as_deref() == Some("Buscar")).await;
+    assert_eq!(placeholder().as_deref(), Some("Buscar"));
+    assert_eq!(
+        attribute(&container, ".hw-panel", "lang").as_deref(),
+        Some("es")
+    );
+    // Shown as text: the markup is the title's words, not an element.
+    assert_eq!(
+        text_of(&container, ".hw-heading").as_deref(),
+        Some("<b>Ayuda</b>")
+    );
+    assert!(container.query_selector(".hw-heading b").unwrap().is_none());
+    // A string Spanish leaves out is English, with `[strings.en]` over it.
+    assert_eq!(
+        text_of(&container, ".hw-contact-link").as_deref(),
+        Some("Talk to us")
+    );
+    assert_eq!(
+        attribute(&container, ".hw-close", "aria-label").as_deref(),
+        Some(help_widget::i18n::EN.close)
+    );
+    // Templates are filled in the new language.
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(".hw-search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("site");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let status = || text_of(&container, ".hw-status").unwrap_or_default();
+    settle(|| status().contains("artículo")).await;
+    let status = status();
+    assert!(
+        status == "1 artículo."
+            || (status.ends_with(" artículos.") && status.starts_with(char::is_numeric)),
+        "{status}"
+    );
+
+    // An English reader gets the English override and nothing Spanish.
+    let container = open_panel("en-US", source).await;
+    let link = || text_of(&container, ".hw-contact-link");
+    settle(|| link().as_deref() == Some("Talk to us")).await;
+    assert_eq!(link().as_deref(), Some("Talk to us"));
+    assert_eq!(
+        attribute(&container, ".hw-search-input", "placeholder").as_deref(),
+        Some(help_widget::i18n::EN.search_placeholder)
+    );
+    assert_eq!(
+        attribute(&container, ".hw-panel", "lang").as_deref(),
+        Some("en")
+    );
 }

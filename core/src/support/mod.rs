@@ -26,6 +26,8 @@ pub mod regions;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ui_strings::UiStrings;
+
 pub use calendar::{
     CLOSURE_NOTICE_DAYS, Closure, LocalTime, WEEKDAYS, describe_duration, instant_from_local,
     iso_utc, local_time, parse_date, parse_hh_mm,
@@ -46,6 +48,9 @@ pub struct SupportData {
     pub regions: Vec<Region>,
     /// What a good support request carries.
     pub request: RequestHelp,
+    /// The help center's UI strings, over the widget's own (`[strings]`).
+    #[serde(default, skip_serializing_if = "UiStrings::is_empty")]
+    pub strings: UiStrings,
 }
 
 /// What the request helper tells and prefills.
@@ -143,6 +148,7 @@ mod tests {
             request: RequestHelp {
                 safe_sender_domain: "example.com".into(),
             },
+            strings: Default::default(),
         }
     }
 

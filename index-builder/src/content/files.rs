@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::article::{Article, parse_article};
 use super::front_matter::declared_id;
-use super::locales::LOCALES;
+use super::locales::check_locale_tag;
 use crate::diagnostics::{Problem, Problems};
 
 /// An article file that could not be read or parsed: its problems are
@@ -59,13 +59,10 @@ pub(super) fn read_articles(dir: &Path) -> Result<Read, Problems> {
             ));
             continue;
         }
-        if !LOCALES.contains(&name.as_str()) {
+        if let Err(why) = check_locale_tag(&name) {
             problems.push(Problem::file(
                 &locale_dir,
-                format!(
-                    "unknown locale `{name}` (expected one of {})",
-                    LOCALES.join(", ")
-                ),
+                format!("the folder's name must be its locale: {why}"),
             ));
             continue;
         }

@@ -17,6 +17,7 @@ mod links;
 mod locales;
 mod render;
 mod schedule;
+mod strings;
 mod support;
 
 use std::path::Path;
@@ -24,7 +25,7 @@ use std::path::Path;
 pub use article::{Article, Content, ContentCounts, parse_article};
 pub use files::MAX_ARTICLE_BYTES;
 pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility, VotesSpec};
-pub use locales::{FALLBACK_LOCALE, LOCALES};
+pub use locales::{FALLBACK_LOCALE, LOCALES, check_locale_tag, unstemmed_notes};
 pub use render::sanitizer;
 pub use support::parse_support;
 

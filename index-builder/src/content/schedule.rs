@@ -15,7 +15,7 @@ use help_core::support::{DaySet, Schedule, WEEKDAYS, parse_date, parse_hh_mm};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::locales::LOCALES;
+use super::locales::check_locale_tag;
 use crate::diagnostics::Problem;
 
 /// Where the schedules' values sit in the text of a `support.toml`.
@@ -81,15 +81,8 @@ pub(super) fn check_schedule(
     if let Err(message) = check_zone(&schedule.time_zone) {
         bad(line_at(text, &spans.time_zone), message);
     }
-    if !LOCALES.contains(&schedule.language.as_str()) {
-        bad(
-            line_at(text, &spans.language),
-            format!(
-                "unknown language `{}` (expected one of {})",
-                schedule.language,
-                LOCALES.join(", ")
-            ),
-        );
+    if let Err(why) = check_locale_tag(&schedule.language) {
+        bad(line_at(text, &spans.language), format!("language: {why}"));
     }
     if schedule.open.is_empty() {
         bad(

@@ -1,6 +1,7 @@
 //! Reading `support.toml`: phone schedules (checked by [`schedule`]),
-//! contacts by region, request tips. Problems are reported like articles',
-//! as `path:line: message`.
+//! contacts by region, request tips, and the UI strings (`[strings]`,
+//! checked by `strings`). Problems are reported like articles', as
+//! `path:line: message`.
 //!
 //! [`schedule`]: super::schedule
 
@@ -9,8 +10,9 @@ use std::path::Path;
 
 use help_core::support::{Contact, SupportData};
 
-use super::locales::LOCALES;
+use super::locales::check_locale_tag;
 use super::schedule::{SupportSpans, check_schedule, line_at};
+use super::strings::check_strings;
 use crate::diagnostics::Problem;
 
 /// Reads and checks `dir/support.toml`. `Ok(None)` when there is none.
@@ -112,14 +114,8 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
             }
         }
         for language in &region.languages {
-            if !LOCALES.contains(&language.as_str()) {
-                bad(
-                    Some(language),
-                    format!(
-                        "unknown language `{language}` (expected one of {})",
-                        LOCALES.join(", ")
-                    ),
-                );
+            if let Err(why) = check_locale_tag(language) {
+                bad(Some(language), format!("region languages: {why}"));
             }
         }
         if region.contacts.is_empty() {
@@ -182,6 +178,7 @@ pub fn parse_support(path: &Path, text: &str) -> Result<SupportData, Vec<Problem
         );
     }
     check_schedules(path, text, &data, &mut problems);
+    problems.extend(check_strings(path, text));
     if problems.is_empty() {
         Ok(data)
     } else {

@@ -6,7 +6,10 @@
 //! lunr-languages loads and queries it exactly: `elasticlunr.Index.load(json)`.
 //! French, German and Portuguese indexes name the `trimmer-fr`,
 //! `stopWordFilter-fr`, `stemmer-fr` (and so on) pipeline functions, which
-//! lunr-languages registers; `pt-BR` content uses elasticlunr's `pt`.
+//! lunr-languages registers; `pt-BR` content uses elasticlunr's `pt`, and
+//! any regional variant its base language's. Of the other stemmed languages
+//! (see `help_core::Language`), Dutch is `du`, as in lunr-languages. A
+//! locale the builder indexes unstemmed cannot be exported.
 //! (Checked by hand with elasticlunr 0.9.5 and lunr-languages 1.0.0 from
 //! npm, in all four locales. That lunr-languages targets lunr 2, so with
 //! elasticlunr it needs `elasticlunr.generateStopWordFilter` defined before
@@ -28,7 +31,8 @@ use elasticlunr::IndexBuilder;
 use help_core::{Audience, FieldWeights};
 use serde_json::Value;
 
-use crate::content::{Content, LOCALES, Visibility};
+use crate::analysis::elasticlunr_code;
+use crate::content::{Content, Visibility, check_locale_tag};
 
 /// The index's fields, in order.
 pub const ELASTICLUNR_FIELDS: [&str; 4] = ["title", "tags", "summary", "body"];
@@ -39,9 +43,22 @@ const STORED_FIELDS: [&str; 3] = ["id", "title", "summary"];
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// The locale is not one of the help center's.
-    #[error("unknown locale `{locale}` (expected one of {})", LOCALES.join(", "))]
+    /// The locale is not a locale tag.
+    #[error("{why}")]
     UnknownLocale {
+        /// The locale asked for.
+        locale: String,
+        /// What is wrong with it.
+        why: String,
+    },
+    /// elasticlunr has no pipeline for the locale's language: the builder
+    /// indexes it unstemmed, which elasticlunr.js cannot reproduce.
+    #[error(
+        "locale `{locale}` cannot be exported: elasticlunr has no pipeline for its language \
+         (it stems {})",
+        help_core::Language::ALL.iter().filter(|l| l.is_stemmed()).map(|l| l.code()).collect::<Vec<_>>().join(", ")
+    )]
+    NoPipeline {
         /// The locale asked for.
         locale: String,
     },
@@ -70,7 +87,7 @@ pub struct ElasticlunrExport {
     pub json: String,
     /// How many articles it holds.
     pub articles: usize,
-    /// The elasticlunr language code of its pipeline (`en`, `fr`, `de`, `pt`).
+    /// The elasticlunr language code of its pipeline (`en`, `fr`, `pt`, `du`…).
     pub language: String,
 }
 
@@ -83,14 +100,17 @@ pub fn export_elasticlunr(
     locale: &str,
     audience: Audience,
 ) -> Result<ElasticlunrExport, ExportError> {
-    if !LOCALES.contains(&locale) {
-        return Err(ExportError::UnknownLocale {
+    check_locale_tag(locale).map_err(|why| ExportError::UnknownLocale {
+        locale: locale.to_string(),
+        why,
+    })?;
+    let language = elasticlunr_code(help_core::Language::from_locale(locale)).ok_or_else(|| {
+        ExportError::NoPipeline {
             locale: locale.to_string(),
-        });
-    }
-    let language = if locale == "pt-BR" { "pt" } else { locale };
+        }
+    })?;
     let lang = elasticlunr::lang::from_code(language)
-        .expect("elasticlunr-rs is built with every locale's language");
+        .expect("elasticlunr-rs is built with every language help-core stems");
     let mut index = IndexBuilder::with_language(lang)
         .add_fields(ELASTICLUNR_FIELDS)
         .set_ref("id")

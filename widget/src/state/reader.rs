@@ -9,7 +9,7 @@ use help_core::support::SupportData;
 use leptos::prelude::*;
 
 use crate::engine::{Engine, LoadError};
-use crate::i18n::{Strings, strings};
+use crate::i18n::{Strings, with_overrides};
 
 /// What the loaded bundle gives the panel: an engine, or why there is none.
 pub type EngineResult = Result<Rc<Engine>, LoadError>;
@@ -41,6 +41,9 @@ pub struct Reader {
     pub engine: LocalResource<EngineResult>,
     /// Settings from the embedding page.
     pub settings: StoredValue<Settings>,
+    /// The UI strings: the built-in table for the locale, under the
+    /// support data's `[strings]` once it is known.
+    strings: Memo<&'static Strings>,
 }
 
 impl Reader {
@@ -56,18 +59,27 @@ impl Reader {
         Fut: Future<Output = EngineResult> + 'static,
     {
         let locale = RwSignal::new(locale);
+        let engine = LocalResource::new(move || load(locale.get()));
+        let settings = StoredValue::new(settings);
+        let strings = Memo::new(move |_| {
+            let overrides = support(engine, settings)
+                .map(|s| s.strings)
+                .unwrap_or_default();
+            with_overrides(&locale.get(), &overrides)
+        });
         Reader {
             locale,
             sid: RwSignal::new(None),
             context: RwSignal::new(context),
-            engine: LocalResource::new(move || load(locale.get())),
-            settings: StoredValue::new(settings),
+            engine,
+            settings,
+            strings,
         }
     }
 
     /// The strings for the reader's locale.
     pub fn ui(&self) -> &'static Strings {
-        strings(&self.locale.get())
+        self.strings.get()
     }
 
     /// Search options for the current context.
@@ -85,9 +97,17 @@ impl Reader {
 
     /// The support data: the bundle's, else the fallback the loader carries.
     pub fn support(&self) -> Option<SupportData> {
-        match self.engine.get() {
-            Some(Ok(engine)) if engine.support.is_some() => engine.support.clone(),
-            _ => self.settings.with_value(|s| s.fallback_support.clone()),
-        }
+        support(self.engine, self.settings)
+    }
+}
+
+/// The bundle's support data, else the loader's fallback.
+fn support(
+    engine: LocalResource<EngineResult>,
+    settings: StoredValue<Settings>,
+) -> Option<SupportData> {
+    match engine.get() {
+        Some(Ok(engine)) if engine.support.is_some() => engine.support.clone(),
+        _ => settings.with_value(|s| s.fallback_support.clone()),
     }
 }

@@ -3,11 +3,12 @@
 //! help center, and the feedback question.
 
 use help_core::template::fill;
+use help_core::ui_strings::base_language;
 use leptos::prelude::*;
 
 use super::feedback::Feedback;
 use crate::dom;
-use crate::i18n::{language_name, strings};
+use crate::i18n::language_name;
 use crate::state::{Navigation, Reader};
 
 /// `m:ss` or `h:mm:ss` for a length in seconds.
@@ -97,7 +98,7 @@ pub fn ArticleView(
                     let help_center = reader.settings.with_value(|s| s.help_center_url.clone());
                     let id = record.id.clone();
                     let ui = reader.ui();
-                    let foreign = (strings(&record.locale).locale != ui.locale)
+                    let foreign = (base_language(&record.locale) != base_language(ui.locale))
                         .then(|| fill(ui.written_in, &[language_name(ui, &record.locale)]));
                     view! {
                         <h3 class="hw-article-title" tabindex="-1" lang=record.locale.clone()>{record.title.clone()}</h3>

@@ -61,8 +61,8 @@ pub fn Home() -> impl IntoView {
                 aria-controls="hw-results"
                 aria-expanded=move || (!hits().is_empty()).to_string()
                 aria-activedescendant=move || search.active.get().map(|i| format!("hw-result-{i}")).unwrap_or_default()
-                placeholder=move || reader.ui().search
-                aria-label=move || reader.ui().search
+                placeholder=move || reader.ui().search_placeholder
+                aria-label=move || reader.ui().search_placeholder
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || search.query.get()

@@ -16,7 +16,7 @@ pub fn ResultList() -> impl IntoView {
     let reader = expect_context::<Reader>();
     let hits = move || search.hits();
     view! {
-        <ul class="hw-results" id="hw-results" role="listbox" aria-label=move || reader.ui().search>
+        <ul class="hw-results" id="hw-results" role="listbox" aria-label=move || reader.ui().search_placeholder>
             <For each=move || hits().into_iter().enumerate() key=|(i, hit)| (*i, hit.id.clone(), hit.snippet.clone()) let:item>
                 <li
                     class="hw-result"
