@@ -795,3 +795,48 @@ async fn the_bundles_strings_give_a_new_language_and_replace_an_english_string_a
         Some("en")
     );
 }
+
+/// `data-time-zone` (the loader's `timeZone`) picks the contact view's
+/// zone when Intl knows it; an unknown one falls back to the browser's.
+#[wasm_bindgen_test]
+async fn the_page_given_time_zone_is_the_contact_views_zone() {
+    for (given, expected) in [
+        ("Asia/Tokyo", "Asia/Tokyo".to_string()),
+        ("Not/AZone", help_widget::intl::default_time_zone()),
+    ] {
+        let config = js_sys::Object::new();
+        for (key, value) in [("bundle", "memory:"), ("locale", "en"), ("timeZone", given)] {
+            js_sys::Reflect::set(&config, &key.into(), &value.into()).unwrap();
+        }
+        let config = Config::from_js(&config.into()).unwrap();
+        assert_eq!(config.settings.time_zone.as_deref(), Some(given));
+        let container = shadow_container();
+        let source = match bundle() {
+            Source::Memory(files) => {
+                let mut files = (*files).clone();
+                let mut manifest = Manifest::from_json(&files["manifest.json"]).unwrap();
+                manifest.support = Some("support.json".into());
+                files.insert("manifest.json".into(), manifest.to_json().into_bytes());
+                files.insert("support.json".into(), SUPPORT.as_bytes().to_vec());
+                Source::Memory(Rc::new(files))
+            }
+            Source::Http(_) => unreachable!(),
+        };
+        let emit: Emit = Rc::new(|_: &str, _: JsValue| {});
+        let handle = mount_with(container.clone(), config, emit, move |locale: String| {
+            let source = source.clone();
+            async move { Engine::load(source, &locale).await }
+        });
+        handle.open();
+        let link = || container.query_selector(".hw-contact-link").unwrap();
+        settle(|| link().is_some()).await;
+        link()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
+        let select = || container.query_selector("#hw-zone").unwrap();
+        settle(|| select().is_some()).await;
+        let select: web_sys::HtmlSelectElement = select().unwrap().unchecked_into();
+        assert_eq!(select.value(), expected, "given {given}");
+    }
+}
