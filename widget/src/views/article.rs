@@ -51,14 +51,16 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let navigation = expect_context::<Navigation>();
     let reader = expect_context::<Reader>();
+    // Waits for the engine (the panel may open on an article before the
+    // bundle has loaded), and runs again when it changes.
     let article = LocalResource::new(move || {
-        let engine = reader.engine.get();
+        let engine = reader.engine;
+        engine.track();
         let id = id.clone();
         async move {
-            match engine {
-                Some(Ok(engine)) => engine.article(&id).await.map_err(|e| e.to_string()),
-                Some(Err(err)) => Err(err.to_string()),
-                None => Ok(None),
+            match engine.await {
+                Ok(engine) => engine.article(&id).await.map_err(|e| e.to_string()),
+                Err(err) => Err(err.to_string()),
             }
         }
     });
