@@ -86,20 +86,20 @@ pub(crate) fn build_site(content: &Path) -> anyhow::Result<PathBuf> {
     // end-to-end XSS test; no real dashboard serves it.
     let loaded = load_content(content).map_err(|p| anyhow::anyhow!("{p}"))?;
     let xss = load_content(&root.join("examples/xss")).map_err(|p| anyhow::anyhow!("{p}"))?;
-    for (content, audience, folder) in [
-        (&loaded, Audience::Public, "bundle"),
-        (&loaded, Audience::SignedIn, "bundle-signed-in"),
-        (&xss, Audience::Public, "bundle-xss"),
-    ] {
+    let build = |content, audience| {
         let options = BuildOptions {
             audience,
             ..BuildOptions::default()
         };
-        write_bundle(
-            &build_bundle(content, &options, &mut || {}),
-            &site.join(folder),
-        )
-        .with_context(|| format!("writing {folder}"))?;
+        build_bundle(content, &options, &mut || {})
+    };
+    let public = build(&loaded, Audience::Public);
+    for (bundle, folder) in [
+        (&public, "bundle"),
+        (&build(&loaded, Audience::SignedIn), "bundle-signed-in"),
+        (&build(&xss, Audience::Public), "bundle-xss"),
+    ] {
+        write_bundle(bundle, &site.join(folder)).with_context(|| format!("writing {folder}"))?;
     }
     println!("xtask: built the bundles of {}", content.display());
 
@@ -111,7 +111,6 @@ pub(crate) fn build_site(content: &Path) -> anyhow::Result<PathBuf> {
     }
     // The loader carries the contacts, to show them if the app or the
     // bundle cannot be loaded.
-    let public = build_bundle(&loaded, &BuildOptions::default(), &mut || {});
     std::fs::write(
         folder.join(index_builder::LOADER),
         widget.loader(&index_builder::support_json(&public)),
