@@ -79,6 +79,15 @@ async function crossOriginDashboard(name, cdn) {
   return `${await staticServer(dir)}/`;
 }
 
+/** The console errors the loader itself logs on `page`, as they come. */
+function loaderErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && msg.text().startsWith('help widget:')) errors.push(msg.text());
+  });
+  return errors;
+}
+
 const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 
 async function searchFor(page, query) {
@@ -171,10 +180,7 @@ test('on another origin without CORS, one console error names the header and the
   const cdn = await staticServer(join(work, 'public'));
   const dashboard = await crossOriginDashboard('no-cors', cdn);
   const page = await browser.newPage();
-  const ours = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && msg.text().startsWith('help widget:')) ours.push(msg.text());
-  });
+  const ours = loaderErrors(page);
   await page.goto(dashboard);
   await $(page, 'button.hw-launcher').click();
   await $(page, '.hw-fallback').waitFor();
@@ -190,10 +196,7 @@ test('a bundle refused for CORS gets one console error naming its manifest, and 
   const cdn = await staticServer(join(work, 'public'), { cors: (path) => !path.startsWith('/bundle/') });
   const dashboard = await crossOriginDashboard('app-cors-only', cdn);
   const page = await browser.newPage();
-  const ours = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && msg.text().startsWith('help widget:')) ours.push(msg.text());
-  });
+  const ours = loaderErrors(page);
   await page.goto(dashboard);
   await $(page, 'button.hw-launcher').click();
   await $(page, '.hw-panel .hw-error').waitFor();

@@ -317,17 +317,7 @@ fn choose(container: &web_sys::Element, selector: &str, value: &str) {
 #[wasm_bindgen_test]
 async fn the_contact_view_shows_live_hours_as_utc_instants_and_the_contacts() {
     let container = shadow_container();
-    let source = match bundle() {
-        Source::Memory(files) => {
-            let mut files = (*files).clone();
-            let mut manifest = Manifest::from_json(&files["manifest.json"]).unwrap();
-            manifest.support = Some("support.json".into());
-            files.insert("manifest.json".into(), manifest.to_json().into_bytes());
-            files.insert("support.json".into(), SUPPORT.as_bytes().to_vec());
-            Source::Memory(Rc::new(files))
-        }
-        Source::Http(_) => unreachable!(),
-    };
+    let source = bundle_with_support(SUPPORT);
     let emit: Emit = Rc::new(|_: &str, _: JsValue| {});
     let config = Config {
         bundle: "memory:".into(),
@@ -811,17 +801,7 @@ async fn the_page_given_time_zone_is_the_contact_views_zone() {
         let config = Config::from_js(&config.into()).unwrap();
         assert_eq!(config.settings.time_zone.as_deref(), Some(given));
         let container = shadow_container();
-        let source = match bundle() {
-            Source::Memory(files) => {
-                let mut files = (*files).clone();
-                let mut manifest = Manifest::from_json(&files["manifest.json"]).unwrap();
-                manifest.support = Some("support.json".into());
-                files.insert("manifest.json".into(), manifest.to_json().into_bytes());
-                files.insert("support.json".into(), SUPPORT.as_bytes().to_vec());
-                Source::Memory(Rc::new(files))
-            }
-            Source::Http(_) => unreachable!(),
-        };
+        let source = bundle_with_support(SUPPORT);
         let emit: Emit = Rc::new(|_: &str, _: JsValue| {});
         let handle = mount_with(container.clone(), config, emit, move |locale: String| {
             let source = source.clone();
