@@ -321,6 +321,7 @@ test('the JS API searches and reports events', async () => {
   });
   assert.ok(['deep-links', 'video-create-deep-link'].includes(results.first.id), results.first.id);
   assert.deepEqual(results.keys, ['category', 'id', 'score', 'snippet', 'title']);
-  assert.deepEqual(results.events, ['article:deep-links', 'open']);
+  // `article` comes once the article is found, so after `open`.
+  assert.deepEqual(results.events, ['open', 'article:deep-links']);
   await context.close();
 });

@@ -820,3 +820,90 @@ async fn the_page_given_time_zone_is_the_contact_views_zone() {
         assert_eq!(select.value(), expected, "given {given}");
     }
 }
+
+/// Waits `ms` milliseconds of the browser's clock.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_search_is_reported_once_the_reader_pauses_and_an_unknown_article_is_an_error() {
+    let container = shadow_container();
+    let events = Rc::new(RefCell::new(Vec::<(String, String)>::new()));
+    let sink = events.clone();
+    let emit: Emit = Rc::new(move |name: &str, detail: JsValue| {
+        let field = |key: &str| js_sys::Reflect::get(&detail, &JsValue::from_str(key)).ok();
+        let text = match name {
+            "search" => {
+                let query = field("query")
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                let count = field("count").and_then(|v| v.as_f64()).unwrap_or(-1.0);
+                format!("{query}:{count}")
+            }
+            "error" => field("code")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default(),
+            "article" => detail.as_string().unwrap_or_default(),
+            _ => return,
+        };
+        sink.borrow_mut().push((name.to_string(), text));
+    });
+    let config = Config {
+        bundle: "memory:".into(),
+        locale: "en".into(),
+        ..Config::default()
+    };
+    let handle = mount_with(
+        container.clone(),
+        config,
+        emit,
+        |locale: String| async move { Engine::load(bundle(), &locale).await },
+    );
+    handle.open();
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(".hw-search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    for typed in ["s", "si", "sit", "site", "site "] {
+        input.set_value(typed);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        tick().await;
+    }
+    let results = || container.query_selector_all(".hw-result").unwrap().length();
+    settle(|| results() > 0).await;
+    assert!(results() > 0);
+    assert!(
+        events.borrow().is_empty(),
+        "not while typing: {:?}",
+        events.borrow()
+    );
+    sleep(1200).await;
+    let shown = results();
+    assert_eq!(
+        *events.borrow(),
+        [("search".to_string(), format!("site:{shown}"))],
+        "once, trimmed, with the count"
+    );
+
+    events.borrow_mut().clear();
+    handle.show_article("no-such-id".into());
+    settle(|| !events.borrow().is_empty()).await;
+    assert_eq!(
+        *events.borrow(),
+        [("error".to_string(), "article-not-found".to_string())]
+    );
+    assert!(
+        container.query_selector(".hw-not-found").unwrap().is_some(),
+        "the not-found view shows"
+    );
+}
