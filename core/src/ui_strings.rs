@@ -47,6 +47,8 @@ pub const UI_STRINGS: &[UiString] = &[
     text("retry"),
     text("contact_support"),
     text("sign_in_to_read"),
+    text("not_found"),
+    text("not_found_text"),
     template("watch_video", &["the video's length"]),
     template("updated", &["the date"]),
     text("open_in_help_center"),

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{Engine, LoadError, Source};
+use crate::state::navigation::Landing;
 use crate::state::{Emit, EngineResult, Events, Reader, Settings, View, WidgetState};
 use crate::views::Panel;
 use crate::{dom, js};
@@ -29,7 +30,6 @@ fn start() {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     state: WidgetState,
-    container: web_sys::HtmlElement,
     mounted: Option<Box<dyn Any>>,
 }
 
@@ -144,7 +144,7 @@ where
 {
     let slot = Rc::new(Cell::new(None));
     let out = slot.clone();
-    let handle = mount_to(container.clone(), move || {
+    let handle = mount_to(container, move || {
         let reader = Reader::new(load, config.context, config.locale, config.settings);
         reader.sid.set(config.sid);
         let state = WidgetState::new(reader, Events::new(emit));
@@ -159,7 +159,6 @@ where
         .expect("mount_to runs its view function at once");
     WidgetHandle {
         state,
-        container,
         mounted: Some(Box::new(handle)),
     }
 }
@@ -194,10 +193,41 @@ fn announce_open_changes(state: WidgetState) {
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Opens the panel and puts the cursor in it.
+    /// Opens the panel on the view it was left on, focus at its top.
     pub fn open(&self) {
-        self.state.navigation.open.set(true);
-        self.focus_first();
+        self.state.navigation.instant.set(false);
+        self.state.navigation.open_panel();
+    }
+
+    /// Opens the panel on search, the caret in the search box (a hotkey):
+    /// from another view, Back returns to it.
+    #[wasm_bindgen(js_name = openSearch)]
+    pub fn open_search(&self) {
+        let navigation = self.state.navigation;
+        navigation.instant.set(false);
+        if navigation.view.get_untracked() != View::Home {
+            navigation.go(View::Home);
+        }
+        navigation.open.set(true);
+        navigation.land(Landing::Search(None));
+    }
+
+    /// Takes over from the loader's shell: opens on search with what the
+    /// reader typed there, the selection `start..end` (UTF-16 offsets, as
+    /// the input reports them) kept, and no opening animation, so nothing
+    /// moves.
+    #[wasm_bindgen(js_name = takeOver)]
+    pub fn take_over(&self, query: String, start: u32, end: u32) {
+        let navigation = self.state.navigation;
+        navigation.instant.set(true);
+        if !query.is_empty() {
+            self.state.search.query.set(query);
+        }
+        if navigation.view.get_untracked() != View::Home {
+            navigation.go(View::Home);
+        }
+        navigation.open.set(true);
+        navigation.land(Landing::Search(Some((start, end))));
     }
 
     /// Closes the panel.
@@ -252,12 +282,13 @@ impl WidgetHandle {
         self.state.search.query.set(query);
     }
 
-    /// Opens the panel on article `id`.
+    /// Opens the panel on article `id`: `article` is emitted once it is
+    /// found, `error` (code `article-not-found`) if the bundle lacks it.
     #[wasm_bindgen(js_name = showArticle)]
     pub fn show_article(&self, id: String) {
+        self.state.navigation.instant.set(false);
         self.state.navigation.open.set(true);
         self.state.navigation.show_article(&id);
-        self.focus_first();
     }
 
     /// Resolves to the ranked results for `query`:
@@ -287,16 +318,5 @@ impl WidgetHandle {
     /// Removes the panel and stops all of its work.
     pub fn unmount(&mut self) {
         self.mounted = None;
-    }
-
-    fn focus_first(&self) {
-        let container = self.container.clone();
-        // The panel is un-hidden on the next reactive tick; focus after it.
-        request_animation_frame(move || {
-            dom::focus_first(
-                &container,
-                &[".hw-search-input", ".hw-article-title, .hw-heading"],
-            );
-        });
     }
 }

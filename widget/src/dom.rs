@@ -1,5 +1,6 @@
 //! DOM and browser helpers the views and the handle share: the panel's
-//! stylesheet, focus, links, the clipboard, and what the page tells about
+//! stylesheet, focus (where it is, putting it back, the elements Tab
+//! reaches), scrolling, links, the clipboard, and what the page tells about
 //! the reader's browser.
 //!
 //! Each one swallows what the browser may refuse (no window, a blocked
@@ -20,15 +21,107 @@ pub fn adopt_style(container: &web_sys::HtmlElement, css: &str) -> Result<(), Js
     Ok(())
 }
 
-/// Focuses the first element under `container` that matches one of
-/// `selectors`, tried in order.
-pub fn focus_first(container: &web_sys::Element, selectors: &[&str]) {
-    let target = selectors
-        .iter()
-        .find_map(|s| container.query_selector(s).ok().flatten());
-    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+/// Focuses `el` without scrolling it into view: the caller has put the
+/// scroll where it belongs.
+pub fn focus_quietly(el: &web_sys::Element) {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
+}
+
+/// The element with focus, in the shadow root (or document) `scope` is in.
+pub fn active_element(scope: &web_sys::Element) -> Option<web_sys::Element> {
+    match scope.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(root) => root.active_element(),
+        Err(_) => web_sys::window()?.document()?.active_element(),
+    }
+}
+
+/// Where the reader is in a view: which element has focus, as a selector
+/// and its rank among the matches, and how far the view is scrolled.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Spot {
+    /// The focused element under the view, if any.
+    pub focus: Option<(String, u32)>,
+    /// The view's `scrollTop`, in CSS pixels.
+    pub scroll: i32,
+}
+
+/// The reader's [`Spot`] in `body`.
+pub fn spot(body: &web_sys::Element) -> Spot {
+    let focus = active_element(body)
+        .filter(|el| {
+            let node: &web_sys::Node = el;
+            el != body && body.contains(Some(node))
+        })
+        .and_then(|el| {
+            let selector = selector_of(&el);
+            let list = body.query_selector_all(&selector).ok()?;
+            let node: &web_sys::Node = &el;
+            let rank = (0..list.length())
+                .find(|&i| list.item(i).is_some_and(|n| n.is_same_node(Some(node))))?;
+            Some((selector, rank))
+        });
+    Spot {
+        focus,
+        scroll: body.scroll_top(),
+    }
+}
+
+/// The element a [`Spot`]'s focus names under `body`, once it is there.
+pub fn find(body: &web_sys::Element, (selector, rank): &(String, u32)) -> Option<web_sys::Element> {
+    let list = body.query_selector_all(selector).ok()?;
+    list.item(*rank)?.dyn_into().ok()
+}
+
+/// A selector that finds `el` again after its view is drawn anew: its tag,
+/// its first `hw-` class, and the link it points to.
+fn selector_of(el: &web_sys::Element) -> String {
+    let mut selector = el.tag_name().to_ascii_lowercase();
+    let classes = el.class_list();
+    if let Some(class) = (0..classes.length())
+        .filter_map(|i| classes.item(i))
+        .find(|c| c.starts_with("hw-") && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    {
+        selector.push('.');
+        selector.push_str(&class);
+    }
+    if let Some(href) = el.get_attribute("href") {
+        selector.push_str("[href=\"");
+        for c in href.chars() {
+            if matches!(c, '"' | '\\') {
+                selector.push('\\');
+            }
+            if !c.is_control() {
+                selector.push(c);
+            }
+        }
+        selector.push_str("\"]");
+    }
+    selector
+}
+
+/// What Tab reaches under `scope`, in order: enabled controls, links and
+/// tab stops that are on show.
+pub fn tabbables(scope: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    const TABBABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+        select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+    let Ok(list) = scope.query_selector_all(TABBABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|el| el.tab_index() >= 0 && (el.offset_width() > 0 || el.offset_height() > 0))
+        .collect()
+}
+
+/// Scrolls `el` into its scroller's view, as little as needed.
+pub fn scroll_into_view_nearest(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// The anchor an event started in, if any, within the panel.

@@ -49,6 +49,10 @@ pub struct Strings {
     pub contact_support: &'static str,
     /// A signed-in article linked from a public one.
     pub sign_in_to_read: &'static str,
+    /// The heading for an article id the help center lacks.
+    pub not_found: &'static str,
+    /// What to do about it: search or contact support.
+    pub not_found_text: &'static str,
     /// The video link, with its length `{}`.
     pub watch_video: &'static str,
     /// Last updated on `{}`.
@@ -153,6 +157,8 @@ by_key!(
     retry,
     contact_support,
     sign_in_to_read,
+    not_found,
+    not_found_text,
     watch_video,
     updated,
     open_in_help_center,
@@ -205,6 +211,8 @@ pub const EN: Strings = Strings {
     retry: "Retry",
     contact_support: "Contact support",
     sign_in_to_read: "Sign in to the dashboard to read this article.",
+    not_found: "Article not found",
+    not_found_text: "This article may have moved or been removed. Search for what you need, or contact support.",
     watch_video: "Watch the video ({})",
     updated: "Updated {}",
     open_in_help_center: "Open in the help center",
@@ -258,6 +266,8 @@ pub const FR: Strings = Strings {
     retry: "Réessayer",
     contact_support: "Contacter le support",
     sign_in_to_read: "Connectez-vous au tableau de bord pour lire cet article.",
+    not_found: "Article introuvable",
+    not_found_text: "Cet article a peut-être été déplacé ou supprimé. Cherchez ce qu’il vous faut, ou contactez le support.",
     watch_video: "Voir la vidéo ({})",
     updated: "Mis à jour le {}",
     open_in_help_center: "Ouvrir dans le centre d’aide",
@@ -311,6 +321,8 @@ pub const DE: Strings = Strings {
     retry: "Erneut versuchen",
     contact_support: "Support kontaktieren",
     sign_in_to_read: "Melden Sie sich im Dashboard an, um diesen Artikel zu lesen.",
+    not_found: "Artikel nicht gefunden",
+    not_found_text: "Dieser Artikel wurde vielleicht verschoben oder entfernt. Suchen Sie, was Sie brauchen, oder kontaktieren Sie den Support.",
     watch_video: "Video ansehen ({})",
     updated: "Aktualisiert am {}",
     open_in_help_center: "Im Hilfe-Center öffnen",
@@ -364,6 +376,8 @@ pub const PT_BR: Strings = Strings {
     retry: "Tentar novamente",
     contact_support: "Falar com o suporte",
     sign_in_to_read: "Entre no painel para ler este artigo.",
+    not_found: "Artigo não encontrado",
+    not_found_text: "Este artigo pode ter sido movido ou removido. Pesquise o que precisa ou fale com o suporte.",
     watch_video: "Assistir ao vídeo ({})",
     updated: "Atualizado em {}",
     open_in_help_center: "Abrir na central de ajuda",

@@ -5,7 +5,6 @@
 use help_core::SearchHit;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
 
 use super::events::Events;
 use super::reader::Reader;
@@ -82,9 +81,8 @@ impl Search {
                     Err(err) => (Vec::new(), Some(err)),
                 };
                 if latest.get_value() == ticket {
-                    if !query.trim().is_empty() {
-                        events.emit("search", JsValue::from_str(&query));
-                    }
+                    // Reported once the reader pauses: see `Events::searched`.
+                    events.searched(&query, hits.len());
                     self.results.set(Results { query, hits, error });
                 }
             });

@@ -1,15 +1,19 @@
 //! An article read inside the panel: its title, a note when it is in
 //! another language, its date, its video, its body, a link to the full
-//! help center, and the feedback question.
+//! help center, and the feedback question; or, for an id the bundle
+//! lacks, "not found" with a search box and the way to Contact. It tells
+//! the loader `article` once the article is found, `error` if not.
 
 use help_core::template::fill;
 use help_core::ui_strings::base_language;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use super::feedback::Feedback;
-use crate::dom;
 use crate::i18n::language_name;
-use crate::state::{Navigation, Reader};
+use crate::state::navigation::Landing;
+use crate::state::{Events, Navigation, Reader, Search, View};
+use crate::{dom, js};
 
 /// `m:ss` or `h:mm:ss` for a length in seconds.
 pub fn clock(seconds: u32) -> String {
@@ -51,6 +55,9 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let navigation = expect_context::<Navigation>();
     let reader = expect_context::<Reader>();
+    let events = expect_context::<Events>();
+    let asked = id.clone();
+    let id_shown = id.clone();
     // Waits for the engine (the panel may open on an article before the
     // bundle has loaded), and runs again when it changes.
     let article = LocalResource::new(move || {
@@ -64,6 +71,39 @@ pub fn ArticleView(
             }
         }
     });
+    // Tell the loader once whether the article exists.
+    let told = StoredValue::new(false);
+    Effect::new(move |_| {
+        let found = match article.get() {
+            Some(Ok(found)) => found.is_some(),
+            _ => return,
+        };
+        if told.get_value() {
+            return;
+        }
+        told.set_value(true);
+        if found {
+            events.emit("article", JsValue::from_str(&asked));
+        } else {
+            let (code, message) = if navigation.was_linked(&asked) {
+                (
+                    "article-signed-in",
+                    format!("help widget: article “{asked}” is for signed-in readers"),
+                )
+            } else {
+                (
+                    "article-not-found",
+                    format!("help widget: no article “{asked}” in this help center"),
+                )
+            };
+            let detail = js::object(&[
+                ("code", Some(JsValue::from_str(code))),
+                ("id", Some(JsValue::from_str(&asked))),
+                ("message", Some(JsValue::from_str(&message))),
+            ]);
+            events.emit("error", detail.into());
+        }
+    });
     // Links to other articles open here; others open in a new tab. The
     // body is the builder's sanitized HTML, so the links are its own.
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -74,7 +114,7 @@ pub fn ArticleView(
         match link_target(&href) {
             LinkTarget::Article(id) => {
                 ev.prevent_default();
-                navigation.show_article(id);
+                navigation.follow_link(id);
             }
             LinkTarget::Web => {
                 ev.prevent_default();
@@ -94,7 +134,12 @@ pub fn ArticleView(
                         <button type="button" class="hw-button" on:click=move |_| article.refetch()>{reader.ui().retry}</button>
                     }.into_any()
                 }
-                Some(Ok(None)) => view! { <p class="hw-error">{reader.ui().sign_in_to_read}</p> }.into_any(),
+                // The builder checks links: one to an article this bundle
+                // lacks leads to a signed-in article.
+                Some(Ok(None)) if navigation.was_linked(&id_shown) => view! {
+                    <p class="hw-error">{reader.ui().sign_in_to_read}</p>
+                }.into_any(),
+                Some(Ok(None)) => view! { <NotFound /> }.into_any(),
                 Some(Ok(Some(content))) => {
                     let record = content.record.clone();
                     let help_center = reader.settings.with_value(|s| s.help_center_url.clone());
@@ -129,6 +174,40 @@ pub fn ArticleView(
                 }
             }}
         </article>
+    }
+}
+
+/// An article the bundle lacks: say so, and offer search and Contact.
+#[component]
+fn NotFound() -> impl IntoView {
+    let navigation = expect_context::<Navigation>();
+    let search = expect_context::<Search>();
+    let reader = expect_context::<Reader>();
+    let ui = reader.ui();
+    let on_input = move |ev: leptos::ev::Event| {
+        search.query.set(event_target_value(&ev));
+        navigation.go(View::Home);
+        navigation.land(Landing::Search(None));
+    };
+    view! {
+        <div class="hw-not-found">
+            <h3 class="hw-article-title" tabindex="-1">{ui.not_found}</h3>
+            <p>{ui.not_found_text}</p>
+            <div class="hw-search" role="search">
+                <input
+                    type="search"
+                    class="hw-search-input"
+                    placeholder=ui.search_placeholder
+                    aria-label=ui.search_placeholder
+                    autocomplete="off"
+                    spellcheck="false"
+                    on:input=on_input
+                />
+            </div>
+            <button type="button" class="hw-link-button hw-contact-link" on:click=move |_| navigation.show_contact()>
+                {ui.contact_support}
+            </button>
+        </div>
     }
 }
 

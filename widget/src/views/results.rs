@@ -1,11 +1,13 @@
 //! The results list: one option per hit, the matched words marked, the
-//! one the arrow keys are on selected.
+//! one the arrow keys are on selected and scrolled into sight.
 
 use std::ops::Range;
 
 use leptos::either::Either;
+use leptos::html;
 use leptos::prelude::*;
 
+use crate::dom;
 use crate::state::{Navigation, Reader, Search};
 
 /// The results for what is in the search box, as a listbox.
@@ -15,8 +17,24 @@ pub fn ResultList() -> impl IntoView {
     let search = expect_context::<Search>();
     let reader = expect_context::<Reader>();
     let hits = move || search.hits();
+    let list_ref = NodeRef::<html::Ul>::new();
+    // The selected row stays in sight as the arrow keys move, once drawn.
+    Effect::new(move |_| {
+        if search.active.get().is_some() {
+            request_animation_frame(move || {
+                let row = list_ref.get_untracked().and_then(|list| {
+                    list.query_selector("[aria-selected=\"true\"]")
+                        .ok()
+                        .flatten()
+                });
+                if let Some(row) = row {
+                    dom::scroll_into_view_nearest(&row);
+                }
+            });
+        }
+    });
     view! {
-        <ul class="hw-results" id="hw-results" role="listbox" aria-label=move || reader.ui().search_placeholder>
+        <ul node_ref=list_ref class="hw-results" id="hw-results" role="listbox" aria-label=move || reader.ui().search_placeholder>
             <For each=move || hits().into_iter().enumerate() key=|(i, hit)| (*i, hit.id.clone(), hit.snippet.clone()) let:item>
                 <li
                     class="hw-result"
