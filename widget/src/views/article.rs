@@ -6,6 +6,7 @@ use help_core::template::fill;
 use help_core::ui_strings::base_language;
 use leptos::prelude::*;
 
+use super::contact::ContactLink;
 use super::feedback::Feedback;
 use crate::dom;
 use crate::i18n::language_name;
@@ -128,6 +129,7 @@ pub fn ArticleView(
                     }.into_any()
                 }
             }}
+            <p class="hw-article-contact"><ContactLink /></p>
         </article>
     }
 }
