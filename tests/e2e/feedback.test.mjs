@@ -104,13 +104,15 @@ test('votes cast while the feedback server is down are counted exactly once it i
   assert.equal(await $(page, '.hw-helpful-count').textContent(), '1 out of 1 found this helpful');
   assert.deepEqual(await counts(port, 'find-site-id'), { helpful: 1, total: 1 });
 
-  // Server down: two more votes wait in localStorage.
+  // Server down: the reader changes that vote to a no, and votes on
+  // another article; both wait in localStorage.
   await stopServer(server);
   server = null;
   await page.reload();
   await $(page, 'button.hw-launcher').click();
   await showArticle(page, 'find-site-id');
-  await $(page, '.hw-feedback[data-article-id="find-site-id"] button').nth(1).click();
+  await $(page, '.hw-feedback[data-article-id="find-site-id"] .hw-change-vote').click();
+  await $(page, '.hw-feedback[data-article-id="find-site-id"] .hw-vote-no').click();
   await showArticle(page, 'create-links');
   await $(page, '.hw-feedback[data-article-id="create-links"] button').first().click();
   await page.waitForFunction((key) => {
@@ -130,20 +132,21 @@ test('votes cast while the feedback server is down are counted exactly once it i
   assert.equal(JSON.parse(await page.evaluate((k) => localStorage.getItem(k) || '[]', QUEUE)).length, 2,
     'unanswered votes stay queued');
 
-  // Answers get through again: the retries count once.
+  // Answers get through again: the retries count once, and the change
+  // replaced the reader's yes.
   loseAnswers = false;
   await context.setOffline(true);
   await context.setOffline(false);
   await page.waitForFunction((k) => !localStorage.getItem(k), QUEUE, { timeout: 10000 });
-  assert.deepEqual(await counts(port, 'find-site-id'), { helpful: 1, total: 2 });
+  assert.deepEqual(await counts(port, 'find-site-id'), { helpful: 0, total: 1 });
   assert.deepEqual(await counts(port, 'create-links'), { helpful: 1, total: 1 });
 
-  // A fresh reader sees the stored counts.
+  // After a reload the reader sees the stored counts.
   await page.reload();
   await $(page, 'button.hw-launcher').click();
   await showArticle(page, 'find-site-id');
   await $(page, '.hw-helpful-count').waitFor();
-  assert.equal(await $(page, '.hw-helpful-count').textContent(), '1 out of 2 found this helpful');
+  assert.equal(await $(page, '.hw-helpful-count').textContent(), '0 out of 1 found this helpful');
   await page.screenshot({ path: screenshotPath('feedback-counts.png') });
   assert.deepEqual(problems, []);
   await context.close();

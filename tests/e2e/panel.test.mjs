@@ -184,7 +184,9 @@ for (const [zone, at, expected] of ZONES) {
       assert.ok(shown.replace(/\u202f/g, ' ').startsWith(local.replace(/\u202f/g, ' ')) || shown.includes(local.split(' ')[0]), `${shown} vs ${local}`);
     }
     const resolved = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-    assert.equal(await $(page, '#hw-zone').inputValue(), resolved, 'the picker starts on the browser zone');
+    // Under its current name: Chromium resolves Asia/Kolkata as Asia/Calcutta.
+    const current = { 'Asia/Calcutta': 'Asia/Kolkata', 'Europe/Kiev': 'Europe/Kyiv' }[resolved] ?? resolved;
+    assert.equal(await $(page, '#hw-zone').inputValue(), current, 'the picker starts on the browser zone');
     await page.screenshot({ path: screenshotPath(`contact-${zone.replace('/', '-')}-${at.slice(0, 10)}.png`) });
     assert.deepEqual(problems, []);
     await context.close();
@@ -221,7 +223,7 @@ for (const [locale, zone, heading, region] of [
 // Berlin; Wednesday 15 July 2026 is summer time in Berlin and California.
 for (const [locale, zone, region, at, status, week] of [
   ['de-DE', 'Europe/Berlin', 'germany', '2026-07-15T10:00:00Z',
-    /^Jetzt geöffnet: schließt um 17:00 \(in 5 h\)$/, ['Mo–Fr, 8:00–17:00, Ihre Ortszeit']],
+    /^Jetzt geöffnet: schließt um 17:00 \(in 5 h\)$/, ['Mo–Fr, 08:00–17:00, Ihre Ortszeit']],
   ['en-US', 'America/Los_Angeles', 'germany', '2026-07-17T16:00:00Z',
     /^Closed: opens at (Sunday )?11:00 PM( Sunday)?$/, ['Sun–Thu, 11:00 PM–8:00 AM your time']],
   // The panel's English is "en", whose clock has AM and PM.
@@ -268,8 +270,8 @@ test('the request helper carries the SID, the browser and the page', async () =>
   assert.ok(mailto.startsWith('mailto:support-fr@example.com?subject='), mailto);
   const body = decodeURIComponent(mailto.split('&body=')[1]);
   assert.match(decodeURIComponent(mailto), /SID 3141592/);
-  assert.match(body, /Browser: Chrome \d+/);
-  assert.match(body, /Page: http:\/\/127\.0\.0\.1:\d+\/reports/);
+  assert.match(body, /Navigateur : Chrome \d+/);
+  assert.match(body, /Page : http:\/\/127\.0\.0\.1:\d+\/reports/);
   assert.match(await $(page, '.hw-tip').textContent(), /example\.com/);
   const phone = $(page, '#hw-region');
   await phone.selectOption('americas');

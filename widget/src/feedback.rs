@@ -1,7 +1,10 @@
 //! Article feedback that is never lost: a vote is POSTed as JSON, and a
 //! vote that cannot be sent is kept in localStorage and sent later (on the
 //! next `online` event or the next page load). Each vote carries a
-//! client-generated id, so a vote sent twice counts once.
+//! client-generated id, so a vote sent twice counts once, and the reader's
+//! id (random per browser, [`CLIENT_KEY`]), so the server keeps one vote
+//! per reader and article. The reader's own vote on each article is
+//! remembered ([`VOTES_KEY`]) to show it on return and let them change it.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,6 +16,16 @@ pub const QUEUE_KEY: &str = "help-widget:feedback-queue";
 
 /// The most votes the queue keeps; older ones give way.
 pub const QUEUE_LIMIT: usize = 200;
+
+/// The localStorage key of the reader's id: random, made on the first vote.
+pub const CLIENT_KEY: &str = "help-widget:client-id";
+
+/// The localStorage key of the reader's votes, by article:
+/// `{"<article>": {"id": "<vote id>", "helpful": true}}`.
+pub const VOTES_KEY: &str = "help-widget:votes";
+
+/// The most articles whose vote is remembered; the oldest give way.
+pub const REMEMBERED_LIMIT: usize = 500;
 
 /// One vote on an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,12 +42,16 @@ pub struct Vote {
     pub locale: String,
     /// The publisher's Site ID, if known.
     pub sid: Option<String>,
+    /// The reader's id ([`client_id`]), if storage keeps one.
+    pub client: Option<String>,
 }
 
-/// The queue after adding `vote`: a vote with the same id is replaced (a
-/// comment added after the yes/no), and the oldest give way past the limit.
+/// The queue after adding `vote`: a vote with the same id, or the same
+/// reader's earlier vote on the same article, is replaced (a comment added
+/// after the yes/no, a changed answer), and the oldest give way past the
+/// limit.
 pub fn enqueue(mut queue: Vec<Vote>, vote: Vote) -> Vec<Vote> {
-    queue.retain(|v| v.id != vote.id);
+    queue.retain(|v| v.id != vote.id && !(v.article == vote.article && v.client == vote.client));
     queue.push(vote);
     let excess = queue.len().saturating_sub(QUEUE_LIMIT);
     queue.drain(..excess);
@@ -52,6 +69,7 @@ impl Vote {
             ("comment", self.comment.as_deref().and_then(string)),
             ("locale", string(&self.locale)),
             ("sid", self.sid.as_deref().and_then(string)),
+            ("client", self.client.as_deref().and_then(string)),
         ])
         .into()
     }
@@ -65,6 +83,7 @@ impl Vote {
             comment: js::field_string(value, "comment"),
             locale: js::field_string(value, "locale")?,
             sid: js::field_string(value, "sid"),
+            client: js::field_string(value, "client"),
         })
     }
 }
@@ -114,6 +133,77 @@ pub fn new_vote_id() -> String {
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The reader's id, made and kept on first use; `None` when storage is
+/// unavailable (the vote then counts by its own id alone).
+pub fn client_id() -> Option<String> {
+    let s = storage()?;
+    if let Some(id) = s.get_item(CLIENT_KEY).ok().flatten().filter(|id| is_id(id)) {
+        return Some(id);
+    }
+    let id = new_vote_id();
+    s.set_item(CLIENT_KEY, &id).ok()?;
+    Some(id)
+}
+
+/// Whether `id` is one the feedback server takes: 1 to 64 letters, digits,
+/// `-` or `_`.
+fn is_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The reader's own vote on an article, as remembered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remembered {
+    /// The vote's id, reused when the reader changes it.
+    pub id: String,
+    /// Whether they found it helpful.
+    pub helpful: bool,
+}
+
+fn load_remembered() -> js_sys::Object {
+    storage()
+        .and_then(|s| s.get_item(VOTES_KEY).ok().flatten())
+        .and_then(|t| js::parse_text(&t))
+        .filter(|v| v.is_object() && !js_sys::Array::is_array(v))
+        .map_or_else(js_sys::Object::new, JsCast::unchecked_into)
+}
+
+/// The reader's remembered vote on `article`, if any.
+pub fn remembered(article: &str) -> Option<Remembered> {
+    let entry = js::field(&load_remembered(), article)?;
+    Some(Remembered {
+        id: js::field_string(&entry, "id").filter(|id| is_id(id))?,
+        helpful: js::field_bool(&entry, "helpful")?,
+    })
+}
+
+/// Remembers the reader's vote on `article`, replacing an earlier one.
+pub fn remember(article: &str, vote: &Remembered) {
+    let Some(s) = storage() else { return };
+    let all = load_remembered();
+    let _ = js_sys::Reflect::delete_property(&all, &JsValue::from_str(article));
+    // Keys keep their insertion order: past the limit, the oldest go.
+    let keys = js_sys::Object::keys(&all);
+    let excess = (keys.length() as usize + 1).saturating_sub(REMEMBERED_LIMIT);
+    for key in keys.iter().take(excess) {
+        let _ = js_sys::Reflect::delete_property(&all, &key);
+    }
+    let entry = js::object(&[
+        ("id", Some(JsValue::from_str(&vote.id))),
+        ("helpful", Some(JsValue::from_bool(vote.helpful))),
+    ]);
+    let _ = js_sys::Reflect::set(&all, &JsValue::from_str(article), &entry);
+    if js::stringify(&all)
+        .and_then(|text| s.set_item(VOTES_KEY, &text).ok())
+        .is_none()
+    {
+        dom::warn("help widget: could not remember the vote");
+    }
 }
 
 fn load_queue() -> Vec<Vote> {
@@ -247,7 +337,38 @@ mod tests {
             comment: None,
             locale: "en".into(),
             sid: None,
+            client: Some("reader".into()),
         }
+    }
+
+    #[test]
+    fn a_change_while_queued_replaces_the_queued_vote() {
+        let q = enqueue(Vec::new(), vote("1", true));
+        let q = enqueue(
+            q,
+            Vote {
+                article: "b".into(),
+                ..vote("2", true)
+            },
+        );
+        // The same reader votes again on "a" under another id: one vote.
+        let q = enqueue(q, vote("3", false));
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[1].id.as_str(), q[1].helpful), ("3", false));
+        // Another reader's vote on "a" is their own.
+        let other = Vote {
+            client: Some("other".into()),
+            ..vote("4", true)
+        };
+        assert_eq!(enqueue(q, other).len(), 3);
+    }
+
+    #[test]
+    fn only_ids_the_server_takes_are_kept() {
+        assert!(is_id("0b7e6f1c-2d3a-4c5b-9e8f-1a2b3c4d5e6f"));
+        assert!(!is_id(""));
+        assert!(!is_id("a b"));
+        assert!(!is_id(&"x".repeat(65)));
     }
 
     #[test]

@@ -122,6 +122,50 @@ pub struct Strings {
     pub safe_senders: &'static str,
     /// The next closure: `{}` on `{}`.
     pub closure: &'static str,
+    /// Shown on return to an article the reader found helpful.
+    pub voted_yes: &'static str,
+    /// Shown on return to an article the reader did not find helpful.
+    pub voted_no: &'static str,
+    /// Lets the reader change their vote.
+    pub change_vote: &'static str,
+    /// The comment's label after a No.
+    pub missing: &'static str,
+    /// Offered beside Contact support after a No.
+    pub still_stuck: &'static str,
+    /// Closed today for the closure `{}`; opens `{}`.
+    pub closed_today: &'static str,
+    /// Closed for the closure `{}` (not today on the reader's calendar); opens `{}`.
+    pub closed_for: &'static str,
+    /// Tomorrow at `{}`.
+    pub tomorrow_at: &'static str,
+    /// At `{}` (today).
+    pub at_time: &'static str,
+    /// The time zone filter's label and placeholder.
+    pub time_zone_search: &'static str,
+    /// How many zones the filter leaves.
+    pub time_zone_count: &'static str,
+    /// The support email's subject without a SID.
+    pub email_subject: &'static str,
+    /// The support email's subject with the SID.
+    pub email_subject_sid: &'static str,
+    /// The email body's SID line.
+    pub email_sid: &'static str,
+    /// In the SID line when no SID is known.
+    pub email_no_sid: &'static str,
+    /// The email body's browser line.
+    pub email_browser: &'static str,
+    /// The email body's operating system line.
+    pub email_os: &'static str,
+    /// The email body's page line.
+    pub email_page: &'static str,
+    /// The email body's time line.
+    pub email_time: &'static str,
+    /// The email body's prompt for the steps.
+    pub email_steps: &'static str,
+    /// The email body's prompt for the error message.
+    pub email_error: &'static str,
+    /// The email body's last line.
+    pub email_screenshot: &'static str,
     /// An article not translated yet: it is in `{}`.
     pub written_in: &'static str,
 }
@@ -192,6 +236,28 @@ by_key!(
     copy_details,
     safe_senders,
     closure,
+    voted_yes,
+    voted_no,
+    change_vote,
+    missing,
+    still_stuck,
+    closed_today,
+    closed_for,
+    tomorrow_at,
+    at_time,
+    time_zone_search,
+    time_zone_count,
+    email_subject,
+    email_subject_sid,
+    email_sid,
+    email_no_sid,
+    email_browser,
+    email_os,
+    email_page,
+    email_time,
+    email_steps,
+    email_error,
+    email_screenshot,
     written_in,
 );
 
@@ -247,6 +313,28 @@ pub const EN: Strings = Strings {
     copy_details: "Copy request details",
     safe_senders: "Add {} to your safe senders, so the answer does not land in spam.",
     closure: "Closed on {}: {}",
+    voted_yes: "You found this helpful",
+    voted_no: "You did not find this helpful",
+    change_vote: "Change",
+    missing: "What was missing? (optional)",
+    still_stuck: "Still stuck? Our support team can help.",
+    closed_today: "Closed today for {} · opens {}",
+    closed_for: "Closed for {} · opens {}",
+    tomorrow_at: "tomorrow at {}",
+    at_time: "at {}",
+    time_zone_search: "Search time zones",
+    time_zone_count: "{} time zones",
+    email_subject: "Support request",
+    email_subject_sid: "Support request (SID {})",
+    email_sid: "Site ID (SID): {}",
+    email_no_sid: "(please add)",
+    email_browser: "Browser: {}",
+    email_os: "Operating system: {}",
+    email_page: "Page: {}",
+    email_time: "Time: {}",
+    email_steps: "What I did, step by step:",
+    email_error: "The error message I see:",
+    email_screenshot: "(Attach a screenshot if you can.)",
     written_in: "This article is in {}.",
 };
 
@@ -302,6 +390,28 @@ pub const FR: Strings = Strings {
     copy_details: "Copier les détails de la demande",
     safe_senders: "Ajoutez {} à vos expéditeurs approuvés pour que la réponse n’arrive pas dans les spams.",
     closure: "Fermé le {} : {}",
+    voted_yes: "Vous avez trouvé cet article utile",
+    voted_no: "Vous n’avez pas trouvé cet article utile",
+    change_vote: "Modifier",
+    missing: "Que manquait-il ? (facultatif)",
+    still_stuck: "Toujours bloqué ? Notre équipe support peut vous aider.",
+    closed_today: "Fermé aujourd’hui ({}) · ouvre {}",
+    closed_for: "Fermé ({}) · ouvre {}",
+    tomorrow_at: "demain à {}",
+    at_time: "à {}",
+    time_zone_search: "Rechercher un fuseau horaire",
+    time_zone_count: "{} fuseaux horaires",
+    email_subject: "Demande d’assistance",
+    email_subject_sid: "Demande d’assistance (SID {})",
+    email_sid: "Identifiant de site (SID) : {}",
+    email_no_sid: "(à compléter)",
+    email_browser: "Navigateur : {}",
+    email_os: "Système d’exploitation : {}",
+    email_page: "Page : {}",
+    email_time: "Heure : {}",
+    email_steps: "Ce que j’ai fait, étape par étape :",
+    email_error: "Le message d’erreur affiché :",
+    email_screenshot: "(Joignez une capture d’écran si possible.)",
     written_in: "Cet article est en {}.",
 };
 
@@ -357,6 +467,28 @@ pub const DE: Strings = Strings {
     copy_details: "Anfragedetails kopieren",
     safe_senders: "Fügen Sie {} zu Ihren sicheren Absendern hinzu, damit die Antwort nicht im Spam landet.",
     closure: "Geschlossen am {}: {}",
+    voted_yes: "Sie fanden diesen Artikel hilfreich",
+    voted_no: "Sie fanden diesen Artikel nicht hilfreich",
+    change_vote: "Ändern",
+    missing: "Was hat gefehlt? (optional)",
+    still_stuck: "Kommen Sie nicht weiter? Unser Support-Team hilft Ihnen.",
+    closed_today: "Heute geschlossen ({}) · öffnet {}",
+    closed_for: "Geschlossen ({}) · öffnet {}",
+    tomorrow_at: "morgen um {}",
+    at_time: "um {}",
+    time_zone_search: "Zeitzone suchen",
+    time_zone_count: "{} Zeitzonen",
+    email_subject: "Supportanfrage",
+    email_subject_sid: "Supportanfrage (SID {})",
+    email_sid: "Site-ID (SID): {}",
+    email_no_sid: "(bitte ergänzen)",
+    email_browser: "Browser: {}",
+    email_os: "Betriebssystem: {}",
+    email_page: "Seite: {}",
+    email_time: "Zeit: {}",
+    email_steps: "Was ich getan habe, Schritt für Schritt:",
+    email_error: "Die Fehlermeldung, die ich sehe:",
+    email_screenshot: "(Fügen Sie nach Möglichkeit einen Screenshot bei.)",
     written_in: "Dieser Artikel ist auf {}.",
 };
 
@@ -412,6 +544,28 @@ pub const PT_BR: Strings = Strings {
     copy_details: "Copiar os detalhes do pedido",
     safe_senders: "Adicione {} aos remetentes confiáveis, para que a resposta não caia no spam.",
     closure: "Fechado em {}: {}",
+    voted_yes: "Você achou este artigo útil",
+    voted_no: "Você não achou este artigo útil",
+    change_vote: "Alterar",
+    missing: "O que faltou? (opcional)",
+    still_stuck: "Ainda com dúvidas? Nossa equipe de suporte pode ajudar.",
+    closed_today: "Fechado hoje ({}) · abre {}",
+    closed_for: "Fechado ({}) · abre {}",
+    tomorrow_at: "amanhã às {}",
+    at_time: "às {}",
+    time_zone_search: "Pesquisar fuso horário",
+    time_zone_count: "{} fusos horários",
+    email_subject: "Solicitação de suporte",
+    email_subject_sid: "Solicitação de suporte (SID {})",
+    email_sid: "ID do site (SID): {}",
+    email_no_sid: "(adicione, por favor)",
+    email_browser: "Navegador: {}",
+    email_os: "Sistema operacional: {}",
+    email_page: "Página: {}",
+    email_time: "Horário: {}",
+    email_steps: "O que eu fiz, passo a passo:",
+    email_error: "A mensagem de erro que vejo:",
+    email_screenshot: "(Anexe uma captura de tela, se puder.)",
     written_in: "Este artigo está em {}.",
 };
 

@@ -166,13 +166,45 @@ pub fn offset_minutes(zone: &str, instant: i64) -> Option<i32> {
     Some(((wall - instant_seconds) / 60_000) as i32)
 }
 
-/// `instant` as a time of day in `zone`, for `locale` ("21:00", "9:00 PM").
+thread_local! {
+    /// [`hour_style`] by locale.
+    static HOUR_STYLES: std::cell::RefCell<std::collections::HashMap<String, &'static str>> =
+        Default::default();
+}
+
+/// How `locale` writes the hour: `2-digit` where its clock runs 0–23
+/// ("09:00" in de, fr, pt-BR), `numeric` on a 12-hour clock ("9:00 AM"):
+/// `Intl` itself leaves the 24-hour "9:00" unpadded when asked for
+/// `numeric`.
+pub fn hour_style(locale: &str) -> &'static str {
+    if let Some(style) = HOUR_STYLES.with_borrow(|m| m.get(locale).copied()) {
+        return style;
+    }
+    let cycle = date_time_format(locale, &[("hour", "numeric")])
+        .and_then(|f| call(&f, "resolvedOptions", &Array::new()))
+        .and_then(|o| Reflect::get(&o, &"hourCycle".into()).ok())
+        .and_then(|c| c.as_string());
+    let style = hour_style_for(cycle.as_deref());
+    HOUR_STYLES.with_borrow_mut(|m| m.insert(locale.to_string(), style));
+    style
+}
+
+/// The hour style for a resolved `hourCycle`.
+pub fn hour_style_for(cycle: Option<&str>) -> &'static str {
+    match cycle {
+        Some("h23" | "h24") => "2-digit",
+        _ => "numeric",
+    }
+}
+
+/// `instant` as a time of day in `zone`, for `locale` ("21:00", "09:00",
+/// "9:00 PM").
 pub fn format_time(locale: &str, zone: &str, instant: i64) -> Option<String> {
     format(
         locale,
         &[
             ("timeZone", zone),
-            ("hour", "numeric"),
+            ("hour", hour_style(locale)),
             ("minute", "2-digit"),
         ],
         instant,
@@ -186,7 +218,7 @@ pub fn format_day_time(locale: &str, zone: &str, instant: i64) -> Option<String>
         &[
             ("timeZone", zone),
             ("weekday", "long"),
-            ("hour", "numeric"),
+            ("hour", hour_style(locale)),
             ("minute", "2-digit"),
         ],
         instant,
@@ -211,4 +243,18 @@ fn format(locale: &str, options: &[(&str, &str)], instant: i64) -> Option<String
 /// Now, in ms since the epoch.
 pub fn now() -> i64 {
     js_sys::Date::now() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_24_hour_clock_pads_the_hour_and_a_12_hour_clock_does_not() {
+        assert_eq!(hour_style_for(Some("h23")), "2-digit");
+        assert_eq!(hour_style_for(Some("h24")), "2-digit");
+        assert_eq!(hour_style_for(Some("h12")), "numeric");
+        assert_eq!(hour_style_for(Some("h11")), "numeric");
+        assert_eq!(hour_style_for(None), "numeric");
+    }
 }

@@ -185,6 +185,7 @@ pub fn support_value(value: JsValue) -> Result<SupportData> {
             Ok(Region {
                 id: r.string("id")?,
                 name: r.string("name")?,
+                names: region_names(&r)?,
                 countries: r.strings("countries")?,
                 default: r.flag("default")?,
                 languages: r.strings("languages")?,
@@ -256,6 +257,20 @@ fn ui_strings(root: &Obj, what: &'static str) -> Result<UiStrings> {
         strings.insert(locale, texts);
     }
     Ok(UiStrings(strings))
+}
+
+/// A region's `names` by locale tag; none when absent.
+fn region_names(r: &Obj) -> Result<BTreeMap<String, String>> {
+    let mut names = BTreeMap::new();
+    if r.get("names").is_none() {
+        return Ok(names);
+    }
+    let table = r.object("names", "support data")?;
+    for tag in Object::keys(table.value.unchecked_ref::<Object>()).iter() {
+        let tag = tag.as_string().unwrap_or_default();
+        names.insert(tag.clone(), table.string(&tag)?);
+    }
+    Ok(names)
 }
 
 fn contact(c: &Obj) -> Result<Contact> {

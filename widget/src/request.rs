@@ -1,7 +1,10 @@
 //! The support request helper's plain logic: what the browser and OS are,
 //! and the prefilled email. Native tests cover it; the contact view uses it.
 
+use help_core::template::fill;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::i18n::Strings;
 
 /// What support asks for, gathered from the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,34 +62,44 @@ pub fn describe_user_agent(ua: &str) -> (String, String) {
 }
 
 impl RequestDetails {
-    /// The email subject: it carries the SID so support can look it up.
-    pub fn subject(&self) -> String {
+    /// The email subject, in the reader's words: it carries the SID so
+    /// support can look it up.
+    pub fn subject(&self, ui: &Strings) -> String {
         match &self.sid {
-            Some(sid) => format!("Support request (SID {sid})"),
-            None => "Support request".to_string(),
+            Some(sid) => fill(ui.email_subject_sid, &[sid]),
+            None => ui.email_subject.to_string(),
         }
     }
 
-    /// The email body: what support asks for, with room for the steps and
-    /// the error message.
-    pub fn body(&self) -> String {
-        format!(
-            "Site ID (SID): {}\nBrowser: {}\nOperating system: {}\nPage: {}\nTime: {}\n\nWhat I did, step by step:\n1. \n\nThe error message I see:\n\n(Attach a screenshot if you can.)\n",
-            self.sid.as_deref().unwrap_or("(please add)"),
-            self.browser,
-            self.os,
-            self.page,
-            self.time
-        )
+    /// The email body, in the reader's words: what support asks for, with
+    /// room for the steps and the error message.
+    pub fn body(&self, ui: &Strings) -> String {
+        let sid = self.sid.as_deref().unwrap_or(ui.email_no_sid);
+        [
+            fill(ui.email_sid, &[sid]),
+            fill(ui.email_browser, &[&self.browser]),
+            fill(ui.email_os, &[&self.os]),
+            fill(ui.email_page, &[&self.page]),
+            fill(ui.email_time, &[&self.time]),
+            String::new(),
+            ui.email_steps.to_string(),
+            "1. ".to_string(),
+            String::new(),
+            ui.email_error.to_string(),
+            String::new(),
+            ui.email_screenshot.to_string(),
+            String::new(),
+        ]
+        .join("\n")
     }
 
     /// A `mailto:` link to `address` with the subject and body filled in.
-    pub fn mailto(&self, address: &str) -> String {
+    pub fn mailto(&self, address: &str, ui: &Strings) -> String {
         let encode = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
         format!(
             "mailto:{address}?subject={}&body={}",
-            encode(&self.subject()),
-            encode(&self.body())
+            encode(&self.subject(ui)),
+            encode(&self.body(ui))
         )
     }
 }
@@ -135,8 +148,9 @@ mod tests {
             page: "https://dash.example/reports?x=1&y=2".into(),
             time: "2026-11-25T09:00:00Z".into(),
         };
-        assert_eq!(details.subject(), "Support request (SID 3141592)");
-        let body = details.body();
+        let en = &crate::i18n::EN;
+        assert_eq!(details.subject(en), "Support request (SID 3141592)");
+        let body = details.body(en);
         for needle in [
             "Site ID (SID): 3141592",
             "Browser: Chrome 131",
@@ -148,11 +162,43 @@ mod tests {
         ] {
             assert!(body.contains(needle), "{needle}");
         }
-        let link = details.mailto("support-fr@example.com");
+        let link = details.mailto("support-fr@example.com", en);
         assert!(link.starts_with("mailto:support-fr@example.com?subject=Support%20request%20%28SID%203141592%29&body="), "{link}");
         assert!(
             !link[7..].contains(['&', '?'].as_slice()) || link.matches('&').count() == 1,
             "the page URL's own & is encoded: {link}"
         );
+    }
+
+    #[test]
+    fn the_email_is_in_the_readers_language() {
+        let details = RequestDetails {
+            sid: None,
+            browser: "Chrome 131".into(),
+            os: "Linux".into(),
+            page: "https://dash.example/".into(),
+            time: "2026-11-25T09:00:00Z".into(),
+        };
+        let fr = &crate::i18n::FR;
+        assert_eq!(details.subject(fr), "Demande d’assistance");
+        let body = details.body(fr);
+        for needle in [
+            "Identifiant de site (SID) : (à compléter)",
+            "Navigateur : Chrome 131",
+            "Système d’exploitation : Linux",
+            "étape par étape",
+        ] {
+            assert!(body.contains(needle), "{needle}: {body}");
+        }
+        let de = &crate::i18n::DE;
+        let sid = RequestDetails {
+            sid: Some("42".into()),
+            ..details.clone()
+        };
+        assert_eq!(sid.subject(de), "Supportanfrage (SID 42)");
+        assert!(sid.body(de).contains("Betriebssystem: Linux"));
+        let pt = &crate::i18n::PT_BR;
+        assert!(details.body(pt).contains("Sistema operacional: Linux"));
+        assert!(!details.body(pt).contains("Operating system"));
     }
 }

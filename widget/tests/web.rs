@@ -509,6 +509,7 @@ fn the_bundle_json_the_builder_writes_reads_back_equal() {
             Region {
                 id: "americas".into(),
                 name: "Americas".into(),
+                names: Default::default(),
                 countries: vec!["US".into(), "CA".into()],
                 default: true,
                 languages: vec!["en".into()],
@@ -530,6 +531,7 @@ fn the_bundle_json_the_builder_writes_reads_back_equal() {
             Region {
                 id: "germany".into(),
                 name: "Deutschland".into(),
+                names: Default::default(),
                 countries: vec!["DE".into()],
                 default: false,
                 languages: vec!["de".into(), "en".into()],

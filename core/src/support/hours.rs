@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::{
     Closure, DAY_MS, MINUTE_MS, WEEKDAYS, closed_on, instant_from_local, local_day_minute,
-    parse_hh_mm, upcoming_closure, weekday,
+    parse_date, parse_hh_mm, upcoming_closure, weekday,
 };
 
 /// Minutes in a week.
@@ -280,6 +280,22 @@ impl Schedule {
             .windows_in(today - 1..today + 8, zone)
             .find(|(_, w)| w.closes > now)?;
         closed_on(&self.closures, day)
+    }
+
+    /// [`Schedule::closure_at`], and whether the closure's date (on the
+    /// team's calendar) is today on the reader's (`reader`, their offset
+    /// lookup): "Closed today for Christmas Day" then, else "Closed for
+    /// Christmas Day", so that a reason shown beside "opens tomorrow" is
+    /// never read as tomorrow's.
+    pub fn closure_today(
+        &self,
+        now: i64,
+        zone: &dyn Fn(i64) -> i32,
+        reader: &dyn Fn(i64) -> i32,
+    ) -> Option<(&Closure, bool)> {
+        let closure = self.closure_at(now, zone)?;
+        let (reader_today, _) = local_day_minute(now, reader);
+        Some((closure, parse_date(&closure.date) == Some(reader_today)))
     }
 
     /// The closure to announce at `now`: the first listed whose local day
@@ -556,6 +572,27 @@ pub(crate) mod tests {
             seed.closure_at(at("2026-12-25 03:00"), GMT)
                 .map(|c| c.name.as_str()),
             Some("Christmas Day")
+        );
+        // On the 25th, the reason is today's, whatever "opens" says.
+        let new_york = |_: i64| -300;
+        let tokyo = |_: i64| 540;
+        assert_eq!(
+            seed.closure_today(at("2026-12-25 12:00"), GMT, &new_york),
+            Some((&seed.closures[0], true))
+        );
+        // 01:00 GMT on the 26th: still the 25th's closure (its window runs
+        // to 02:00), which is today in New York but yesterday in Tokyo.
+        assert_eq!(
+            seed.closure_today(at("2026-12-26 01:00"), GMT, &new_york),
+            Some((&seed.closures[0], true))
+        );
+        assert_eq!(
+            seed.closure_today(at("2026-12-26 01:00"), GMT, &tokyo),
+            Some((&seed.closures[0], false))
+        );
+        assert_eq!(
+            seed.closure_today(at("2026-12-24 12:00"), GMT, &tokyo),
+            None
         );
         assert_eq!(
             seed.upcoming_closure(at("2026-12-20 12:00"), GMT),

@@ -102,6 +102,7 @@ mod tests {
                 Region {
                     id: "americas".into(),
                     name: "US, Canada, Australia".into(),
+                    names: Default::default(),
                     countries: vec!["US".into(), "CA".into(), "AU".into()],
                     default: true,
                     languages: vec!["en".into()],
@@ -116,6 +117,7 @@ mod tests {
                 Region {
                     id: "france".into(),
                     name: "France".into(),
+                    names: Default::default(),
                     countries: vec!["FR".into()],
                     default: false,
                     languages: vec!["fr".into(), "en".into()],
@@ -128,6 +130,7 @@ mod tests {
                 Region {
                     id: "germany".into(),
                     name: "Deutschland".into(),
+                    names: Default::default(),
                     countries: vec!["DE".into()],
                     default: false,
                     languages: vec!["de".into(), "en".into()],

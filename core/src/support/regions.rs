@@ -2,6 +2,8 @@
 //! `mailto:` links, and which region serves a reader, guessed from their
 //! locale and time zone.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::hours::Schedule;
@@ -12,8 +14,14 @@ use super::hours::Schedule;
 pub struct Region {
     /// Stable id, such as `europe`.
     pub id: String,
-    /// Name shown to the reader.
+    /// Name shown to the reader, in the help center's default language.
     pub name: String,
+    /// The name in other languages, by locale tag (`fr`, `pt-BR`), for
+    /// [`Region::name_in`]. Regions are the help team's own groupings
+    /// ("United Kingdom and other European countries"), not countries, so
+    /// authors name them; none given: `name` in every language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
     /// ISO 3166-1 alpha-2 country codes served.
     #[serde(default)]
     pub countries: Vec<String>,
@@ -76,6 +84,21 @@ impl Contact {
 }
 
 impl Region {
+    /// The region's name for a reader of `locale`: the name given for that
+    /// tag (case and `_` aside), else for its base language, else `name`.
+    pub fn name_in(&self, locale: &str) -> &str {
+        let same = |a: &str, b: &str| {
+            a.replace('_', "-")
+                .eq_ignore_ascii_case(&b.replace('_', "-"))
+        };
+        let base = crate::ui_strings::base_language(locale);
+        self.names
+            .iter()
+            .find(|(tag, _)| same(tag, locale))
+            .or_else(|| self.names.iter().find(|(tag, _)| same(tag, &base)))
+            .map_or(&self.name, |(_, name)| name)
+    }
+
     /// Whether the region lists a phone number: only then has it hours.
     pub fn has_phone(&self) -> bool {
         self.contacts
@@ -186,6 +209,22 @@ const ZONE_COUNTRIES: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_region_is_named_in_the_readers_language_when_the_author_gave_it() {
+        let mut region: Region = serde_json::from_str(
+            r#"{"id":"europe","name":"Europe","languages":["en"],"contacts":[],
+                "names":{"fr":"Europe (FR)","pt-BR":"Europa","de":"Europa (DE)"}}"#,
+        )
+        .unwrap();
+        assert_eq!(region.name_in("fr-CA"), "Europe (FR)");
+        assert_eq!(region.name_in("pt_br"), "Europa");
+        assert_eq!(region.name_in("de"), "Europa (DE)");
+        assert_eq!(region.name_in("en"), "Europe");
+        assert_eq!(region.name_in("es"), "Europe");
+        region.names.clear();
+        assert_eq!(region.name_in("fr"), "Europe");
+    }
 
     #[test]
     fn countries_are_guessed_from_locale_then_zone_then_language() {

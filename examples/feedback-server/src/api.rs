@@ -1,4 +1,6 @@
-//! The HTTP surface: `POST /feedback` stores a vote, `GET /feedback/{id}`
+//! The HTTP surface: `POST /feedback` stores a vote (one per reader and
+//! article when it names its `client`: a change replaces it, a repeat is a
+//! no-op), `GET /feedback/{id}`
 //! returns `{helpful, total}` for an article. Every refusal is a 4xx with a
 //! JSON body `{"error": "..."}`, and nothing is stored.
 
@@ -140,6 +142,9 @@ async fn vote(
         Ok(Stored::Updated) => Ok(with_cors(
             (StatusCode::OK, Json(json!({ "stored": "updated" }))).into_response(),
         )),
+        Ok(Stored::Unchanged) => Ok(with_cors(
+            (StatusCode::OK, Json(json!({ "stored": "unchanged" }))).into_response(),
+        )),
         Err(StoreError::IdReused(id)) => Err(Refusal(
             StatusCode::CONFLICT,
             format!("vote id `{id}` is already used for another article"),
@@ -177,6 +182,9 @@ fn check(vote: &Vote, articles: &BTreeSet<String>) -> Result<(), Refusal> {
     short("locale", &vote.locale)?;
     if let Some(sid) = &vote.sid {
         short("sid", sid)?;
+    }
+    if let Some(client) = &vote.client {
+        short("client", client)?;
     }
     if !articles.contains(&vote.article) {
         return Err(Refusal(

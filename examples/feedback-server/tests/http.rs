@@ -89,6 +89,41 @@ fn a_retried_vote_counts_once_and_the_counts_are_served() {
 }
 
 #[test]
+fn a_reader_counts_once_per_article_and_a_change_replaces_the_vote() {
+    let (url, store, _dir) = serve(&["find-site-id"]);
+    let vote = |id: &str, helpful: bool| {
+        format!(
+            r#"{{"id":"{id}","article":"find-site-id","helpful":{helpful},"locale":"en","client":"reader-1"}}"#
+        )
+    };
+    // Three visits, each a new vote id: one vote.
+    assert_eq!(post(&url, "application/json", &vote("v1", true)).0, 201);
+    let (status, body) = post(&url, "application/json", &vote("v2", true));
+    assert_eq!(
+        (status, body),
+        (200, serde_json::json!({ "stored": "unchanged" }))
+    );
+    assert_eq!(post(&url, "application/json", &vote("v3", true)).0, 200);
+    assert_eq!(
+        get_counts(&url, "find-site-id").1,
+        serde_json::json!({ "helpful": 1, "total": 1 })
+    );
+    // A change replaces it.
+    let (status, body) = post(&url, "application/json", &vote("v4", false));
+    assert_eq!(
+        (status, body),
+        (200, serde_json::json!({ "stored": "updated" }))
+    );
+    assert_eq!(
+        get_counts(&url, "find-site-id").1,
+        serde_json::json!({ "helpful": 0, "total": 1 })
+    );
+    assert_eq!(store.total().unwrap(), 1);
+    let bad = r#"{"id":"v5","article":"find-site-id","helpful":true,"locale":"en","client":"a b"}"#;
+    assert_eq!(post(&url, "application/json", bad).0, 422);
+}
+
+#[test]
 fn bad_requests_get_a_json_4xx_and_store_nothing() {
     let (url, store, _dir) = serve(&["find-site-id"]);
     let long_comment = format!(

@@ -9,6 +9,7 @@ use help_core::ui_strings::base_language;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::contact::ContactLink;
 use super::feedback::Feedback;
 use crate::i18n::language_name;
 use crate::state::navigation::Landing;
@@ -173,6 +174,7 @@ pub fn ArticleView(
                     }.into_any()
                 }
             }}
+            <p class="hw-article-contact"><ContactLink /></p>
         </article>
     }
 }

@@ -1,12 +1,13 @@
 //! Phone hours of the reader's region, in the reader's time zone and
 //! locale: open or closed now and until when, the week's hours on the
 //! reader's own days, the language spoken, the next closure, and the time
-//! zone picker. A region without a phone number shows none of it.
+//! zone picker ([`super::zones`]). A region without a phone number shows none of it.
 
 use help_core::support::{Schedule, Status, SupportData, describe_duration, iso_utc, local_time};
 use help_core::template::{fill, split};
 use leptos::prelude::*;
 
+use super::zones::ZonePicker;
 use crate::i18n::{Strings, language_name};
 use crate::intl;
 use crate::state::{ContactState, Reader};
@@ -30,6 +31,24 @@ fn shown(ui: &Strings, zone: &str, instant: i64, now: i64) -> Shown {
     let text = match local.day_offset {
         0 => time,
         1 => format!("{time} {}", ui.tomorrow),
+        _ => intl::format_day_time(ui.locale, zone, instant).unwrap_or(time),
+    };
+    Shown {
+        text,
+        datetime: iso_utc(instant),
+    }
+}
+
+/// When support opens, read after "opens": "at 09:00", "tomorrow at
+/// 04:00", or the weekday and time further ahead.
+fn opening(ui: &Strings, zone: &str, instant: i64, now: i64) -> Shown {
+    let offset = |t: i64| intl::offset_minutes(zone, t).unwrap_or(0);
+    let local = local_time(instant, now, &offset);
+    let time = intl::format_time(ui.locale, zone, instant)
+        .unwrap_or_else(|| format!("{:02}:{:02}", local.hour, local.minute));
+    let text = match local.day_offset {
+        0 => fill(ui.at_time, &[&time]),
+        1 => fill(ui.tomorrow_at, &[&time]),
         _ => intl::format_day_time(ui.locale, zone, instant).unwrap_or(time),
     };
     Shown {
@@ -72,12 +91,25 @@ fn status_view(
             view! { <p class="hw-open-status hw-open"><span class="hw-dot" aria-hidden="true"></span>{before.to_string()}{time_view(at)}{after}</p> }.into_any()
         }
         Status::Closed { opens: Some(opens) } => {
-            let at = shown(ui, zone, opens, now);
-            let [before, after] = split(ui.closed);
-            let reason = schedule
-                .closure_at(now, &team)
-                .map(|c| format!(" ({})", c.name));
-            view! { <p class="hw-open-status hw-closed"><span class="hw-dot" aria-hidden="true"></span>{before.to_string()}{time_view(at)}{after.to_string()}{reason}</p> }.into_any()
+            let reader_clock = offsets(zone);
+            match schedule.closure_today(now, &team, &reader_clock) {
+                // "Closed today for Christmas Day · opens tomorrow at 04:00":
+                // the reason is named as the day's, never beside "tomorrow".
+                Some((closure, today)) => {
+                    let at = opening(ui, zone, opens, now);
+                    let [before, middle, after] = split(if today {
+                        ui.closed_today
+                    } else {
+                        ui.closed_for
+                    });
+                    view! { <p class="hw-open-status hw-closed"><span class="hw-dot" aria-hidden="true"></span>{before.to_string()}{closure.name.clone()}{middle.to_string()}{time_view(at)}{after.to_string()}</p> }.into_any()
+                }
+                None => {
+                    let at = shown(ui, zone, opens, now);
+                    let [before, after] = split(ui.closed);
+                    view! { <p class="hw-open-status hw-closed"><span class="hw-dot" aria-hidden="true"></span>{before.to_string()}{time_view(at)}{after.to_string()}</p> }.into_any()
+                }
+            }
         }
         Status::Closed { opens: None } => {
             view! { <p class="hw-open-status hw-closed">{ui.closed_for_now}</p> }.into_any()
@@ -122,48 +154,38 @@ pub fn HoursSection(
 ) -> impl IntoView {
     let reader = expect_context::<Reader>();
     let contact = expect_context::<ContactState>();
-    let mut zones = intl::time_zones();
-    // The browser may name its own zone by an alias the list lacks
-    // (Asia/Calcutta for Asia/Kolkata): keep it selectable.
-    let own = contact.time_zone.get_untracked();
-    if !zones.contains(&own) {
-        zones.push(own);
-        zones.sort();
-    }
-    move || {
-        let ui = reader.ui();
+    let schedule = Memo::new(move |_| {
         let region = contact.region_in(&data, &reader.locale.get())?;
-        let schedule = data.schedule_for(&region)?.clone();
-        let zone = contact.time_zone.get();
-        let now = contact.now.get();
-        let language = language_name(ui, &schedule.language);
-        let closure = schedule
-            .upcoming_closure(now, &offsets(&schedule.time_zone))
-            .map(|(c, start)| (c.clone(), start));
-        Some(view! {
+        data.schedule_for(&region).cloned()
+    });
+    // The picker stays while the status ticks: it is made once per
+    // region with hours, and keeps what the reader typed.
+    view! {
+        <Show when=move || schedule.with(Option::is_some)>
             <section class="hw-hours" aria-labelledby="hw-hours-title">
-                <h3 class="hw-subheading" id="hw-hours-title">{ui.phone_hours}</h3>
-                {status_view(ui, &schedule, &zone, now)}
-                {week_view(ui, &schedule, &zone, now)}
-                <p class="hw-meta">{fill(ui.phone_language, &[language])}</p>
-                {closure.map(|(c, start)| {
-                    // The closure's date as its team's calendar has it.
-                    let date = intl::format_date(ui.locale, &schedule.time_zone, start).unwrap_or(c.date.clone());
-                    view! { <p class="hw-meta hw-closure">{fill(ui.closure, &[&date, &c.name])}</p> }
-                })}
-                <label class="hw-label" for="hw-zone">{ui.time_zone}</label>
-                <select id="hw-zone" class="hw-select" on:change=move |ev| {
-                    let zone = event_target_value(&ev);
-                    if intl::is_valid_time_zone(&zone) {
-                        contact.time_zone.set(zone);
-                    }
-                }>
-                    {zones.iter().map(|z| {
-                        let selected = *z == zone;
-                        view! { <option value=z.clone() selected=selected>{z.replace('_', " ")}</option> }
-                    }).collect_view()}
-                </select>
+                {move || {
+                    let ui = reader.ui();
+                    let schedule = schedule.get()?;
+                    let zone = contact.time_zone.get();
+                    let now = contact.now.get();
+                    let language = language_name(ui, &schedule.language);
+                    let closure = schedule
+                        .upcoming_closure(now, &offsets(&schedule.time_zone))
+                        .map(|(c, start)| (c.clone(), start));
+                    Some(view! {
+                        <h3 class="hw-subheading" id="hw-hours-title">{ui.phone_hours}</h3>
+                        {status_view(ui, &schedule, &zone, now)}
+                        {week_view(ui, &schedule, &zone, now)}
+                        <p class="hw-meta">{fill(ui.phone_language, &[language])}</p>
+                        {closure.map(|(c, start)| {
+                            // The closure's date as its team's calendar has it.
+                            let date = intl::format_date(ui.locale, &schedule.time_zone, start).unwrap_or(c.date.clone());
+                            view! { <p class="hw-meta hw-closure">{fill(ui.closure, &[&date, &c.name])}</p> }
+                        })}
+                    })
+                }}
+                <ZonePicker />
             </section>
-        })
+        </Show>
     }
 }

@@ -1,6 +1,7 @@
 //! Contact support: phone hours in the reader's own time ([`hours`]),
 //! contacts by region ([`regions`]), and a request helper that carries
-//! what support asks for ([`request`]); [`copy`] is their Copy button.
+//! what support asks for ([`request`]), the time zone picker ([`zones`]);
+//! [`copy`] is their Copy button; [`ContactLink`] leads here from any view.
 //! The domain rules (open or closed, which region, which closure) are
 //! `help_core::support`'s; these views only show them.
 
@@ -8,13 +9,14 @@ pub mod copy;
 pub mod hours;
 pub mod regions;
 pub mod request;
+pub mod zones;
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::intl;
-use crate::state::{ContactState, Reader};
+use crate::state::{ContactState, Navigation, Reader};
 use copy::Copied;
 use hours::HoursSection;
 use regions::RegionSection;
@@ -47,5 +49,18 @@ pub fn ContactView() -> impl IntoView {
                 <RequestSection data=data />
             })}
         </div>
+    }
+}
+
+/// The way to Contact support from any view: a link-styled button that
+/// opens the contact view.
+#[component]
+pub fn ContactLink() -> impl IntoView {
+    let reader = expect_context::<Reader>();
+    let navigation = expect_context::<Navigation>();
+    view! {
+        <button type="button" class="hw-link-button hw-contact-link" on:click=move |_| navigation.show_contact()>
+            {move || reader.ui().contact_support}
+        </button>
     }
 }

@@ -41,14 +41,15 @@ pub fn RegionSection(
     let contact = expect_context::<ContactState>();
     move || {
         let ui = reader.ui();
-        let current = contact.region_in(&data, &reader.locale.get());
+        let locale = reader.locale.get();
+        let current = contact.region_in(&data, &locale);
         let current_id = current.as_ref().map(|r| r.id.clone()).unwrap_or_default();
         view! {
             <section class="hw-region" aria-labelledby="hw-region-title">
                 <label class="hw-subheading" id="hw-region-title" for="hw-region">{ui.region}</label>
                 <select id="hw-region" class="hw-select" on:change=move |ev| contact.region.set(Some(event_target_value(&ev)))>
                     {data.regions.iter().map(|r| {
-                        view! { <option value=r.id.clone() selected=r.id == current_id>{r.name.clone()}</option> }
+                        view! { <option value=r.id.clone() selected=r.id == current_id>{r.name_in(&locale).to_string()}</option> }
                     }).collect_view()}
                 </select>
                 {current.map(|r| {

@@ -53,10 +53,10 @@ pub fn RequestSection(
                         let details = details();
                         match email {
                             Some(address) => view! {
-                                <a class="hw-button hw-email" href=details.mailto(&address)>{reader.ui().email_support}</a>
+                                <a class="hw-button hw-email" href=details.mailto(&address, reader.ui())>{reader.ui().email_support}</a>
                             }.into_any(),
                             None => view! {
-                                <CopyButton key="details".to_string() text=details.body() class="hw-button" label=|ui| ui.copy_details />
+                                <CopyButton key="details".to_string() text=details.body(reader.ui()) class="hw-button" label=|ui| ui.copy_details />
                             }.into_any(),
                         }
                     }
