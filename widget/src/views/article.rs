@@ -7,6 +7,7 @@ use help_core::ui_strings::base_language;
 use leptos::prelude::*;
 
 use super::feedback::Feedback;
+use super::image_viewer::ImageViewer;
 use crate::dom;
 use crate::i18n::language_name;
 use crate::state::{Navigation, Reader};
@@ -117,6 +118,7 @@ pub fn ArticleView(
                             </p>
                         })}
                         <div class="hw-article-body" lang=record.locale.clone() inner_html=content.html.clone() on:click=on_click></div>
+                        <ImageViewer />
                         {help_center.map(|base| view! {
                             <p class="hw-meta">
                                 <a href=format!("{}/articles/{}", base.trim_end_matches('/'), id) target="_blank" rel="noopener noreferrer">
