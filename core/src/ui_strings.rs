@@ -108,6 +108,14 @@ pub const UI_STRINGS: &[UiString] = &[
     text("email_error"),
     text("email_screenshot"),
     template("written_in", &["the language"]),
+    // Recent searches and articles, and the image viewer (issue 11).
+    text("recent_searches"),
+    text("recently_read"),
+    text("clear"),
+    text("clear_recent_searches"),
+    text("clear_recently_read"),
+    template("view_image", &["the image's description"]),
+    text("close_image"),
 ];
 
 /// The UI string `key`, if there is one.

@@ -88,6 +88,9 @@ pub fn build_bundle(
                 article.body_html.as_bytes(),
             );
             files.insert(body_file.clone(), article.body_html.clone().into_bytes());
+            for image in &article.images {
+                files.insert(image.name.clone(), image.bytes.clone());
+            }
             writer.add(IndexedArticle {
                 record: DocRecord {
                     id: front.id.clone(),

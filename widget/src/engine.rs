@@ -83,6 +83,37 @@ impl Source {
     }
 }
 
+/// `html` (a body the builder wrote) with each `<img src>` that is relative
+/// (the builder's `images/<name>-<hash>.<ext>`) made to point under the
+/// bundle's `base` URL: the body is shown inside the host page, whose own
+/// address would otherwise be the base. The builder's serializer escapes
+/// every `<` of text, so `<img src="` only ever starts an image tag.
+pub fn resolve_images(html: &str, base: &str) -> String {
+    const TAG: &str = "<img src=\"";
+    // The base is the page's text: kept an attribute value, never markup.
+    let base = base
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(TAG) {
+        let (before, after) = rest.split_at(at + TAG.len());
+        out.push_str(before);
+        let absolute = after.starts_with('/')
+            || after.starts_with('#')
+            || after
+                .split_once(':')
+                .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains(['/', '"']));
+        if !absolute {
+            out.push_str(&base);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A locale's index, growing as queries fetch what they need.
 pub struct Engine {
     /// The locale actually served (after fallback).
@@ -159,6 +190,12 @@ impl Engine {
         self.run(SuggestionsLookup::new(route, limit)).await
     }
 
+    /// The record of article `id` alone (its title, no body), or `None`
+    /// if this locale lacks it.
+    pub async fn record(&self, id: &str) -> Result<Option<DocRecord>, LoadError> {
+        self.run(ArticleLookup::new(id)).await
+    }
+
     /// The article `id` with its body, or `None` if this locale lacks it.
     pub async fn article(&self, id: &str) -> Result<Option<ArticleContent>, LoadError> {
         let Some(record) = self.run(ArticleLookup::new(id)).await? else {
@@ -172,6 +209,10 @@ impl Engine {
                 reason: "it is not UTF-8".into(),
             },
         })?;
+        let html = match &self.source {
+            Source::Http(base) => resolve_images(&html, base),
+            Source::Memory(_) => html,
+        };
         Ok(Some(ArticleContent { record, html }))
     }
 
@@ -236,4 +277,23 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
         .await
         .map_err(network)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundle_images_resolve_under_the_bundle_url() {
+        let html = r#"<p>a</p><img src="images/chart-0123456789abcdef.svg" alt="A" loading="lazy"><img src="https://cdn.example/x.png"><img src="/abs.png"><p>&lt;img src="images/x.png"&gt;</p>"#;
+        assert_eq!(
+            resolve_images(html, "https://cdn.example/help/"),
+            r#"<p>a</p><img src="https://cdn.example/help/images/chart-0123456789abcdef.svg" alt="A" loading="lazy"><img src="https://cdn.example/x.png"><img src="/abs.png"><p>&lt;img src="images/x.png"&gt;</p>"#
+        );
+        assert_eq!(
+            resolve_images(r#"<img src="images/a.png">"#, r#"/b"><script>/"#),
+            r#"<img src="/b&quot;>&lt;script>/images/a.png">"#
+        );
+        assert_eq!(resolve_images("no images", "/b/"), "no images");
+    }
 }

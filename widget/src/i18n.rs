@@ -168,6 +168,20 @@ pub struct Strings {
     pub email_screenshot: &'static str,
     /// An article not translated yet: it is in `{}`.
     pub written_in: &'static str,
+    /// Heading over the reader's recent searches.
+    pub recent_searches: &'static str,
+    /// Heading over the articles the reader opened lately.
+    pub recently_read: &'static str,
+    /// The visible text of a list's Clear button.
+    pub clear: &'static str,
+    /// The accessible name of the recent searches' Clear button.
+    pub clear_recent_searches: &'static str,
+    /// The accessible name of the recently read list's Clear button.
+    pub clear_recently_read: &'static str,
+    /// An article image's button: view `{}` (its alt text) full size.
+    pub view_image: &'static str,
+    /// Closes the full-size image.
+    pub close_image: &'static str,
 }
 
 /// [`Strings::by_key_mut`] for the listed fields, each by its own name:
@@ -259,6 +273,13 @@ by_key!(
     email_error,
     email_screenshot,
     written_in,
+    recent_searches,
+    recently_read,
+    clear,
+    clear_recent_searches,
+    clear_recently_read,
+    view_image,
+    close_image,
 );
 
 /// English, the fallback.
@@ -336,6 +357,13 @@ pub const EN: Strings = Strings {
     email_error: "The error message I see:",
     email_screenshot: "(Attach a screenshot if you can.)",
     written_in: "This article is in {}.",
+    recent_searches: "Recent searches",
+    recently_read: "Recently read",
+    clear: "Clear",
+    clear_recent_searches: "Clear recent searches",
+    clear_recently_read: "Clear recently read articles",
+    view_image: "View image full size: {}",
+    close_image: "Close image",
 };
 
 /// French.
@@ -413,6 +441,13 @@ pub const FR: Strings = Strings {
     email_error: "Le message d’erreur affiché :",
     email_screenshot: "(Joignez une capture d’écran si possible.)",
     written_in: "Cet article est en {}.",
+    recent_searches: "Recherches récentes",
+    recently_read: "Lus récemment",
+    clear: "Effacer",
+    clear_recent_searches: "Effacer les recherches récentes",
+    clear_recently_read: "Effacer les articles lus récemment",
+    view_image: "Voir l’image en grand : {}",
+    close_image: "Fermer l’image",
 };
 
 /// German.
@@ -490,6 +525,13 @@ pub const DE: Strings = Strings {
     email_error: "Die Fehlermeldung, die ich sehe:",
     email_screenshot: "(Fügen Sie nach Möglichkeit einen Screenshot bei.)",
     written_in: "Dieser Artikel ist auf {}.",
+    recent_searches: "Letzte Suchen",
+    recently_read: "Zuletzt gelesen",
+    clear: "Löschen",
+    clear_recent_searches: "Letzte Suchen löschen",
+    clear_recently_read: "Zuletzt gelesene Artikel löschen",
+    view_image: "Bild in voller Größe ansehen: {}",
+    close_image: "Bild schließen",
 };
 
 /// Brazilian Portuguese.
@@ -567,6 +609,13 @@ pub const PT_BR: Strings = Strings {
     email_error: "A mensagem de erro que vejo:",
     email_screenshot: "(Anexe uma captura de tela, se puder.)",
     written_in: "Este artigo está em {}.",
+    recent_searches: "Pesquisas recentes",
+    recently_read: "Lidos recentemente",
+    clear: "Limpar",
+    clear_recent_searches: "Limpar pesquisas recentes",
+    clear_recently_read: "Limpar artigos lidos recentemente",
+    view_image: "Ver imagem em tamanho real: {}",
+    close_image: "Fechar imagem",
 };
 
 /// The built-in strings for `locale` (`fr-CA` gets French), English by

@@ -600,6 +600,7 @@ fn the_feedback_queue_survives_a_round_trip_through_local_storage_text() {
             comment: None,
             locale: "en".into(),
             sid: None,
+            client: None,
         },
         Vote {
             id: "2".into(),
@@ -608,6 +609,7 @@ fn the_feedback_queue_survives_a_round_trip_through_local_storage_text() {
             comment: Some("</script><b>\"quoted\"".into()),
             locale: "pt-BR".into(),
             sid: Some("3141592".into()),
+            client: Some("reader-1".into()),
         },
     ];
     assert_eq!(parse_queue(Some(&queue_json(&votes))), votes);

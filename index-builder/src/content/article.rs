@@ -27,6 +27,9 @@ pub struct Article {
     /// The body rendered to sanitized HTML, links resolved. Filled in by
     /// [`load_content`](crate::load_content) once every article is known.
     pub body_html: String,
+    /// The content folder's images the body shows, as they go into the
+    /// bundle. Filled in with `body_html`.
+    pub images: Vec<super::images::ArticleImage>,
 }
 
 /// Everything in a content folder.
@@ -94,6 +97,7 @@ pub fn parse_article(path: &Path, locale: &str, text: &str) -> Result<Article, V
         front,
         body_markdown: split.body.to_string(),
         body_html: String::new(),
+        images: Vec::new(),
     })
 }
 

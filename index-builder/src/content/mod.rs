@@ -6,13 +6,15 @@
 //! The steps, each in its own module: [`files`] reads the locale folders,
 //! [`article`] parses each file (its front matter through [`front_matter`]),
 //! [`locales`] checks ids across locales, [`links`] resolves links while
-//! [`render`] turns Markdown into sanitized HTML, and [`support`] reads
+//! [`render`] turns Markdown into sanitized HTML (the images it shows
+//! read by [`images`]), and [`support`] reads
 //! `support.toml` (its phone schedules checked by [`schedule`]). This
 //! module only runs them in order.
 
 mod article;
 mod files;
 mod front_matter;
+mod images;
 mod links;
 mod locales;
 mod render;
@@ -24,6 +26,7 @@ use std::path::Path;
 
 pub use article::{Article, Content, ContentCounts, parse_article};
 pub use files::MAX_ARTICLE_BYTES;
+pub use images::{ArticleImage, MAX_IMAGE_BYTES};
 pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility, VotesSpec};
 pub use locales::{FALLBACK_LOCALE, LOCALES, check_locale_tag, unstemmed_notes};
 pub use render::sanitizer;
@@ -71,6 +74,8 @@ pub(crate) fn render_bodies(
     let links = links::Links::new(&content.articles, unparsed);
     let sanitizer = sanitizer();
     for article in &mut content.articles {
+        let mut shown: Vec<ArticleImage> = Vec::new();
+        let mut image_problems = Vec::new();
         let html = render::to_html(
             &article.body_markdown,
             article.body_line,
@@ -81,7 +86,23 @@ pub(crate) fn render_bodies(
                     dest.to_string()
                 })
             },
+            |dest, line| match images::resolve(dest, &article.path) {
+                Ok(None) => dest.to_string(),
+                Ok(Some(image)) => {
+                    let name = image.name.clone();
+                    if !shown.iter().any(|i| i.name == name) {
+                        shown.push(image);
+                    }
+                    name
+                }
+                Err(message) => {
+                    image_problems.push(Problem::line(&article.path, line, message));
+                    dest.to_string()
+                }
+            },
         );
+        problems.append(&mut image_problems);
         article.body_html = html;
+        article.images = shown;
     }
 }

@@ -10,6 +10,10 @@ fn markdown_options() -> Options {
 
 /// The HTML sanitizer for article bodies: no scripts, no event handlers,
 /// no inline styles, no `javascript:` or `data:` URLs, no frames or forms.
+/// Images keep their `src`, `alt`, `width` and `height` (which reserve their
+/// space before they load), and always get `loading="lazy"` and
+/// `decoding="async"`, whatever the author wrote: an image far down an
+/// article costs nothing until the reader scrolls to it.
 pub fn sanitizer() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder
@@ -17,7 +21,9 @@ pub fn sanitizer() -> ammonia::Builder<'static> {
         .link_rel(Some("noopener noreferrer"))
         .rm_tags(["img"])
         .add_tags(["img"])
-        .add_tag_attributes("img", ["src", "alt", "width", "height"]);
+        .add_tag_attributes("img", ["src", "alt", "width", "height"])
+        .set_tag_attribute_value("img", "loading", "lazy")
+        .set_tag_attribute_value("img", "decoding", "async");
     // ammonia keeps `cite` on quotes and edits without checking its scheme,
     // so `javascript:` would pass there; readers never see it anyway.
     for tag in ["blockquote", "q", "del", "ins"] {
@@ -28,12 +34,14 @@ pub fn sanitizer() -> ammonia::Builder<'static> {
 
 /// `markdown` as sanitized HTML. `first_line` is the file line the
 /// Markdown starts on; `link` gets each link's destination and its file
-/// line, and returns the destination to write.
+/// line, and returns the destination to write; `image` does the same for
+/// each Markdown image's source.
 pub(super) fn to_html(
     markdown: &str,
     first_line: usize,
     sanitizer: &ammonia::Builder<'_>,
     mut link: impl FnMut(&str, usize) -> String,
+    mut image: impl FnMut(&str, usize) -> String,
 ) -> String {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
@@ -51,6 +59,20 @@ pub(super) fn to_html(
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(link(&dest_url, line)),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let line = first_line + line_starts.partition_point(|&s| s <= range.start) - 1;
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(image(&dest_url, line)),
                     title,
                     id,
                 })
@@ -108,6 +130,42 @@ mod tests {
     }
 
     #[test]
+    fn images_are_lazy_and_keep_their_alt_text() {
+        let clean = sanitizer()
+            .clean(r#"<img src="https://example.com/a.png" alt="The payouts chart" width="600" height="300" loading="eager" decoding="sync" onload="x()" style="width:9999px">"#)
+            .to_string();
+        for kept in [
+            r#"src="https://example.com/a.png""#,
+            r#"alt="The payouts chart""#,
+            r#"width="600""#,
+            r#"height="300""#,
+            r#"loading="lazy""#,
+            r#"decoding="async""#,
+        ] {
+            assert!(clean.contains(kept), "{kept} missing: {clean}");
+        }
+        for gone in ["eager", "sync", "onload", "style"] {
+            assert!(!clean.contains(gone), "{gone} survived: {clean}");
+        }
+        let markdown = to_html(
+            "Text\n\n![A chart](c.svg)",
+            4,
+            &sanitizer(),
+            |d, _| d.into(),
+            |d, line| {
+                assert_eq!((d, line), ("c.svg", 6));
+                "https://example.com/c.svg".into()
+            },
+        );
+        assert!(
+            markdown.contains(r#"<img src="https://example.com/c.svg" alt="A chart""#)
+                && markdown.contains(r#"loading="lazy""#)
+                && markdown.contains(r#"decoding="async""#),
+            "{markdown}"
+        );
+    }
+
+    #[test]
     fn links_are_rewritten_with_their_file_line() {
         let mut seen = Vec::new();
         let html = to_html(
@@ -118,6 +176,7 @@ mod tests {
                 seen.push((dest.to_string(), line));
                 "#article:x".into()
             },
+            |d, _| d.into(),
         );
         assert_eq!(seen, [("article:x".to_string(), 9)]);
         assert!(html.contains(r##"<a href="#article:x""##), "{html}");

@@ -304,6 +304,13 @@ fn content_type(name: &str) -> &'static str {
         Some("json") => "application/json",
         Some("html") => "text/html; charset=utf-8",
         Some("ts") => "application/typescript; charset=utf-8",
+        // Article images (`images/` in the bundle).
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
         _ => "application/octet-stream",
     }
 }

@@ -7,12 +7,15 @@
 //! - [`reader`]: the reader's locale, Site ID and route, the bundle loaded
 //!   for them, and the embedding page's settings;
 //! - [`contact`]: the time zone, the chosen region, the ticking clock;
-//! - [`events`]: what the loader is told.
+//! - [`events`]: what the loader is told;
+//! - [`recent`]: the reader's recent searches and articles, kept in
+//!   localStorage.
 
 pub mod contact;
 pub mod events;
 pub mod navigation;
 pub mod reader;
+pub mod recent;
 pub mod search;
 
 use leptos::prelude::*;
@@ -21,6 +24,7 @@ pub use contact::ContactState;
 pub use events::{Emit, Events};
 pub use navigation::{Navigation, View};
 pub use reader::{EngineResult, Reader, Settings};
+pub use recent::Recent;
 pub use search::{Results, Search};
 
 /// Every part of the state, as the JS API drives it.
@@ -36,15 +40,19 @@ pub struct WidgetState {
     pub contact: ContactState,
     /// What the loader is told.
     pub events: Events,
+    /// Recent searches and articles.
+    pub recent: Recent,
 }
 
 impl WidgetState {
     /// Fresh state for `reader`, telling the loader through `events`.
     /// Call it under a reactive owner.
     pub fn new(reader: Reader, events: Events) -> WidgetState {
+        let navigation = Navigation::new(events);
+        let search = Search::new(reader, events);
         WidgetState {
-            navigation: Navigation::new(events),
-            search: Search::new(reader, events),
+            navigation,
+            search,
             reader,
             contact: ContactState::from_browser(
                 reader
@@ -53,6 +61,7 @@ impl WidgetState {
                     .as_deref(),
             ),
             events,
+            recent: Recent::new(reader, search, navigation),
         }
     }
 
@@ -63,5 +72,6 @@ impl WidgetState {
         provide_context(self.reader);
         provide_context(self.contact);
         provide_context(self.events);
+        provide_context(self.recent);
     }
 }

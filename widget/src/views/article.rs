@@ -11,6 +11,7 @@ use wasm_bindgen::JsValue;
 
 use super::contact::ContactLink;
 use super::feedback::Feedback;
+use super::image_viewer::ImageViewer;
 use crate::i18n::language_name;
 use crate::state::navigation::Landing;
 use crate::state::{Events, Navigation, Reader, Search, View};
@@ -163,6 +164,7 @@ pub fn ArticleView(
                             </p>
                         })}
                         <div class="hw-article-body" lang=record.locale.clone() inner_html=content.html.clone() on:click=on_click></div>
+                        <ImageViewer />
                         {help_center.map(|base| view! {
                             <p class="hw-meta">
                                 <a href=format!("{}/articles/{}", base.trim_end_matches('/'), id) target="_blank" rel="noopener noreferrer">

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::contact::ContactView;
+use super::recent::RecentLists;
 use super::results::ResultList;
 use super::suggestions::Suggestions;
 use crate::state::search::{move_active, status_text};
@@ -83,6 +84,7 @@ pub fn Home() -> impl IntoView {
         <ResultList />
         <Show when=move || search.query.get().trim().is_empty() && !failed()>
             <Suggestions />
+            <RecentLists />
         </Show>
         <Show when=move || !failed()>
             <button type="button" class="hw-link-button hw-contact-link" on:click=move |_| navigation.show_contact()>

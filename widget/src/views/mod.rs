@@ -6,7 +6,9 @@
 //!   to contact support;
 //! - [`results`]: the results list with marked matches;
 //! - [`suggestions`]: articles for the page the reader is on;
+//! - [`recent`]: the reader's recent searches and recently read articles;
 //! - [`article`]: an article read inline, with its video link;
+//! - [`image_viewer`]: article images opened full size;
 //! - [`feedback`]: "Was this article helpful?" and the counts;
 //! - [`contact`]: support hours, contacts by region, the request helper.
 
@@ -14,7 +16,9 @@ pub mod article;
 pub mod contact;
 pub mod feedback;
 pub mod home;
+pub mod image_viewer;
 pub mod panel;
+pub mod recent;
 pub mod results;
 pub mod suggestions;
 
