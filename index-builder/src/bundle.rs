@@ -63,6 +63,7 @@ pub fn build_bundle(
         let language = Language::from_locale(locale);
         let analyzer = BuildAnalyzer::new(language);
         let mut writer = IndexWriter::new(locale, options.weights.clone(), options.split.clone());
+        writer.set_category_order(content.categories.order());
         let mut count = 0u32;
         // This locale's articles, then the English ones it has not
         // translated yet, so a reader finds every article in any language.
@@ -93,6 +94,7 @@ pub fn build_bundle(
                     id: front.id.clone(),
                     title: front.title.clone(),
                     category: front.category.clone(),
+                    category_name: content.categories.name(&front.category, locale),
                     summary: front.summary.clone(),
                     text: article.body_text.clone(),
                     body_file,
@@ -114,6 +116,7 @@ pub fn build_bundle(
                 },
                 contexts: front.contexts.clone(),
                 starter: front.category == GETTING_STARTED,
+                weight: front.weight,
                 fields: [
                     analyzer.terms(&front.title),
                     analyzer.terms(&front.tags.join("\n")),

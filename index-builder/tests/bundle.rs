@@ -235,6 +235,10 @@ fn every_file_of_the_example_bundle_decodes() {
             referenced.insert(root.shard_file(i));
             referenced.insert(root.vocab_file(i));
         }
+        let categories =
+            help_core::CategoryList::decode(&bundle.files[&root.categories_file()]).unwrap();
+        assert!(!categories.categories.is_empty());
+        referenced.insert(root.categories_file());
         for i in 0..root.chunk_count() {
             let chunk = DocChunk::decode(&bundle.files[&root.chunk_file(i)]).unwrap();
             referenced.insert(root.chunk_file(i));
@@ -311,4 +315,37 @@ fn a_written_bundle_reads_back_and_searches() {
         .search(&mut de, "Auszahlung", &SearchOptions::default())
         .unwrap();
     assert!(!hits.is_empty());
+}
+
+#[test]
+fn suggestions_for_a_page_put_the_authors_weight_after_specificity() {
+    use help_core::search::SuggestionsLookup;
+    let bundle = build(&example_dir(), Audience::Public);
+    let suggest = |locale: &str, route: &str| -> Vec<String> {
+        let entry = &bundle.manifest.locales[locale];
+        let mut index =
+            help_core::LocaleIndex::new(LocaleRoot::decode(&bundle.files[&entry.root]).unwrap());
+        index
+            .run(SuggestionsLookup::new(route, 5), |name| {
+                bundle.files.get(name).cloned().ok_or(())
+            })
+            .unwrap()
+            .into_iter()
+            .map(|(_, record)| record.id)
+            .collect()
+    };
+    let links = suggest("en", "/links");
+    assert_eq!(links[0], "create-links", "{links:?}");
+    let payments = suggest("en", "/payments");
+    assert_eq!(payments[..2], ["getting-paid", "payment-threshold"], "{payments:?}");
+    // An exact route beats a wildcard whatever the weights: /links/deep-link.
+    let deep = suggest("en", "/links/deep-link");
+    assert!(
+        deep[..2].iter().all(|id| id == "deep-links" || id == "video-create-deep-link"),
+        "{deep:?}"
+    );
+    // Translations carry their weight too.
+    assert_eq!(suggest("fr", "/links")[0], "create-links");
+    // No context matches: the getting-started articles, by weight.
+    assert_eq!(suggest("en", "/nowhere")[0], "first-steps");
 }

@@ -42,8 +42,11 @@ pub struct DocRecord {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// Its category.
+    /// Its category's slug, such as `getting-started`.
     pub category: String,
+    /// Its category's display name in the index's locale, such as
+    /// "Premiers pas": what a result or an article shows.
+    pub category_name: String,
     /// Its one-line summary, if any.
     pub summary: Option<String>,
     /// Its body as plain text, capped, for snippets.
@@ -82,6 +85,7 @@ impl DocChunk {
             w.str(&d.id);
             w.str(&d.title);
             w.str(&d.category);
+            w.str(&d.category_name);
             w.opt_str(d.summary.as_deref());
             w.str(&d.text);
             w.str(&d.body_file);
@@ -118,6 +122,7 @@ impl DocChunk {
             let id = r.string()?;
             let title = r.string()?;
             let category = r.string()?;
+            let category_name = r.string()?;
             let summary = r.opt_string()?;
             let text = r.string()?;
             let body_file = r.string()?;
@@ -153,6 +158,7 @@ impl DocChunk {
                 id,
                 title,
                 category,
+                category_name,
                 summary,
                 text,
                 body_file,
@@ -182,6 +188,7 @@ mod tests {
             id: "a".into(),
             title: "A".into(),
             category: "c".into(),
+            category_name: "C".into(),
             summary: None,
             text: "t".into(),
             body_file: "en/a.html".into(),

@@ -1,11 +1,15 @@
 //! The results list: one option per hit, the matched words marked, the
-//! one the arrow keys are on selected.
+//! one the arrow keys are on selected; and "Show more results" while more
+//! match than are listed.
 
 use std::ops::Range;
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
+use crate::dom;
 use crate::state::{Navigation, Reader, Search};
 
 /// The results for what is in the search box, as a listbox.
@@ -31,10 +35,30 @@ pub fn ResultList() -> impl IntoView {
                 >
                     <span class="hw-result-title">{highlighted(&item.1.title, &item.1.title_marks)}</span>
                     <span class="hw-result-snippet">{highlighted(&item.1.snippet, &item.1.snippet_marks)}</span>
-                    <span class="hw-result-category">{item.1.category.clone()}</span>
+                    <span class="hw-result-category">{item.1.category_name.clone()}</span>
                 </li>
             </For>
         </ul>
+        <Show when=move || search.has_more()>
+            <button
+                type="button"
+                class="hw-link-button hw-show-more"
+                on:click=move |ev| {
+                    search.show_more();
+                    // The button may go with the last page: the search box
+                    // keeps the focus, on the first new result.
+                    let panel = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.closest(".hw-panel").ok().flatten());
+                    if let Some(panel) = panel {
+                        dom::focus_first(&panel, &[".hw-search-input"]);
+                    }
+                }
+            >
+                {move || reader.ui().show_more}
+            </button>
+        </Show>
     }
 }
 
