@@ -416,6 +416,7 @@ fn record_size(r: &DocRecord) -> usize {
         + r.text.len()
         + r.body_file.len()
         + r.video.as_ref().map_or(0, |v| v.url.len() + 4)
+        + r.related.iter().map(|id| id.len() + 1).sum::<usize>()
         + 24
 }
 

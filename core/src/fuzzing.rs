@@ -83,6 +83,7 @@ fn small_index(language: Language) -> SmallIndex {
                 signed_in: false,
                 locale: "en".into(),
                 votes: None,
+                related: Vec::new(),
             },
             contexts: vec!["/reports/*".into(), "/".into()],
             starter: i == 0,

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use help_core::search::SearchOptions;
 use help_core::{
-    Analyzer, CategoryList, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter, IndexedArticle,
-    Language, LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
+    Analyzer, CategoryList, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter,
+    IndexedArticle, Language, LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
 };
 
 struct Article {
@@ -112,6 +112,7 @@ fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
                 signed_in: false,
                 locale: "en".into(),
                 votes: None,
+                related: Vec::new(),
             },
             contexts: a.contexts.iter().map(|c| c.to_string()).collect(),
             starter: a.starter,
@@ -209,7 +210,10 @@ fn the_route_only_breaks_ties() {
     let routed = hits("site", Some("/payments/settings"));
     assert_eq!(plain[0].id, "find-site-id");
     assert!(score(&plain, "find-site-id") > band * score(&plain, "getting-paid"));
-    assert_eq!(routed[0].id, "find-site-id", "the route does not override the words");
+    assert_eq!(
+        routed[0].id, "find-site-id",
+        "the route does not override the words"
+    );
     assert!((score(&routed, "getting-paid") / score(&plain, "getting-paid") - band).abs() < 1e-4);
     assert_eq!(
         score(&routed, "find-site-id"),
@@ -220,10 +224,21 @@ fn the_route_only_breaks_ties() {
     // "create link": two articles about equally good; the route picks.
     let plain = hits("create link", None);
     let (a, b) = (score(&plain, "create-links"), score(&plain, "bulk-links"));
-    let (better, worse) = if a >= b { ("create-links", "bulk-links") } else { ("bulk-links", "create-links") };
-    assert!(score(&plain, better) < band * score(&plain, worse), "a near tie: {a} vs {b}");
+    let (better, worse) = if a >= b {
+        ("create-links", "bulk-links")
+    } else {
+        ("bulk-links", "create-links")
+    };
+    assert!(
+        score(&plain, better) < band * score(&plain, worse),
+        "a near tie: {a} vs {b}"
+    );
     assert_eq!(plain[0].id, better);
-    let route = if worse == "bulk-links" { "/tools/bulk" } else { "/links/new" };
+    let route = if worse == "bulk-links" {
+        "/tools/bulk"
+    } else {
+        "/links/new"
+    };
     let routed = hits("create link", Some(route));
     assert_eq!(routed[0].id, worse, "the route breaks the tie on {route}");
 
@@ -245,7 +260,9 @@ fn a_search_counts_every_match_beyond_the_limit() {
         .unwrap();
     assert_eq!(results.hits.len(), 2);
     let all = index
-        .search_with("link", &SearchOptions::default(), |n| files.get(n).cloned().ok_or(()))
+        .search_with("link", &SearchOptions::default(), |n| {
+            files.get(n).cloned().ok_or(())
+        })
         .unwrap();
     assert!(all.hits.len() > 2, "{:?}", all.hits);
     assert_eq!(results.total, all.hits.len());
@@ -489,6 +506,7 @@ fn a_short_prefix_expands_to_its_most_frequent_completions() {
                 signed_in: false,
                 locale: "en".into(),
                 votes: None,
+                related: Vec::new(),
             },
             contexts: vec![],
             starter: false,
@@ -556,21 +574,34 @@ fn categories_are_browsed_in_order_with_counts_and_by_weight() {
         "the set order first, then first appearance"
     );
     let links: Vec<String> = index
-        .run(CategoryLookup::new("links", 10), |n| files.get(n).cloned().ok_or(()))
+        .run(CategoryLookup::new("links", 10), |n| {
+            files.get(n).cloned().ok_or(())
+        })
         .unwrap()
         .into_iter()
         .map(|(_, r)| r.id)
         .collect();
-    assert_eq!(links, ["bulk-links", "create-links", "deep-links"], "weight, then order");
+    assert_eq!(
+        links,
+        ["bulk-links", "create-links", "deep-links"],
+        "weight, then order"
+    );
     let first: Vec<u32> = index
-        .run(CategoryLookup::new("links", 1), |n| files.get(n).cloned().ok_or(()))
+        .run(CategoryLookup::new("links", 1), |n| {
+            files.get(n).cloned().ok_or(())
+        })
         .unwrap()
         .into_iter()
         .map(|(d, _)| d)
         .collect();
     assert_eq!(first, [6]);
-    assert!(index
-        .run(CategoryLookup::new("nope", 10), |n| files.get(n).cloned().ok_or(()))
-        .unwrap()
-        .is_empty());
+    assert!(
+        index
+            .run(CategoryLookup::new("nope", 10), |n| files
+                .get(n)
+                .cloned()
+                .ok_or(()))
+            .unwrap()
+            .is_empty()
+    );
 }

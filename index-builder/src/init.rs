@@ -12,7 +12,10 @@ use crate::output::{replace_dir, write_files};
 pub const STARTER: [(&str, &str); 6] = [
     ("README.md", include_str!("../starter/README.md")),
     ("support.toml", include_str!("../starter/support.toml")),
-    ("categories.toml", include_str!("../starter/categories.toml")),
+    (
+        "categories.toml",
+        include_str!("../starter/categories.toml"),
+    ),
     (
         "articles/en/welcome.md",
         include_str!("../starter/articles/en/welcome.md"),

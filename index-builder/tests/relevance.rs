@@ -112,7 +112,10 @@ fn a_route_never_buries_the_answer_to_the_words() {
     };
     let bundle = index_builder::build_bundle(&content, &options, &mut || {});
     let routed: Vec<&JudgedQuery> = judged.query.iter().filter(|j| j.route.is_some()).collect();
-    assert!(routed.len() >= 10, "at least 10 judged queries carry a route");
+    assert!(
+        routed.len() >= 10,
+        "at least 10 judged queries carry a route"
+    );
     let mut wrong = Vec::new();
     for j in routed {
         let locale = j.locale.as_deref().unwrap_or("en");
@@ -123,14 +126,21 @@ fn a_route_never_buries_the_answer_to_the_words() {
             ..SearchOptions::default()
         };
         let hits = index
-            .search_with(&j.q, &options, |name| bundle.files.get(name).cloned().ok_or(()))
+            .search_with(&j.q, &options, |name| {
+                bundle.files.get(name).cloned().ok_or(())
+            })
             .unwrap()
             .hits;
         let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
         let first = ids.iter().position(|id| j.relevant.iter().any(|r| r == id));
         let needed = if j.must_be_first { 1 } else { 3 };
         if first.is_none_or(|rank| rank >= needed) {
-            wrong.push(format!("{:?} on {:?} in {locale}: {:?}", j.q, j.route, &ids[..ids.len().min(5)]));
+            wrong.push(format!(
+                "{:?} on {:?} in {locale}: {:?}",
+                j.q,
+                j.route,
+                &ids[..ids.len().min(5)]
+            ));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");

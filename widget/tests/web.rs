@@ -64,6 +64,7 @@ fn bundle() -> Source {
                     helpful: 2,
                     total: 6,
                 }),
+                related: Vec::new(),
             },
             contexts: vec![],
             starter: false,
@@ -847,11 +848,17 @@ fn bundle_of_payments(n: usize) -> Source {
                 signed_in: false,
                 locale: "en".into(),
                 votes: None,
+                related: Vec::new(),
             },
             contexts: vec![],
             starter: false,
             weight: 0,
-            fields: [analyzer.terms(&title), vec![], vec![], analyzer.terms(&body)],
+            fields: [
+                analyzer.terms(&title),
+                vec![],
+                vec![],
+                analyzer.terms(&body),
+            ],
         });
     }
     let locale = writer.finish(help_core::testing::fnv);
@@ -894,7 +901,12 @@ async fn the_status_counts_every_match_and_show_more_lists_the_rest() {
         "the true count, not the rows listed"
     );
     let more = || -> Option<web_sys::HtmlElement> {
-        Some(container.query_selector(".hw-show-more").unwrap()?.unchecked_into())
+        Some(
+            container
+                .query_selector(".hw-show-more")
+                .unwrap()?
+                .unchecked_into(),
+        )
     };
     assert_eq!(
         more().and_then(|b| b.text_content()).as_deref(),

@@ -64,6 +64,9 @@ pub struct DocRecord {
     pub locale: String,
     /// The votes it starts with, carried over from another help center.
     pub votes: Option<Votes>,
+    /// The ids of related articles in the same locale index, best first,
+    /// computed at build time from shared words, tags and category.
+    pub related: Vec<String>,
 }
 
 /// A run of consecutive documents.
@@ -107,6 +110,10 @@ impl DocChunk {
                     w.u32(v.helpful);
                     w.u32(v.total);
                 }
+            }
+            w.usize(d.related.len());
+            for id in &d.related {
+                w.str(id);
             }
         }
         w.bytes
@@ -154,6 +161,11 @@ impl DocChunk {
                 }
                 tag => return Err(r.corrupt(format!("unknown votes tag {tag}")).into()),
             };
+            let related_count = r.count(1)?;
+            let mut related = Vec::with_capacity(related_count);
+            for _ in 0..related_count {
+                related.push(r.string()?);
+            }
             docs.push(DocRecord {
                 id,
                 title,
@@ -167,6 +179,7 @@ impl DocChunk {
                 signed_in,
                 locale,
                 votes,
+                related,
             });
         }
         r.finish()?;
@@ -197,6 +210,7 @@ mod tests {
             signed_in: false,
             locale: "en".into(),
             votes,
+            related: vec!["b".into()],
         }
     }
 

@@ -58,7 +58,8 @@ use crate::codec::{Corrupt, Reader, Writer};
 /// records carry an article's starting votes. Version 3: the postings of
 /// context and getting-started terms carry the article's `weight`
 /// ([`reserved::weight_impact`]); doc records carry the category's display
-/// name; each locale has a category list and a term per category.
+/// name and the ids of related articles; each locale has a category list
+/// and a term per category.
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Why bundle bytes could not be read.

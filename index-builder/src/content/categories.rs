@@ -212,7 +212,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(categories.name("getting-started", "fr"), "Premiers pas");
-        assert_eq!(categories.name("getting-started", "pt-BR"), "Primeiros passos");
+        assert_eq!(
+            categories.name("getting-started", "pt-BR"),
+            "Primeiros passos"
+        );
         assert_eq!(categories.name("getting-started", "de"), "Getting started");
         assert_eq!(categories.name("team-admin", "de"), "Team admin");
         assert_eq!(categories.order(), ["getting-started"]);
@@ -221,7 +224,9 @@ mod tests {
     #[test]
     fn bad_entries_name_their_line() {
         assert_eq!(
-            problems("[[categories]]\nslug = \"a\"\nname = { en = \"A\" }\n\n[[categories]]\nslug = \"a\"\nname = { en = \"B\" }\n"),
+            problems(
+                "[[categories]]\nslug = \"a\"\nname = { en = \"A\" }\n\n[[categories]]\nslug = \"a\"\nname = { en = \"B\" }\n"
+            ),
             ["categories.toml:6: category `a` is listed twice"]
         );
         assert_eq!(
@@ -229,10 +234,12 @@ mod tests {
             ["categories.toml:3: category `a` has no `en` name"]
         );
         assert_eq!(
-            problems("[[categories]]\nslug = \"Bad Slug\"\nname = { en = \"A\", xx_1 = \"\" }\n").len(),
+            problems("[[categories]]\nslug = \"Bad Slug\"\nname = { en = \"A\", xx_1 = \"\" }\n")
+                .len(),
             3
         );
-        let unknown = problems("[[categories]]\nslug = \"a\"\nname = { en = \"A\" }\ncolor = \"red\"\n");
+        let unknown =
+            problems("[[categories]]\nslug = \"a\"\nname = { en = \"A\" }\ncolor = \"red\"\n");
         assert!(unknown[0].starts_with("categories.toml:4:"), "{unknown:?}");
     }
 }

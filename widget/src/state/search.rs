@@ -72,7 +72,10 @@ impl Search {
     /// Whether more results match than are listed.
     pub fn has_more(&self) -> bool {
         let query = self.query.get();
-        !query.trim().is_empty() && self.results.with(|r| r.query == query && r.total > r.hits.len())
+        !query.trim().is_empty()
+            && self
+                .results
+                .with(|r| r.query == query && r.total > r.hits.len())
     }
 
     /// Lists [`RESULTS_PAGE`] more results, moving the arrow keys' row to
@@ -95,13 +98,16 @@ impl Search {
             }
             query
         });
-        Effect::new(move |previous: Option<String>| {
+        // Returns the query it searched for, to tell a new query from
+        // more results (or a new route) for the same one.
+        Effect::new(move |searched: Option<String>| {
             let query = self.query.get();
             let limit = self.limit.get();
             reader.context.track();
             let Some(engine) = reader.engine.get() else {
-                return query;
+                return searched.unwrap_or_default();
             };
+            let fresh = searched.as_ref() != Some(&query);
             let ticket = latest.get_value() + 1;
             latest.set_value(ticket);
             let options = SearchOptions {
@@ -109,7 +115,7 @@ impl Search {
                 ..reader.search_options()
             };
             // More of the same results keep the row the reader is on.
-            if previous.as_ref() != Some(&query) {
+            if fresh {
                 self.active.set(None);
             }
             let asked = query.clone();
@@ -122,7 +128,7 @@ impl Search {
                     Err(err) => (Vec::new(), 0, Some(err)),
                 };
                 if latest.get_value() == ticket {
-                    if !query.trim().is_empty() {
+                    if fresh && !query.trim().is_empty() {
                         events.emit("search", JsValue::from_str(&query));
                     }
                     self.results.set(Results {
