@@ -7,9 +7,12 @@
 use std::collections::BTreeMap;
 
 use crate::format::reserved::{
-    PREFIX_TERM_CHARS, PREFIX_TERM_DOCS, STARTER_TERM, context_term, id_term, prefix_term,
+    PREFIX_TERM_CHARS, PREFIX_TERM_DOCS, STARTER_TERM, category_term, context_term, id_term,
+    prefix_term, weight_impact,
 };
-use crate::format::{DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard};
+use crate::format::{
+    Category, CategoryList, DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard,
+};
 
 /// How a field's matches count, baked into each posting's impact at build
 /// time. [`FieldWeights::default`] is what the builder uses.
@@ -91,6 +94,11 @@ pub struct IndexedArticle {
     pub contexts: Vec<String>,
     /// Whether it is a getting-started article.
     pub starter: bool,
+    /// The author's `weight` among the suggestions for a route: higher
+    /// first among equally specific matches. Range
+    /// [`MIN_WEIGHT`](crate::format::reserved::MIN_WEIGHT)`..=`
+    /// [`MAX_WEIGHT`](crate::format::reserved::MAX_WEIGHT) (clamped), default 0.
+    pub weight: i32,
     /// The terms of each field, indexed by [`Field`], in text order.
     pub fields: [Vec<String>; 4],
 }
@@ -114,6 +122,7 @@ pub struct IndexWriter {
     weights: FieldWeights,
     split: SplitOptions,
     articles: Vec<IndexedArticle>,
+    category_order: Vec<String>,
 }
 
 impl IndexWriter {
@@ -128,7 +137,15 @@ impl IndexWriter {
             weights,
             split,
             articles: Vec::new(),
+            category_order: Vec::new(),
         }
+    }
+
+    /// The order of the category list, by slug. Categories no article
+    /// uses are left out; those used but not named here follow, in the
+    /// order their first article was added.
+    pub fn set_category_order(&mut self, slugs: Vec<String>) {
+        self.category_order = slugs;
     }
 
     /// Adds one article; it becomes the next document number.
@@ -183,18 +200,24 @@ impl IndexWriter {
         let prefixes = prefix_postings(&postings);
         postings.extend(prefixes);
         for (doc, a) in self.articles.iter().enumerate() {
+            let weight = weight_impact(a.weight);
             for pattern in &a.contexts {
-                postings
-                    .entry(context_term(pattern))
-                    .or_default()
-                    .push((doc as u32, 1));
+                let list = postings.entry(context_term(pattern)).or_default();
+                // An article listing a pattern twice is posted once.
+                if list.last().is_none_or(|&(d, _)| d != doc as u32) {
+                    list.push((doc as u32, weight));
+                }
             }
             if a.starter {
                 postings
                     .entry(STARTER_TERM.to_string())
                     .or_default()
-                    .push((doc as u32, 1));
+                    .push((doc as u32, weight));
             }
+            postings
+                .entry(category_term(&a.record.category))
+                .or_default()
+                .push((doc as u32, weight));
         }
 
         // Term shards of about `shard_bytes`, each with its term list.
@@ -243,9 +266,15 @@ impl IndexWriter {
             })
             .collect();
         let chunk_bytes: Vec<Vec<u8>> = chunks.iter().map(DocChunk::encode).collect();
+        let categories_bytes = self.category_list().encode();
         // One generation over every file, from the files' own hashes.
         let mut digests = String::new();
-        for bytes in shard_bytes.iter().chain(&vocab_bytes).chain(&chunk_bytes) {
+        for bytes in shard_bytes
+            .iter()
+            .chain(&vocab_bytes)
+            .chain(&chunk_bytes)
+            .chain(std::iter::once(&categories_bytes))
+        {
             digests.push_str(&hash(bytes));
         }
         let root = LocaleRoot {
@@ -263,6 +292,7 @@ impl IndexWriter {
         for (i, chunk) in chunk_bytes.into_iter().enumerate() {
             files.insert(root.chunk_file(i), chunk);
         }
+        files.insert(root.categories_file(), categories_bytes);
         let bytes = root.encode();
         let root_name = format!("{}-root-{}.bin", root.locale, hash(&bytes));
         files.insert(root_name.clone(), bytes);
@@ -270,6 +300,31 @@ impl IndexWriter {
             root: root_name,
             files,
         }
+    }
+
+    /// The categories the articles use, in [`IndexWriter::set_category_order`]'s
+    /// order, with the name their first article gives and their counts.
+    fn category_list(&self) -> CategoryList {
+        let mut categories: Vec<Category> = Vec::new();
+        for a in &self.articles {
+            match categories.iter_mut().find(|c| c.slug == a.record.category) {
+                Some(c) => c.articles += 1,
+                None => categories.push(Category {
+                    slug: a.record.category.clone(),
+                    name: a.record.category_name.clone(),
+                    articles: 1,
+                }),
+            }
+        }
+        let rank = |slug: &str| {
+            self.category_order
+                .iter()
+                .position(|s| s == slug)
+                .unwrap_or(usize::MAX)
+        };
+        // A stable sort keeps first appearance among those not ordered.
+        categories.sort_by_key(|c| rank(&c.slug));
+        CategoryList { categories }
     }
 
     /// BM25F: field frequencies, length-normalized and weighted, summed,
@@ -356,10 +411,12 @@ fn record_size(r: &DocRecord) -> usize {
     r.id.len()
         + r.title.len()
         + r.category.len()
+        + r.category_name.len()
         + r.summary.as_ref().map_or(0, String::len)
         + r.text.len()
         + r.body_file.len()
         + r.video.as_ref().map_or(0, |v| v.url.len() + 4)
+        + r.related.iter().map(|id| id.len() + 1).sum::<usize>()
         + 24
 }
 

@@ -74,6 +74,7 @@ fn small_index(language: Language) -> SmallIndex {
                 id: format!("a{i}"),
                 title: (*title).into(),
                 category: "c".into(),
+                category_name: "C".into(),
                 summary: None,
                 text: (*body).into(),
                 body_file: format!("a{i}.html"),
@@ -82,9 +83,11 @@ fn small_index(language: Language) -> SmallIndex {
                 signed_in: false,
                 locale: "en".into(),
                 votes: None,
+                related: Vec::new(),
             },
             contexts: vec!["/reports/*".into(), "/".into()],
             starter: i == 0,
+            weight: 0,
             fields: [analyzer.terms(title), vec![], vec![], analyzer.terms(body)],
         });
     }
@@ -106,7 +109,7 @@ pub fn search_everything(text: &str) {
                 let hits = index
                     .search_with(text, &options, |name| files.get(name).cloned().ok_or(()))
                     .expect("every file is there");
-                for hit in hits {
+                for hit in hits.hits {
                     for mark in hit.snippet_marks {
                         assert!(
                             hit.snippet.get(mark.clone()).is_some(),

@@ -36,8 +36,8 @@ pub mod ui_strings;
 
 pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
 pub use format::{
-    Audience, DecodeError, DocChunk, DocRecord, FORMAT_VERSION, LocaleEntry, LocaleRoot, Manifest,
-    TermEntry, TermList, TermShard, Video, Votes,
+    Audience, Category, CategoryList, DecodeError, DocChunk, DocRecord, FORMAT_VERSION,
+    LocaleEntry, LocaleRoot, Manifest, TermEntry, TermList, TermShard, Video, Votes,
 };
-pub use search::{LocaleIndex, Query, Ranking, SearchHit, SearchOptions};
+pub use search::{LocaleIndex, Query, Ranking, SearchHit, SearchOptions, SearchResults};
 pub use text::{Analyzer, Language, Token};

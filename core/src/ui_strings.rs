@@ -43,6 +43,7 @@ pub const UI_STRINGS: &[UiString] = &[
     text("one_result"),
     template("results", &["the number of articles"]),
     template("no_results", &["what was typed"]),
+    text("show_more"),
     text("unavailable"),
     text("retry"),
     text("contact_support"),

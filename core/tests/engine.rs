@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use help_core::search::SearchOptions;
 use help_core::{
-    Analyzer, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter, IndexedArticle,
-    Language, LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
+    Analyzer, CategoryList, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter,
+    IndexedArticle, Language, LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
 };
 
 struct Article {
@@ -16,6 +16,8 @@ struct Article {
     body: &'static str,
     contexts: &'static [&'static str],
     starter: bool,
+    weight: i32,
+    category: &'static str,
 }
 
 const ARTICLES: &[Article] = &[
@@ -26,6 +28,8 @@ const ARTICLES: &[Article] = &[
         body: "Your SID is shown at the top right of every dashboard page. Support asks for it first.",
         contexts: &["/account", "/account/*"],
         starter: false,
+        weight: 0,
+        category: "account",
     },
     Article {
         id: "getting-paid",
@@ -34,6 +38,8 @@ const ARTICLES: &[Article] = &[
         body: "Payments go out monthly once your balance passes the payment threshold. Your site must be approved first.",
         contexts: &["/payments/*"],
         starter: false,
+        weight: 0,
+        category: "payments",
     },
     Article {
         id: "create-links",
@@ -42,6 +48,8 @@ const ARTICLES: &[Article] = &[
         body: "Build a tracking link for any page of an advertiser's site, then copy it as it is.",
         contexts: &["/links", "/links/*"],
         starter: false,
+        weight: 0,
+        category: "links",
     },
     Article {
         id: "deep-links",
@@ -50,6 +58,8 @@ const ARTICLES: &[Article] = &[
         body: "A deep link sends visitors straight to one product instead of the advertiser's home page.",
         contexts: &["/links/deep-link"],
         starter: false,
+        weight: 0,
+        category: "links",
     },
     Article {
         id: "first-steps",
@@ -58,6 +68,8 @@ const ARTICLES: &[Article] = &[
         body: "Apply to programs, create your first link and check your reports the next day.",
         contexts: &["/"],
         starter: true,
+        weight: 0,
+        category: "start",
     },
     Article {
         id: "reports",
@@ -66,18 +78,32 @@ const ARTICLES: &[Article] = &[
         body: "Reports show clicks, sales and commission per day. Today's figures are provisional.",
         contexts: &["/reports", "/reports/*"],
         starter: false,
+        weight: 0,
+        category: "reports",
+    },
+    Article {
+        id: "bulk-links",
+        title: "Create many links at once",
+        tags: &["csv"],
+        body: "Upload a CSV file of pages to get a link for each of them.",
+        contexts: &["/links", "/tools/bulk"],
+        starter: false,
+        weight: 5,
+        category: "links",
     },
 ];
 
 fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
     let analyzer = Analyzer::new(Language::English);
     let mut writer = IndexWriter::new("en", FieldWeights::default(), split);
+    writer.set_category_order(vec!["start".into(), "links".into()]);
     for a in ARTICLES {
         writer.add(IndexedArticle {
             record: DocRecord {
                 id: a.id.into(),
                 title: a.title.into(),
-                category: "test".into(),
+                category: a.category.into(),
+                category_name: a.category.to_uppercase(),
                 summary: None,
                 text: a.body.into(),
                 body_file: format!("en/{}.html", a.id),
@@ -86,9 +112,11 @@ fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
                 signed_in: false,
                 locale: "en".into(),
                 votes: None,
+                related: Vec::new(),
             },
             contexts: a.contexts.iter().map(|c| c.to_string()).collect(),
             starter: a.starter,
+            weight: a.weight,
             fields: [
                 analyzer.terms(a.title),
                 analyzer.terms(&a.tags.join("\n")),
@@ -111,6 +139,7 @@ fn search(files: &BTreeMap<String, Vec<u8>>, query: &str, options: &SearchOption
     index
         .search_with(query, options, |name| files.get(name).cloned().ok_or(()))
         .expect("search")
+        .hits
         .into_iter()
         .map(|h| h.id)
         .collect()
@@ -158,29 +187,86 @@ fn words_of_five_letters_tolerate_one_typo() {
 }
 
 #[test]
-fn the_current_route_boosts_its_articles() {
+fn the_route_only_breaks_ties() {
     let files = build(SplitOptions::default());
-    let hits = |options: &SearchOptions| {
+    let hits = |query: &str, route: Option<&str>| {
         let mut index = open(&files);
+        let options = SearchOptions {
+            context: route.map(String::from),
+            ..SearchOptions::default()
+        };
         index
-            .search_with("site", options, |n| files.get(n).cloned().ok_or(()))
+            .search_with(query, &options, |n| files.get(n).cloned().ok_or(()))
             .unwrap()
+            .hits
     };
-    let plain = hits(&SearchOptions::default());
-    let on_route = SearchOptions {
-        context: Some("/payments/settings".into()),
-        ..SearchOptions::default()
-    };
-    let boosted = hits(&on_route);
     let score =
         |list: &[help_core::SearchHit], id: &str| list.iter().find(|h| h.id == id).unwrap().score;
+    let band = 1.0 + help_core::search::RankingWeights::default().context_tie_band;
+
+    // "site": the Site ID article is clearly the better answer; the route
+    // of "Get paid" lifts that one by the tie band only, not above it.
+    let plain = hits("site", None);
+    let routed = hits("site", Some("/payments/settings"));
     assert_eq!(plain[0].id, "find-site-id");
-    assert!((score(&boosted, "getting-paid") / score(&plain, "getting-paid") - 1.5).abs() < 1e-4);
+    assert!(score(&plain, "find-site-id") > band * score(&plain, "getting-paid"));
     assert_eq!(
-        score(&boosted, "find-site-id"),
-        score(&plain, "find-site-id"),
-        "other articles are unchanged"
+        routed[0].id, "find-site-id",
+        "the route does not override the words"
     );
+    assert!((score(&routed, "getting-paid") / score(&plain, "getting-paid") - band).abs() < 1e-4);
+    assert_eq!(
+        score(&routed, "find-site-id"),
+        score(&plain, "find-site-id"),
+        "articles the route does not cover are unchanged"
+    );
+
+    // "create link": two articles about equally good; the route picks.
+    let plain = hits("create link", None);
+    let (a, b) = (score(&plain, "create-links"), score(&plain, "bulk-links"));
+    let (better, worse) = if a >= b {
+        ("create-links", "bulk-links")
+    } else {
+        ("bulk-links", "create-links")
+    };
+    assert!(
+        score(&plain, better) < band * score(&plain, worse),
+        "a near tie: {a} vs {b}"
+    );
+    assert_eq!(plain[0].id, better);
+    let route = if worse == "bulk-links" {
+        "/tools/bulk"
+    } else {
+        "/links/new"
+    };
+    let routed = hits("create link", Some(route));
+    assert_eq!(routed[0].id, worse, "the route breaks the tie on {route}");
+
+    // Never over an article matching more of the words.
+    let routed = hits("deep product ", Some("/reports"));
+    assert_eq!(routed[0].id, "deep-links");
+}
+
+#[test]
+fn a_search_counts_every_match_beyond_the_limit() {
+    let files = build(SplitOptions::default());
+    let mut index = open(&files);
+    let options = SearchOptions {
+        limit: 2,
+        ..SearchOptions::default()
+    };
+    let results = index
+        .search_with("link", &options, |n| files.get(n).cloned().ok_or(()))
+        .unwrap();
+    assert_eq!(results.hits.len(), 2);
+    let all = index
+        .search_with("link", &SearchOptions::default(), |n| {
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap();
+    assert!(all.hits.len() > 2, "{:?}", all.hits);
+    assert_eq!(results.total, all.hits.len());
+    assert_eq!(all.total, all.hits.len());
 }
 
 #[test]
@@ -191,7 +277,8 @@ fn hits_carry_snippets_with_marked_words() {
         .search_with("commission per", &SearchOptions::default(), |n| {
             files.get(n).cloned().ok_or(())
         })
-        .unwrap();
+        .unwrap()
+        .hits;
     let hit = &hits[0];
     assert_eq!(hit.id, "reports");
     let marked: Vec<&str> = hit
@@ -268,7 +355,8 @@ fn a_typo_fetches_term_lists_then_only_the_shards_of_its_candidates() {
             fetched.push(n.to_string());
             files.get(n).cloned().ok_or(())
         })
-        .unwrap();
+        .unwrap()
+        .hits;
     assert_eq!(hits[0].id, "getting-paid");
     assert!(
         fetched.iter().any(|f| f.starts_with("en-v")),
@@ -337,8 +425,8 @@ fn suggestions_prefer_the_most_specific_route_and_fall_back_to_starters() {
     );
     assert_eq!(
         suggest("/links"),
-        [2],
-        "/links exactly and /links/* both name article 2"
+        [6, 2],
+        "/links exactly names 6 and 2 (and /links/* 2 again): the higher weight first"
     );
     assert_eq!(suggest("/nowhere"), [4], "getting-started articles");
     assert_eq!(suggest("/account/sites?tab=2"), [0]);
@@ -358,6 +446,8 @@ fn every_file_round_trips_and_every_truncation_is_an_error() {
             TermShard::decode(bytes, ARTICLES.len() as u32).map(|s| assert_eq!(s.encode(), *bytes))
         } else if name.starts_with("en-v") {
             TermList::decode(bytes).map(|s| assert_eq!(s.encode(), *bytes))
+        } else if name.starts_with("en-c-") {
+            CategoryList::decode(bytes).map(|c| assert_eq!(c.encode(), *bytes))
         } else {
             DocChunk::decode(bytes).map(|c| assert_eq!(c.encode(), *bytes))
         };
@@ -370,6 +460,8 @@ fn every_file_round_trips_and_every_truncation_is_an_error() {
                 TermShard::decode(truncated, ARTICLES.len() as u32).map(drop)
             } else if name.starts_with("en-v") {
                 TermList::decode(truncated).map(drop)
+            } else if name.starts_with("en-c-") {
+                CategoryList::decode(truncated).map(drop)
             } else {
                 DocChunk::decode(truncated).map(drop)
             };
@@ -405,6 +497,7 @@ fn a_short_prefix_expands_to_its_most_frequent_completions() {
                 id: format!("a{i}"),
                 title: format!("Article {i}"),
                 category: "c".into(),
+                category_name: "C".into(),
                 summary: None,
                 text: body.clone(),
                 body_file: format!("a{i}.html"),
@@ -413,9 +506,11 @@ fn a_short_prefix_expands_to_its_most_frequent_completions() {
                 signed_in: false,
                 locale: "en".into(),
                 votes: None,
+                related: Vec::new(),
             },
             contexts: vec![],
             starter: false,
+            weight: 0,
             fields: [
                 analyzer.terms(&format!("Article {i}")),
                 vec![],
@@ -432,7 +527,8 @@ fn a_short_prefix_expands_to_its_most_frequent_completions() {
     };
     let hits = index
         .search_with("zq", &options, |n| files.get(n).cloned().ok_or(()))
-        .unwrap();
+        .unwrap()
+        .hits;
     assert_eq!(
         hits.len(),
         100,
@@ -440,6 +536,72 @@ fn a_short_prefix_expands_to_its_most_frequent_completions() {
     );
     let hits = index
         .search_with("zqrare042", &options, |n| files.get(n).cloned().ok_or(()))
-        .unwrap();
+        .unwrap()
+        .hits;
     assert_eq!(hits[0].id, "a42", "a full word finds its rare article");
+}
+
+#[test]
+fn categories_are_browsed_in_order_with_counts_and_by_weight() {
+    use help_core::search::{CategoriesLookup, CategoryLookup};
+    let files = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
+    let mut index = open(&files);
+    let mut fetched = Vec::new();
+    let categories = index
+        .run(CategoriesLookup, |n| {
+            fetched.push(n.to_string());
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap();
+    assert_eq!(fetched.len(), 1, "one small file: {fetched:?}");
+    let listed: Vec<(&str, &str, u32)> = categories
+        .iter()
+        .map(|c| (c.slug.as_str(), c.name.as_str(), c.articles))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("start", "START", 1),
+            ("links", "LINKS", 3),
+            ("account", "ACCOUNT", 1),
+            ("payments", "PAYMENTS", 1),
+            ("reports", "REPORTS", 1),
+        ],
+        "the set order first, then first appearance"
+    );
+    let links: Vec<String> = index
+        .run(CategoryLookup::new("links", 10), |n| {
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap()
+        .into_iter()
+        .map(|(_, r)| r.id)
+        .collect();
+    assert_eq!(
+        links,
+        ["bulk-links", "create-links", "deep-links"],
+        "weight, then order"
+    );
+    let first: Vec<u32> = index
+        .run(CategoryLookup::new("links", 1), |n| {
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap()
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    assert_eq!(first, [6]);
+    assert!(
+        index
+            .run(CategoryLookup::new("nope", 10), |n| files
+                .get(n)
+                .cloned()
+                .ok_or(()))
+            .unwrap()
+            .is_empty()
+    );
 }

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::analysis::BuildAnalyzer;
 use crate::content::{Article, Content, FALLBACK_LOCALE, GETTING_STARTED, Visibility};
+use crate::related::related_ids;
 
 /// How to build a bundle.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +64,9 @@ pub fn build_bundle(
         let language = Language::from_locale(locale);
         let analyzer = BuildAnalyzer::new(language);
         let mut writer = IndexWriter::new(locale, options.weights.clone(), options.split.clone());
+        writer.set_category_order(content.categories.order());
         let mut count = 0u32;
+        let mut indexed: Vec<IndexedArticle> = Vec::new();
         // This locale's articles, then the English ones it has not
         // translated yet, so a reader finds every article in any language.
         let own: Vec<&Article> = content
@@ -91,11 +94,12 @@ pub fn build_bundle(
             for image in &article.images {
                 files.insert(image.name.clone(), image.bytes.clone());
             }
-            writer.add(IndexedArticle {
+            indexed.push(IndexedArticle {
                 record: DocRecord {
                     id: front.id.clone(),
                     title: front.title.clone(),
                     category: front.category.clone(),
+                    category_name: content.categories.name(&front.category, locale),
                     summary: front.summary.clone(),
                     text: article.body_text.clone(),
                     body_file,
@@ -114,9 +118,11 @@ pub fn build_bundle(
                         helpful: v.helpful,
                         total: v.total,
                     }),
+                    related: Vec::new(),
                 },
                 contexts: front.contexts.clone(),
                 starter: front.category == GETTING_STARTED,
+                weight: front.weight,
                 fields: [
                     analyzer.terms(&front.title),
                     analyzer.terms(&front.tags.join("\n")),
@@ -129,6 +135,12 @@ pub fn build_bundle(
         }
         if own.is_empty() || count == 0 {
             continue;
+        }
+        // Related articles among those this bundle holds for the locale.
+        let related = related_ids(&indexed);
+        for (mut article, related) in indexed.into_iter().zip(related) {
+            article.record.related = related;
+            writer.add(article);
         }
         let locale_files = writer.finish(short_hash);
         locales.insert(

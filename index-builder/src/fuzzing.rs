@@ -11,6 +11,7 @@ pub fn parse_and_render(text: &str) {
             let mut content = Content {
                 articles: vec![article],
                 support: None,
+                categories: Default::default(),
             };
             let mut problems = Vec::new();
             render_bodies(&mut content, &[], &mut problems);

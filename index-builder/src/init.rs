@@ -1,5 +1,6 @@
 //! `index-builder init DIR`: a starter help center that builds as it is,
-//! with a documented `support.toml`, two articles and one translation.
+//! with a documented `support.toml` and `categories.toml`, two articles
+//! and one translation.
 //! The files live in `index-builder/starter/` and are compiled in.
 
 use std::io;
@@ -8,9 +9,13 @@ use std::path::Path;
 use crate::output::{replace_dir, write_files};
 
 /// The starter's files, by path relative to the new folder.
-pub const STARTER: [(&str, &str); 5] = [
+pub const STARTER: [(&str, &str); 6] = [
     ("README.md", include_str!("../starter/README.md")),
     ("support.toml", include_str!("../starter/support.toml")),
+    (
+        "categories.toml",
+        include_str!("../starter/categories.toml"),
+    ),
     (
         "articles/en/welcome.md",
         include_str!("../starter/articles/en/welcome.md"),

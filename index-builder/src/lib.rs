@@ -27,14 +27,16 @@ mod import;
 mod init;
 mod output;
 mod reader;
+mod related;
 mod serve;
 
 pub use analysis::BuildAnalyzer;
 pub use bundle::{BuildOptions, Bundle, build_bundle};
 pub use content::{
-    Article, ArticleImage, Content, ContentCounts, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES,
-    MAX_ARTICLE_BYTES, MAX_IMAGE_BYTES, VideoSpec, Visibility, VotesSpec, check_locale_tag, load_content,
-    parse_article, parse_support, sanitizer, unstemmed_notes,
+    Article, ArticleImage, CATEGORIES_FILE, Categories, CategorySpec, Content, ContentCounts,
+    FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES, MAX_ARTICLE_BYTES, MAX_IMAGE_BYTES,
+    VideoSpec, Visibility, VotesSpec, check_locale_tag, load_content, parse_article,
+    parse_categories, parse_support, sanitizer, unstemmed_notes,
 };
 pub use deploy::hashed::{is_hashed, is_hashed_path};
 pub use deploy::{
@@ -54,4 +56,5 @@ pub use import::{
 pub use init::{STARTER, init};
 pub use output::write_bundle;
 pub use reader::{BundleReader, ReadError, hits_json, open_bundle};
+pub use related::{RELATED_PER_ARTICLE, related_ids};
 pub use serve::Preview;

@@ -78,7 +78,7 @@ impl BundleReader {
         Ok(LocaleIndex::new(root))
     }
 
-    /// Searches `locale` for `query`.
+    /// Searches `locale` for `query`: the best `options.limit` hits.
     pub fn search(
         &self,
         index: &mut LocaleIndex,
@@ -98,6 +98,7 @@ impl BundleReader {
                     source,
                 },
             })
+            .map(|found| found.hits)
     }
 }
 

@@ -235,6 +235,10 @@ fn every_file_of_the_example_bundle_decodes() {
             referenced.insert(root.shard_file(i));
             referenced.insert(root.vocab_file(i));
         }
+        let categories =
+            help_core::CategoryList::decode(&bundle.files[&root.categories_file()]).unwrap();
+        assert!(!categories.categories.is_empty());
+        referenced.insert(root.categories_file());
         for i in 0..root.chunk_count() {
             let chunk = DocChunk::decode(&bundle.files[&root.chunk_file(i)]).unwrap();
             referenced.insert(root.chunk_file(i));
@@ -311,4 +315,110 @@ fn a_written_bundle_reads_back_and_searches() {
         .search(&mut de, "Auszahlung", &SearchOptions::default())
         .unwrap();
     assert!(!hits.is_empty());
+}
+
+#[test]
+fn suggestions_for_a_page_put_the_authors_weight_after_specificity() {
+    use help_core::search::SuggestionsLookup;
+    let bundle = build(&example_dir(), Audience::Public);
+    let suggest = |locale: &str, route: &str| -> Vec<String> {
+        let entry = &bundle.manifest.locales[locale];
+        let mut index =
+            help_core::LocaleIndex::new(LocaleRoot::decode(&bundle.files[&entry.root]).unwrap());
+        index
+            .run(SuggestionsLookup::new(route, 5), |name| {
+                bundle.files.get(name).cloned().ok_or(())
+            })
+            .unwrap()
+            .into_iter()
+            .map(|(_, record)| record.id)
+            .collect()
+    };
+    let links = suggest("en", "/links");
+    assert_eq!(links[0], "create-links", "{links:?}");
+    let payments = suggest("en", "/payments");
+    assert_eq!(
+        payments[..2],
+        ["getting-paid", "payment-threshold"],
+        "{payments:?}"
+    );
+    // An exact route beats a wildcard whatever the weights: /links/deep-link.
+    let deep = suggest("en", "/links/deep-link");
+    assert!(
+        deep[..2]
+            .iter()
+            .all(|id| id == "deep-links" || id == "video-create-deep-link"),
+        "{deep:?}"
+    );
+    // Translations carry their weight too.
+    assert_eq!(suggest("fr", "/links")[0], "create-links");
+    // No context matches: the getting-started articles, by weight.
+    assert_eq!(suggest("en", "/nowhere")[0], "first-steps");
+}
+
+#[test]
+fn related_articles_share_a_subject_and_stay_in_their_bundle() {
+    let bundle = build(&example_dir(), Audience::Public);
+    let records = |locale: &str| -> Vec<help_core::DocRecord> {
+        let entry = &bundle.manifest.locales[locale];
+        let root = LocaleRoot::decode(&bundle.files[&entry.root]).unwrap();
+        (0..root.chunk_count())
+            .flat_map(|i| {
+                DocChunk::decode(&bundle.files[&root.chunk_file(i)])
+                    .unwrap()
+                    .docs
+            })
+            .collect()
+    };
+    for locale in ["en", "fr"] {
+        let docs = records(locale);
+        let ids: BTreeSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        let mut with_related = 0;
+        for d in &docs {
+            assert!(d.related.len() <= index_builder::RELATED_PER_ARTICLE);
+            assert!(!d.related.contains(&d.id), "{} lists itself", d.id);
+            for r in &d.related {
+                assert!(
+                    ids.contains(r.as_str()),
+                    "{} lists {r}, not in {locale}'s public bundle",
+                    d.id
+                );
+            }
+            with_related += usize::from(!d.related.is_empty());
+        }
+        assert!(
+            with_related * 10 >= docs.len() * 9,
+            "most articles have related ones in {locale}"
+        );
+    }
+    let en = records("en");
+    let related =
+        |id: &str| -> Vec<String> { en.iter().find(|d| d.id == id).unwrap().related.clone() };
+    let payments = [
+        "getting-paid",
+        "payment-schedule",
+        "payment-methods",
+        "missing-payment",
+        "payment-holds",
+        "payment-currency",
+        "bank-details",
+        "video-payment-setup",
+        "tax-forms",
+    ];
+    let threshold = related("payment-threshold");
+    assert!(
+        threshold.iter().all(|r| payments.contains(&r.as_str())),
+        "{threshold:?}"
+    );
+    let two_factor = related("two-factor-sign-in");
+    assert!(
+        two_factor.contains(&"change-email-password".to_string()),
+        "{two_factor:?}"
+    );
+    let deep = related("deep-links");
+    assert!(
+        deep.iter()
+            .any(|r| r == "create-links" || r == "video-create-deep-link" || r == "link-builder"),
+        "{deep:?}"
+    );
 }

@@ -49,6 +49,7 @@ fn line_for(key: &str) -> String {
         "video" => r#"{ url = "https://videos.example.com/payouts.mp4", duration = "2:20" }"#,
         "updated" => "2026-10-14",
         "votes" => "{ helpful = 12, total = 15 }",
+        "weight" => "10",
         other => panic!("the test has no value for the documented key `{other}`"),
     };
     format!("{key} = {value}\n")

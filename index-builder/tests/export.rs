@@ -175,6 +175,7 @@ fn an_unknown_unstemmed_or_empty_locale_is_an_error() {
             .cloned()
             .collect(),
         support: None,
+        categories: content.categories.clone(),
     };
     let err = index_builder::export_elasticlunr(&english_only, "fr", Audience::Public).unwrap_err();
     assert_eq!(

@@ -299,9 +299,9 @@ impl WidgetHandle {
         wasm_bindgen_futures::future_to_promise(async move {
             let error = |err: LoadError| JsValue::from(js_sys::Error::new(&err.to_string()));
             let engine = engine.await.map_err(error)?;
-            let hits = engine.search(&query, &options).await.map_err(error)?;
+            let found = engine.search(&query, &options).await.map_err(error)?;
             let results = Array::new();
-            for hit in hits {
+            for hit in found.hits {
                 let item = js::object(&[
                     ("id", Some(hit.id.into())),
                     ("title", Some(hit.title.into())),

@@ -31,6 +31,20 @@ pub fn focus_quietly(el: &web_sys::Element) {
     }
 }
 
+/// Moves focus to the search box of the panel `ev` happened in, without
+/// scrolling: for a control that is about to go (the last "Show more", a
+/// recent search run again).
+pub fn focus_search_box_of(ev: &web_sys::Event) {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".hw-panel").ok().flatten())
+        .and_then(|panel| panel.query_selector(".hw-search-input").ok().flatten());
+    if let Some(input) = input {
+        focus_quietly(&input);
+    }
+}
+
 /// The element with focus, in the shadow root (or document) `scope` is in.
 pub fn active_element(scope: &web_sys::Element) -> Option<web_sys::Element> {
     match scope.get_root_node().dyn_into::<web_sys::ShadowRoot>() {

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use help_core::format::MANIFEST_FILE;
 use help_core::search::{ArticleLookup, Lookup, Need, SearchLookup, Step, SuggestionsLookup};
 use help_core::support::SupportData;
-use help_core::{DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchHit, SearchOptions};
+use help_core::{DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchOptions, SearchResults};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -170,12 +170,13 @@ impl Engine {
         }))
     }
 
-    /// The best articles for `query`, best first, fetching what is missing.
+    /// The best `options.limit` articles for `query`, best first, and how
+    /// many matched in all, fetching what is missing.
     pub async fn search(
         &self,
         query: &str,
         options: &SearchOptions,
-    ) -> Result<Vec<SearchHit>, LoadError> {
+    ) -> Result<SearchResults, LoadError> {
         let parsed = self.index.borrow().parse(query);
         self.run(SearchLookup::new(parsed, options.clone())).await
     }

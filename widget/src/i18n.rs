@@ -41,6 +41,8 @@ pub struct Strings {
     pub results: &'static str,
     /// No result for `{}`.
     pub no_results: &'static str,
+    /// The button under the results that lists more of them.
+    pub show_more: &'static str,
     /// The bundle could not be loaded.
     pub unavailable: &'static str,
     /// The retry button.
@@ -211,6 +213,7 @@ by_key!(
     one_result,
     results,
     no_results,
+    show_more,
     unavailable,
     retry,
     contact_support,
@@ -294,6 +297,7 @@ pub const EN: Strings = Strings {
     one_result: "1 article found.",
     results: "{} articles found.",
     no_results: "No articles match “{}”.",
+    show_more: "Show more results",
     unavailable: "Help articles are unavailable right now.",
     retry: "Retry",
     contact_support: "Contact support",
@@ -378,6 +382,7 @@ pub const FR: Strings = Strings {
     one_result: "1 article trouvé.",
     results: "{} articles trouvés.",
     no_results: "Aucun article ne correspond à « {} ».",
+    show_more: "Afficher plus de résultats",
     unavailable: "Les articles d’aide sont indisponibles pour le moment.",
     retry: "Réessayer",
     contact_support: "Contacter le support",
@@ -462,6 +467,7 @@ pub const DE: Strings = Strings {
     one_result: "1 Artikel gefunden.",
     results: "{} Artikel gefunden.",
     no_results: "Keine Artikel zu „{}“.",
+    show_more: "Weitere Ergebnisse anzeigen",
     unavailable: "Die Hilfeartikel sind gerade nicht erreichbar.",
     retry: "Erneut versuchen",
     contact_support: "Support kontaktieren",
@@ -546,6 +552,7 @@ pub const PT_BR: Strings = Strings {
     one_result: "1 artigo encontrado.",
     results: "{} artigos encontrados.",
     no_results: "Nenhum artigo corresponde a “{}”.",
+    show_more: "Mostrar mais resultados",
     unavailable: "Os artigos de ajuda estão indisponíveis no momento.",
     retry: "Tentar novamente",
     contact_support: "Falar com o suporte",

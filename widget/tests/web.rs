@@ -51,6 +51,7 @@ fn bundle() -> Source {
                 id: id.into(),
                 title: title.into(),
                 category: category.into(),
+                category_name: category.into(),
                 summary: None,
                 text: body.into(),
                 body_file: format!("en/{id}.html"),
@@ -63,9 +64,11 @@ fn bundle() -> Source {
                     helpful: 2,
                     total: 6,
                 }),
+                related: Vec::new(),
             },
             contexts: vec![],
             starter: false,
+            weight: 0,
             fields: [analyzer.terms(title), vec![], vec![], analyzer.terms(body)],
         });
     }
@@ -112,19 +115,22 @@ async fn a_query_reaches_the_core_engine_compiled_to_wasm() {
     let hits = engine
         .search("site id", &SearchOptions::default())
         .await
-        .unwrap();
+        .unwrap()
+        .hits;
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("find-site-id"));
     // "rep" is unfinished: it matches "reports" as a prefix.
     let hits = engine
         .search("rep", &SearchOptions::default())
         .await
-        .unwrap();
+        .unwrap()
+        .hits;
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("reading-reports"));
     // One typo in a long word is forgiven.
     let hits = engine
         .search("paymnets ", &SearchOptions::default())
         .await
-        .unwrap();
+        .unwrap()
+        .hits;
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("getting-paid"));
 }
 
@@ -910,4 +916,114 @@ async fn a_search_is_reported_once_the_reader_pauses_and_an_unknown_article_is_a
         container.query_selector(".hw-not-found").unwrap().is_some(),
         "the not-found view shows"
     );
+}
+
+/// A bundle of `n` articles that all mention payments.
+fn bundle_of_payments(n: usize) -> Source {
+    let analyzer = Analyzer::new(Language::English);
+    let mut writer = IndexWriter::new("en", FieldWeights::default(), SplitOptions::default());
+    for i in 0..n {
+        let (id, title) = (format!("pay-{i:02}"), format!("Payment question {i}"));
+        let body = format!("How payment number {i} works.");
+        writer.add(IndexedArticle {
+            record: DocRecord {
+                id: id.clone(),
+                title: title.clone(),
+                category: "payments".into(),
+                category_name: "Payments".into(),
+                summary: None,
+                text: body.clone(),
+                body_file: format!("en/{id}.html"),
+                video: None,
+                updated: None,
+                signed_in: false,
+                locale: "en".into(),
+                votes: None,
+                related: Vec::new(),
+            },
+            contexts: vec![],
+            starter: false,
+            weight: 0,
+            fields: [
+                analyzer.terms(&title),
+                vec![],
+                vec![],
+                analyzer.terms(&body),
+            ],
+        });
+    }
+    let locale = writer.finish(help_core::testing::fnv);
+    let manifest = Manifest {
+        format_version: FORMAT_VERSION,
+        audience: Audience::Public,
+        default_locale: "en".into(),
+        locales: BTreeMap::from([(
+            "en".into(),
+            LocaleEntry {
+                root: locale.root.clone(),
+                articles: n as u32,
+            },
+        )]),
+        support: None,
+    };
+    let mut files = locale.files;
+    files.insert("manifest.json".into(), manifest.to_json().into_bytes());
+    Source::Memory(Rc::new(files))
+}
+
+#[wasm_bindgen_test]
+async fn the_status_counts_every_match_and_show_more_lists_the_rest() {
+    let container = open_panel("en", bundle_of_payments(23)).await;
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(".hw-search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("payment");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let rows = || container.query_selector_all(".hw-result").unwrap().length();
+    settle(|| rows() > 0).await;
+    assert_eq!(rows(), 10, "the first page");
+    assert_eq!(
+        text_of(&container, ".hw-status").as_deref(),
+        Some("23 articles found."),
+        "the true count, not the rows listed"
+    );
+    let more = || -> Option<web_sys::HtmlElement> {
+        Some(
+            container
+                .query_selector(".hw-show-more")
+                .unwrap()?
+                .unchecked_into(),
+        )
+    };
+    assert_eq!(
+        more().and_then(|b| b.text_content()).as_deref(),
+        Some("Show more results")
+    );
+    more().unwrap().click();
+    settle(|| rows() == 20).await;
+    assert_eq!(rows(), 20, "ten more");
+    assert_eq!(
+        attribute(&container, ".hw-search-input", "aria-activedescendant").as_deref(),
+        Some("hw-result-10"),
+        "the arrow keys' row is the first new result"
+    );
+    more().unwrap().click();
+    settle(|| rows() == 23).await;
+    assert_eq!(rows(), 23);
+    assert!(more().is_none(), "nothing more to show");
+    assert_eq!(
+        text_of(&container, ".hw-status").as_deref(),
+        Some("23 articles found.")
+    );
+    // A new query starts from the first page again.
+    input.set_value("payment question");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle(|| rows() == 10).await;
+    assert_eq!(rows(), 10);
 }

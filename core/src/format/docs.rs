@@ -42,8 +42,11 @@ pub struct DocRecord {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// Its category.
+    /// Its category's slug, such as `getting-started`.
     pub category: String,
+    /// Its category's display name in the index's locale, such as
+    /// "Premiers pas": what a result or an article shows.
+    pub category_name: String,
     /// Its one-line summary, if any.
     pub summary: Option<String>,
     /// Its body as plain text, capped, for snippets.
@@ -61,6 +64,9 @@ pub struct DocRecord {
     pub locale: String,
     /// The votes it starts with, carried over from another help center.
     pub votes: Option<Votes>,
+    /// The ids of related articles in the same locale index, best first,
+    /// computed at build time from shared words, tags and category.
+    pub related: Vec<String>,
 }
 
 /// A run of consecutive documents.
@@ -82,6 +88,7 @@ impl DocChunk {
             w.str(&d.id);
             w.str(&d.title);
             w.str(&d.category);
+            w.str(&d.category_name);
             w.opt_str(d.summary.as_deref());
             w.str(&d.text);
             w.str(&d.body_file);
@@ -104,6 +111,10 @@ impl DocChunk {
                     w.u32(v.total);
                 }
             }
+            w.usize(d.related.len());
+            for id in &d.related {
+                w.str(id);
+            }
         }
         w.bytes
     }
@@ -118,6 +129,7 @@ impl DocChunk {
             let id = r.string()?;
             let title = r.string()?;
             let category = r.string()?;
+            let category_name = r.string()?;
             let summary = r.opt_string()?;
             let text = r.string()?;
             let body_file = r.string()?;
@@ -149,10 +161,16 @@ impl DocChunk {
                 }
                 tag => return Err(r.corrupt(format!("unknown votes tag {tag}")).into()),
             };
+            let related_count = r.count(1)?;
+            let mut related = Vec::with_capacity(related_count);
+            for _ in 0..related_count {
+                related.push(r.string()?);
+            }
             docs.push(DocRecord {
                 id,
                 title,
                 category,
+                category_name,
                 summary,
                 text,
                 body_file,
@@ -161,6 +179,7 @@ impl DocChunk {
                 signed_in,
                 locale,
                 votes,
+                related,
             });
         }
         r.finish()?;
@@ -182,6 +201,7 @@ mod tests {
             id: "a".into(),
             title: "A".into(),
             category: "c".into(),
+            category_name: "C".into(),
             summary: None,
             text: "t".into(),
             body_file: "en/a.html".into(),
@@ -190,6 +210,7 @@ mod tests {
             signed_in: false,
             locale: "en".into(),
             votes,
+            related: vec!["b".into()],
         }
     }
 

@@ -9,6 +9,7 @@
 //! <locale>-t<n>-<gen>.bin    term shards: a range of terms with postings
 //! <locale>-v<n>-<gen>.bin    the same range's terms alone, for typo lookups
 //! <locale>-d<n>-<gen>.bin    doc chunks: titles, summaries, text for snippets
+//! <locale>-c-<gen>.bin       the categories in order, names, article counts
 //! <locale>/<id>-<hash>.html  an article's sanitized body, fetched on open
 //! ```
 //!
@@ -30,15 +31,18 @@
 //! - [`root`]: a locale's root ([`LocaleRoot`]) and the names of its files;
 //! - [`terms`]: term shards and term lists, front-coded;
 //! - [`docs`]: doc chunks and the records they hold;
+//! - [`categories`]: a locale's category list, for browsing;
 //! - [`reserved`]: the reserved terms (ids, contexts, getting started,
 //!   prefixes) that the builder writes and the engine looks up.
 
+pub mod categories;
 pub mod docs;
 pub mod manifest;
 pub mod reserved;
 pub mod root;
 pub mod terms;
 
+pub use categories::{Category, CategoryList};
 pub use docs::{DocChunk, DocRecord, Video, Votes};
 pub use manifest::{Audience, LocaleEntry, MANIFEST_FILE, Manifest};
 pub use root::LocaleRoot;
@@ -51,8 +55,12 @@ use crate::codec::{Corrupt, Reader, Writer};
 /// Bump it whenever the bytes of any bundle file change meaning. Version 2:
 /// the support JSON's hours became schedules (a time zone, weekly windows,
 /// named local closures), with a region's own beside the default; doc
-/// records carry an article's starting votes.
-pub const FORMAT_VERSION: u32 = 2;
+/// records carry an article's starting votes. Version 3: the postings of
+/// context and getting-started terms carry the article's `weight`
+/// ([`reserved::weight_impact`]); doc records carry the category's display
+/// name and the ids of related articles; each locale has a category list
+/// and a term per category.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Why bundle bytes could not be read.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -115,6 +123,7 @@ fn open_file<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::categories::CATEGORIES_MAGIC;
     use crate::format::docs::CHUNK_MAGIC;
     use crate::format::root::ROOT_MAGIC;
     use crate::format::terms::SHARD_MAGIC;
@@ -151,13 +160,15 @@ mod tests {
             let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
             // Half the rounds get a valid header so the decoders go deeper.
             if round % 2 == 0 && bytes.len() > 6 {
-                let magic: &[u8; 4] = [ROOT_MAGIC, SHARD_MAGIC, CHUNK_MAGIC][round % 3];
+                let magic: &[u8; 4] =
+                    [ROOT_MAGIC, SHARD_MAGIC, CHUNK_MAGIC, CATEGORIES_MAGIC][round % 4];
                 bytes[..4].copy_from_slice(magic);
                 bytes[4] = FORMAT_VERSION as u8;
             }
             let _ = LocaleRoot::decode(&bytes);
             let _ = TermShard::decode(&bytes, 1000);
             let _ = DocChunk::decode(&bytes);
+            let _ = CategoryList::decode(&bytes);
             let _ = Manifest::from_json(&bytes);
         }
     }

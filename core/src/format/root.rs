@@ -74,6 +74,11 @@ impl LocaleRoot {
         Ok(())
     }
 
+    /// The file name of the locale's [`CategoryList`](super::CategoryList).
+    pub fn categories_file(&self) -> String {
+        format!("{}-c-{}.bin", self.locale, self.generation)
+    }
+
     /// The file name of term shard `i`.
     pub fn shard_file(&self, i: usize) -> String {
         format!("{}-t{i}-{}.bin", self.locale, self.generation)

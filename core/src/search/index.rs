@@ -1,7 +1,9 @@
 //! A locale's index, filled in as the files a query needs arrive.
 
 use crate::format::reserved::{id_term, prefix_term};
-use crate::format::{DecodeError, DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard};
+use crate::format::{
+    CategoryList, DecodeError, DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard,
+};
 use crate::text::{Analyzer, Language};
 
 use super::query::Query;
@@ -15,6 +17,8 @@ pub enum Need {
     Vocab(usize),
     /// A doc chunk, to show results.
     Chunk(usize),
+    /// The category list, to browse by category.
+    Categories,
 }
 
 /// A locale's index, filled in as the files a query needs arrive.
@@ -25,6 +29,7 @@ pub struct LocaleIndex {
     pub(super) shards: Vec<Option<TermShard>>,
     pub(super) vocabs: Vec<Option<TermList>>,
     pub(super) chunks: Vec<Option<DocChunk>>,
+    pub(super) categories: Option<CategoryList>,
 }
 
 impl LocaleIndex {
@@ -35,6 +40,7 @@ impl LocaleIndex {
             shards: vec![None; root.shards.len()],
             vocabs: vec![None; root.shards.len()],
             chunks: vec![None; root.chunk_count()],
+            categories: None,
             analyzer,
             root,
         }
@@ -51,6 +57,7 @@ impl LocaleIndex {
             Need::Shard(i) => self.root.shard_file(i),
             Need::Vocab(i) => self.root.vocab_file(i),
             Need::Chunk(i) => self.root.chunk_file(i),
+            Need::Categories => self.root.categories_file(),
         }
     }
 
@@ -70,6 +77,7 @@ impl LocaleIndex {
                 }
                 self.chunks[i] = Some(chunk);
             }
+            Need::Categories => self.categories = Some(CategoryList::decode(bytes)?),
         }
         Ok(())
     }
@@ -79,6 +87,7 @@ impl LocaleIndex {
             Need::Shard(i) => self.shards[i].is_some(),
             Need::Vocab(i) => self.vocabs[i].is_some(),
             Need::Chunk(i) => self.chunks[i].is_some(),
+            Need::Categories => self.categories.is_some(),
         }
     }
 

@@ -14,7 +14,8 @@
 //!   (an insertion, deletion, substitution or swap of neighbours), except in
 //!   its first letter.
 //! - Articles matching every word rank before those matching only some.
-//! - An optional route boosts articles whose `contexts` cover it.
+//! - An optional route breaks ties: articles whose `contexts` cover it
+//!   move up among those about equally good for the words typed.
 //!
 //! The modules, in the order a query meets them:
 //!
@@ -27,8 +28,10 @@
 //! - `presenting`: titles, snippets and marks ([`SearchHit`]);
 //! - `steps`: the fetch-and-continue driver for search, suggestions and
 //!   articles;
-//! - `options`: the knobs ([`SearchOptions`], [`RankingWeights`]).
+//! - `options`: the knobs ([`SearchOptions`], [`RankingWeights`]);
+//! - `browse`: the category list and a category's articles, no query.
 
+mod browse;
 mod finding;
 mod index;
 mod options;
@@ -38,8 +41,9 @@ mod ranking;
 mod route;
 mod steps;
 
+pub use browse::{CategoriesLookup, CategoryLookup};
 pub use index::{LocaleIndex, Need};
-pub use options::{RankingWeights, SearchHit, SearchOptions};
+pub use options::{RankingWeights, SearchHit, SearchOptions, SearchResults};
 pub use query::Query;
 pub use ranking::{Ranked, Ranking};
 pub use steps::{ArticleLookup, FetchError, Lookup, SearchLookup, Step, SuggestionsLookup};

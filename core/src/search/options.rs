@@ -12,9 +12,15 @@ pub struct RankingWeights {
     /// Factor for a word matched only with one typo. Range `0.0..=1.0`;
     /// default 0.5.
     pub typo_factor: f32,
-    /// Score multiplier for articles whose `contexts` cover the current
-    /// route. Range `1.0..=5.0`; `1` turns context off. Default 1.5.
-    pub context_boost: f32,
+    /// How close, relatively, two scores must be for the route to break
+    /// their tie. An article whose `contexts` cover the current route has
+    /// its score multiplied by `1 + context_tie_band`, so it moves above an
+    /// article the route does not cover only when that one scores less
+    /// than `1 + context_tie_band` times its own: the words typed decide,
+    /// the route only orders results about equally good for them (and
+    /// never lifts an article over one matching more of the words).
+    /// Range `0.0..=1.0` (clamped); `0` ignores the route. Default 0.08.
+    pub context_tie_band: f32,
 }
 
 impl Default for RankingWeights {
@@ -22,7 +28,7 @@ impl Default for RankingWeights {
         RankingWeights {
             prefix_factor: 0.75,
             typo_factor: 0.5,
-            context_boost: 1.5,
+            context_tie_band: 0.08,
         }
     }
 }
@@ -48,6 +54,16 @@ impl Default for SearchOptions {
     }
 }
 
+/// The answer to a search: the best hits, and how many articles matched.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResults {
+    /// The best `limit` articles, best first.
+    pub hits: Vec<SearchHit>,
+    /// How many articles matched at least one word of the query; at least
+    /// `hits.len()`. Raise [`SearchOptions::limit`] to see more of them.
+    pub total: usize,
+}
+
 /// One ranked article, ready to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
@@ -57,8 +73,10 @@ pub struct SearchHit {
     pub id: String,
     /// Its title.
     pub title: String,
-    /// Its category.
+    /// Its category's slug.
     pub category: String,
+    /// Its category's display name in the locale: what to show.
+    pub category_name: String,
     /// How well it matched; only the order of scores is meaningful.
     pub score: f32,
     /// How many of the query's words it matched.

@@ -40,6 +40,7 @@ impl LocaleIndex {
                     id: record.id.clone(),
                     title: record.title.clone(),
                     category: record.category.clone(),
+                    category_name: record.category_name.clone(),
                     score: r.score,
                     matched_words: r.matched_words,
                     snippet,

@@ -1,9 +1,14 @@
 //! Ranking: BM25F scores over the matched terms, all-words-first, the
-//! route's boost; and the suggestions for a route.
+//! route as a tie-breaker; and the suggestions for a route.
+//!
+//! The route never overrides the words typed: an article whose `contexts`
+//! cover the route moves above another only when its score is within
+//! [`RankingWeights::context_tie_band`](super::options::RankingWeights)
+//! of that one's (and only among articles matching as many words).
 
 use std::collections::BTreeSet;
 
-use crate::format::reserved::STARTER_TERM;
+use crate::format::reserved::{STARTER_TERM, impact_weight};
 
 use super::finding::{MatchKind, keep_most_frequent_completions};
 use super::index::LocaleIndex;
@@ -31,31 +36,47 @@ pub struct Ranking {
     pub terms: BTreeSet<String>,
     /// Unfinished words that matched as prefixes, for highlighting.
     pub prefixes: Vec<String>,
+    /// How many documents matched at least one word: `docs` is the best
+    /// `limit` of them.
+    pub total: usize,
 }
 
 impl LocaleIndex {
-    /// Articles for a dashboard route, most specific match first; the
-    /// getting-started articles when nothing matches. Call
-    /// [`LocaleIndex::needs_for_route`] first.
+    /// Articles for a dashboard route: those whose most specific pattern
+    /// covering it is most specific first (an exact route before a
+    /// wildcard, a deeper one before a shallower one), then the author's
+    /// higher `weight`, then document order (the builder's, which is
+    /// stable). The getting-started articles, by weight, when nothing
+    /// matches. Call [`LocaleIndex::needs_for_route`] first.
     pub fn suggestions(&self, route: &str) -> Vec<u32> {
-        let mut matches: Vec<((usize, bool), u32)> = route_terms(route)
+        // (specificity, weight, doc) for every covering pattern.
+        let mut matches: Vec<((usize, bool), i32, u32)> = route_terms(route)
             .into_iter()
             .filter_map(|(term, rank)| Some((rank, self.entry(&term)?)))
-            .flat_map(|(rank, entry)| entry.postings.iter().map(move |&(d, _)| (rank, d)))
+            .flat_map(|(rank, entry)| {
+                entry
+                    .postings
+                    .iter()
+                    .map(move |&(d, impact)| (rank, impact_weight(impact), d))
+            })
             .collect();
-        matches.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut seen = BTreeSet::new();
-        let docs: Vec<u32> = matches
-            .into_iter()
-            .map(|(_, d)| d)
-            .filter(|d| seen.insert(*d))
-            .collect();
-        if !docs.is_empty() {
-            return docs;
+        if matches.is_empty() {
+            matches = self
+                .entry(STARTER_TERM)
+                .map(|e| {
+                    e.postings
+                        .iter()
+                        .map(|&(d, impact)| ((0, false), impact_weight(impact), d))
+                        .collect()
+                })
+                .unwrap_or_default();
         }
-        self.entry(STARTER_TERM)
-            .map(|e| e.postings.iter().map(|&(d, _)| d).collect())
-            .unwrap_or_default()
+        // Each document's best pattern comes first: keep only that one.
+        matches.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
+        let mut seen = BTreeSet::new();
+        matches.retain(|m| seen.insert(m.2));
+        matches.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        matches.into_iter().map(|m| m.2).collect()
     }
 
     /// Ranks documents for `query` using the files loaded so far; call
@@ -129,10 +150,14 @@ impl LocaleIndex {
         }
 
         if let Some(route) = &options.context {
-            // `best` is all zeros again: reuse it to mark boosted articles.
+            // `best` is all zeros again: reuse it to mark the articles the
+            // route covers. Their score grows by at most the tie band, so
+            // the route only reorders articles about equally good for the
+            // words typed.
+            let boost = 1.0 + weights.context_tie_band.clamp(0.0, 1.0);
             for (term, _) in route_terms(route) {
                 for &(doc, _) in self.entry(&term).map_or(&[][..], |e| &e.postings[..]) {
-                    best[doc as usize] = weights.context_boost;
+                    best[doc as usize] = boost;
                 }
             }
         }
@@ -147,6 +172,7 @@ impl LocaleIndex {
                 }
             })
             .collect();
+        ranking.total = ranking.docs.len();
         // Only the best `limit` are shown: select them, then sort just those.
         let order = |a: &Ranked, b: &Ranked| {
             b.matched_words

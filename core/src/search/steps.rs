@@ -11,7 +11,7 @@
 use crate::format::{DecodeError, DocRecord};
 
 use super::index::{LocaleIndex, Need};
-use super::options::{SearchHit, SearchOptions};
+use super::options::{SearchOptions, SearchResults};
 use super::query::Query;
 use super::ranking::Ranking;
 
@@ -38,9 +38,9 @@ fn fetch<T>(needs: Vec<Need>) -> Option<Step<T>> {
     (!needs.is_empty()).then_some(Step::Fetch(needs))
 }
 
-/// The best articles for a query, best first, presented as hits: first the
-/// shards (and term lists, for typos) its words need, then the doc chunks
-/// of its top results.
+/// The best articles for a query, best first, presented as hits, with how
+/// many matched in all: first the shards (and term lists, for typos) its
+/// words need, then the doc chunks of its top results.
 #[derive(Debug, Clone)]
 pub struct SearchLookup {
     query: Query,
@@ -60,11 +60,11 @@ impl SearchLookup {
 }
 
 impl Lookup for SearchLookup {
-    type Output = Vec<SearchHit>;
+    type Output = SearchResults;
 
-    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<SearchHit>> {
+    fn step(&mut self, index: &LocaleIndex) -> Step<SearchResults> {
         if self.query.is_empty() {
-            return Step::Done(Vec::new());
+            return Step::Done(SearchResults::default());
         }
         if self.ranking.is_none() {
             let needs = index.needs(&self.query, self.options.context.as_deref());
@@ -74,11 +74,14 @@ impl Lookup for SearchLookup {
             self.ranking = Some(index.rank(&self.query, &self.options));
         }
         let Some(ranking) = &self.ranking else {
-            return Step::Done(Vec::new());
+            return Step::Done(SearchResults::default());
         };
         match fetch(index.needs_for_hits(ranking, self.options.limit)) {
             Some(step) => step,
-            None => Step::Done(index.present(ranking, self.options.limit)),
+            None => Step::Done(SearchResults {
+                hits: index.present(ranking, self.options.limit),
+                total: ranking.total,
+            }),
         }
     }
 }
@@ -196,7 +199,7 @@ impl LocaleIndex {
         text: &str,
         options: &SearchOptions,
         fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
-    ) -> Result<Vec<SearchHit>, FetchError<E>> {
+    ) -> Result<SearchResults, FetchError<E>> {
         let query = self.parse(text);
         self.run(SearchLookup::new(query, options.clone()), fetch)
     }

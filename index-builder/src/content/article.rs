@@ -39,6 +39,8 @@ pub struct Content {
     pub articles: Vec<Article>,
     /// Support hours and contacts, from `support.toml`, if present.
     pub support: Option<help_core::support::SupportData>,
+    /// The categories' order and names, from `categories.toml`, if present.
+    pub categories: super::categories::Categories,
 }
 
 /// What a content folder holds, counted the one way every command reports.

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use help_core::format::reserved::{MAX_WEIGHT, MIN_WEIGHT};
+
 use crate::diagnostics::Problem;
 
 /// The category whose articles are suggested when no context matches.
@@ -72,6 +74,11 @@ pub struct FrontMatter {
     /// The votes it starts with, such as those of another help center.
     #[serde(default)]
     pub votes: Option<VotesSpec>,
+    /// Its place among the suggestions for a page: among articles whose
+    /// `contexts` match the page equally specifically, higher weights come
+    /// first. An integer from -100 to 100; default 0.
+    #[serde(default)]
+    pub weight: i32,
 }
 
 fn public() -> Visibility {
@@ -166,7 +173,7 @@ fn no_routes() -> toml::Value {
 }
 
 /// Every key of [`FrontMatter`], in its order.
-const KEYS: [Key; 10] = [
+const KEYS: [Key; 11] = [
     Key {
         name: "id",
         typed: typed::<String>,
@@ -215,6 +222,11 @@ const KEYS: [Key; 10] = [
     Key {
         name: "votes",
         typed: typed::<VotesSpec>,
+        stand_in: None,
+    },
+    Key {
+        name: "weight",
+        typed: typed::<i32>,
         stand_in: None,
     },
 ];
@@ -330,6 +342,15 @@ fn check(path: &Path, text: &str, front: &FrontMatter) -> Result<Option<u32>, Ve
             format!(
                 "votes: {} helpful out of {} is more than voted",
                 votes.helpful, votes.total
+            ),
+        );
+    }
+    if !(MIN_WEIGHT..=MAX_WEIGHT).contains(&front.weight) {
+        problem(
+            "weight",
+            format!(
+                "weight {} is outside {MIN_WEIGHT}..={MAX_WEIGHT}",
+                front.weight
             ),
         );
     }

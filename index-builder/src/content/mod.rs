@@ -12,6 +12,7 @@
 //! module only runs them in order.
 
 mod article;
+mod categories;
 mod files;
 mod front_matter;
 mod images;
@@ -25,6 +26,7 @@ mod support;
 use std::path::Path;
 
 pub use article::{Article, Content, ContentCounts, parse_article};
+pub use categories::{CATEGORIES_FILE, Categories, CategorySpec, parse_categories};
 pub use files::MAX_ARTICLE_BYTES;
 pub use images::{ArticleImage, MAX_IMAGE_BYTES};
 pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility, VotesSpec};
@@ -35,7 +37,7 @@ pub use support::parse_support;
 use crate::diagnostics::{Problem, Problems};
 
 /// Reads and checks every `articles/<locale>/*.md` under `dir`, and its
-/// `support.toml` if there is one.
+/// `support.toml` and `categories.toml` if there are.
 ///
 /// On any problem, returns all of them, sorted by file and line.
 pub fn load_content(dir: &Path) -> Result<Content, Problems> {
@@ -47,11 +49,16 @@ pub fn load_content(dir: &Path) -> Result<Content, Problems> {
     let mut content = Content {
         articles,
         support: None,
+        categories: Categories::default(),
     };
     locales::check_ids(&content, &mut problems);
     render_bodies(&mut content, &unparsed, &mut problems);
     match support::load_support(dir) {
         Ok(support) => content.support = support,
+        Err(mut found) => problems.append(&mut found),
+    }
+    match categories::load_categories(dir, &content.articles) {
+        Ok(categories) => content.categories = categories,
         Err(mut found) => problems.append(&mut found),
     }
     if problems.is_empty() {

@@ -2,7 +2,7 @@
 //! keys are on, and the latest results, kept up to date as the reader
 //! types.
 
-use help_core::SearchHit;
+use help_core::{SearchHit, SearchOptions};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,8 +16,10 @@ use crate::i18n::Strings;
 pub struct Results {
     /// The query these results answer.
     pub query: String,
-    /// The hits, best first.
+    /// The hits, best first: the best [`Search::limit`] of them.
     pub hits: Vec<SearchHit>,
+    /// How many articles matched in all, `hits` included.
+    pub total: usize,
     /// Why the search failed, if it did.
     pub error: Option<LoadError>,
 }
@@ -31,7 +33,14 @@ pub struct Search {
     pub active: RwSignal<Option<usize>>,
     /// The latest results.
     pub results: RwSignal<Results>,
+    /// How many results to list; "Show more results" raises it by
+    /// [`RESULTS_PAGE`], a new query puts it back.
+    pub limit: RwSignal<usize>,
 }
+
+/// How many more results each "Show more results" lists (and how many a
+/// new query starts with).
+pub const RESULTS_PAGE: usize = 10;
 
 impl Search {
     /// An empty search box that searches `reader`'s bundle as the reader
@@ -41,6 +50,7 @@ impl Search {
             query: RwSignal::new(String::new()),
             active: RwSignal::new(None),
             results: RwSignal::new(Results::default()),
+            limit: RwSignal::new(RESULTS_PAGE),
         };
         search.search_as_you_type(reader, events);
         search
@@ -58,34 +68,79 @@ impl Search {
         })
     }
 
-    /// Runs a search whenever the query, the context or the engine
-    /// changes; a slower, older search never overwrites a newer one.
+    /// Whether more results match than are listed.
+    pub fn has_more(&self) -> bool {
+        let query = self.query.get();
+        !query.trim().is_empty()
+            && self
+                .results
+                .with(|r| r.query == query && r.total > r.hits.len())
+    }
+
+    /// Lists [`RESULTS_PAGE`] more results, moving the arrow keys' row to
+    /// the first new one.
+    pub fn show_more(&self) {
+        let shown = self.results.with_untracked(|r| r.hits.len());
+        self.active.set(Some(shown));
+        self.limit.set(shown + RESULTS_PAGE);
+    }
+
+    /// Runs a search whenever the query, the limit, the context or the
+    /// engine changes; a slower, older search never overwrites a newer one.
     fn search_as_you_type(self, reader: Reader, events: Events) {
         let latest = StoredValue::new(0u64);
-        Effect::new(move |_| {
+        // A new query starts again from the first page.
+        Effect::new(move |previous: Option<String>| {
             let query = self.query.get();
+            if previous.is_some_and(|p| p != query) {
+                self.limit.set(RESULTS_PAGE);
+            }
+            query
+        });
+        // Returns the query it searched for, to tell a new query from
+        // more results (or a new route) for the same one.
+        Effect::new(move |searched: Option<String>| {
+            let query = self.query.get();
+            let limit = self.limit.get();
             reader.context.track();
             let Some(engine) = reader.engine.get() else {
-                return;
+                return searched.unwrap_or_default();
             };
+            let fresh = searched.as_ref() != Some(&query);
             let ticket = latest.get_value() + 1;
             latest.set_value(ticket);
-            let options = reader.search_options();
-            self.active.set(None);
+            let options = SearchOptions {
+                limit,
+                ..reader.search_options()
+            };
+            // More of the same results keep the row the reader is on.
+            if fresh {
+                self.active.set(None);
+            }
+            let asked = query.clone();
             spawn_local(async move {
-                let (hits, error) = match engine {
+                let (hits, total, error) = match engine {
                     Ok(engine) => match engine.search(&query, &options).await {
-                        Ok(hits) => (hits, None),
-                        Err(err) => (Vec::new(), Some(err)),
+                        Ok(found) => (found.hits, found.total, None),
+                        Err(err) => (Vec::new(), 0, Some(err)),
                     },
-                    Err(err) => (Vec::new(), Some(err)),
+                    Err(err) => (Vec::new(), 0, Some(err)),
                 };
                 if latest.get_value() == ticket {
-                    // Reported once the reader pauses: see `Events::searched`.
-                    events.searched(&query, hits.len());
-                    self.results.set(Results { query, hits, error });
+                    // Reported once the reader pauses (see `Events::searched`);
+                    // more results for the same query are not a new search.
+                    if fresh {
+                        events.searched(&query, total);
+                    }
+                    self.results.set(Results {
+                        query,
+                        hits,
+                        total,
+                        error,
+                    });
                 }
             });
+            asked
         });
     }
 }
@@ -101,7 +156,7 @@ pub fn status_text(ui: &Strings, query: &str, loading: bool, results: &Results) 
     if loading || results.query != query {
         return ui.searching.to_string();
     }
-    match results.hits.len() {
+    match results.total.max(results.hits.len()) {
         0 => help_core::template::fill(ui.no_results, &[query.trim()]),
         1 => ui.one_result.to_string(),
         n => help_core::template::fill(ui.results, &[&n.to_string()]),
@@ -132,6 +187,7 @@ mod tests {
             id: "a".into(),
             title: "A".into(),
             category: "c".into(),
+            category_name: "C".into(),
             score: 1.0,
             matched_words: 1,
             snippet: String::new(),
@@ -141,7 +197,8 @@ mod tests {
         };
         Results {
             query: query.into(),
-            hits: vec![hit; n],
+            hits: vec![hit; n.min(10)],
+            total: n,
             error: None,
         }
     }
@@ -162,6 +219,11 @@ mod tests {
         assert_eq!(
             status_text(&EN, "sid", false, &results("sid", 4)),
             "4 articles found."
+        );
+        assert_eq!(
+            status_text(&EN, "pay", false, &results("pay", 27)),
+            "27 articles found.",
+            "every match is counted, not only those listed"
         );
         assert_eq!(
             status_text(&EN, " zz ", false, &results(" zz ", 0)),

@@ -4,22 +4,9 @@
 //! bundle no longer has are dropped quietly once the bundle is loaded.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::dom;
 use crate::state::{Navigation, Reader, Recent, Search};
-
-/// Moves focus to the search box of the panel `ev` happened in: the
-/// element clicked is about to go.
-fn focus_search_box(ev: &web_sys::MouseEvent) {
-    let panel = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(".hw-panel").ok().flatten());
-    if let Some(input) = panel.and_then(|p| p.query_selector(".hw-search-input").ok().flatten()) {
-        dom::focus_quietly(&input);
-    }
-}
 
 /// The recent searches and recently read articles, each list with a heading
 /// and a Clear button, or nothing when both are empty.
@@ -61,7 +48,7 @@ pub fn RecentLists() -> impl IntoView {
                     class="hw-link-button hw-recent-clear"
                     aria-label=move || reader.ui().clear_recent_searches
                     on:click=move |ev| {
-                        focus_search_box(&ev);
+                        dom::focus_search_box_of(&ev);
                         recent.clear_searches();
                     }
                 >
@@ -77,7 +64,7 @@ pub fn RecentLists() -> impl IntoView {
                             on:click={
                                 let query = query.clone();
                                 move |ev| {
-                                    focus_search_box(&ev);
+                                    dom::focus_search_box_of(&ev);
                                     search.query.set(query.clone());
                                 }
                             }
@@ -97,7 +84,7 @@ pub fn RecentLists() -> impl IntoView {
                     class="hw-link-button hw-recent-clear"
                     aria-label=move || reader.ui().clear_recently_read
                     on:click=move |ev| {
-                        focus_search_box(&ev);
+                        dom::focus_search_box_of(&ev);
                         recent.clear_articles();
                     }
                 >

@@ -1,5 +1,6 @@
 //! The results list: one option per hit, the matched words marked, the
-//! one the arrow keys are on selected and scrolled into sight.
+//! one the arrow keys are on selected and scrolled into sight; and "Show
+//! more results" while more match than are listed.
 
 use std::ops::Range;
 
@@ -49,10 +50,24 @@ pub fn ResultList() -> impl IntoView {
                 >
                     <span class="hw-result-title">{highlighted(&item.1.title, &item.1.title_marks)}</span>
                     <span class="hw-result-snippet">{highlighted(&item.1.snippet, &item.1.snippet_marks)}</span>
-                    <span class="hw-result-category">{item.1.category.clone()}</span>
+                    <span class="hw-result-category">{item.1.category_name.clone()}</span>
                 </li>
             </For>
         </ul>
+        <Show when=move || search.has_more()>
+            <button
+                type="button"
+                class="hw-link-button hw-show-more"
+                on:click=move |ev| {
+                    search.show_more();
+                    // The button may go with the last page: the search box
+                    // keeps the focus, on the first new result.
+                    dom::focus_search_box_of(&ev);
+                }
+            >
+                {move || reader.ui().show_more}
+            </button>
+        </Show>
     }
 }
 
