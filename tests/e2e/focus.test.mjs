@@ -36,7 +36,7 @@ async function waitForFocus(page, selector) {
   await page.waitForFunction((s) => {
     const el = document.querySelector('help-widget-root').shadowRoot.activeElement;
     return el && el.matches(s);
-  }, selector, { timeout: 5000 }).catch(async () => {
+  }, selector, { timeout: 15000 }).catch(async () => {
     assert.fail(`focus is not on ${selector}: ${JSON.stringify(await focusNow(page))}`);
   });
 }
