@@ -5,7 +5,8 @@
 //! content so a CDN may cache it forever; the body's `src` becomes that
 //! name, which the widget resolves against the bundle's URL. An image goes
 //! only into the bundles of the audiences its articles are in. Absolute
-//! URLs (`https://…`) are left as they are.
+//! URLs (`https://…`), and paths without an image file's extension (`.png`,
+//! `.jpg`, `.jpeg`, `.gif`, `.webp`, `.avif`, `.svg`), are left as they are.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -76,9 +77,9 @@ pub(super) fn resolve(dest: &str, article: &Path) -> Result<Option<ArticleImage>
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if !EXTENSIONS.contains(&ext.as_str()) {
-        return Err(format!(
-            "image `{dest}`: use a .png, .jpg, .gif, .webp, .avif or .svg file"
-        ));
+        // Not an image file name (an import's leftover, such as `x`): left
+        // as written, as any other address the builder does not own.
+        return Ok(None);
     }
     let bytes = std::fs::read(&path)
         .map_err(|e| format!("image `{dest}` cannot be read ({}): {e}", path.display()))?;
@@ -161,13 +162,14 @@ mod tests {
         let cases = [
             ("../../images/none.png", "cannot be read"),
             ("../../../outside.png", "outside the content folder"),
-            ("../../images/notes.txt", "use a .png"),
             ("../../images/bad.svg", "SVG with scripts"),
         ];
         for (dest, message) in cases {
             let err = resolve(dest, &article).unwrap_err();
             assert!(err.contains(message) && err.contains(dest), "{dest}: {err}");
         }
+        assert_eq!(resolve("../../images/notes.txt", &article), Ok(None), "not an image name: left alone");
+        assert_eq!(resolve("x", &article), Ok(None));
         assert!(!has_script(b"<svg><text>Options: one, two</text></svg>"));
     }
 }
