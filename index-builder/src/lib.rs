@@ -32,9 +32,9 @@ mod serve;
 pub use analysis::BuildAnalyzer;
 pub use bundle::{BuildOptions, Bundle, build_bundle};
 pub use content::{
-    Article, ArticleImage, Content, ContentCounts, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED, LOCALES,
-    MAX_ARTICLE_BYTES, MAX_IMAGE_BYTES, VideoSpec, Visibility, VotesSpec, check_locale_tag, load_content,
-    parse_article, parse_support, sanitizer, unstemmed_notes,
+    Article, ArticleImage, Content, ContentCounts, FALLBACK_LOCALE, FrontMatter, GETTING_STARTED,
+    LOCALES, MAX_ARTICLE_BYTES, MAX_IMAGE_BYTES, VideoSpec, Visibility, VotesSpec,
+    check_locale_tag, load_content, parse_article, parse_support, sanitizer, unstemmed_notes,
 };
 pub use deploy::hashed::{is_hashed, is_hashed_path};
 pub use deploy::{

@@ -26,8 +26,8 @@ use std::path::Path;
 
 pub use article::{Article, Content, ContentCounts, parse_article};
 pub use files::MAX_ARTICLE_BYTES;
-pub use images::{ArticleImage, MAX_IMAGE_BYTES};
 pub use front_matter::{FrontMatter, GETTING_STARTED, VideoSpec, Visibility, VotesSpec};
+pub use images::{ArticleImage, MAX_IMAGE_BYTES};
 pub use locales::{FALLBACK_LOCALE, LOCALES, check_locale_tag, unstemmed_notes};
 pub use render::sanitizer;
 pub use support::parse_support;

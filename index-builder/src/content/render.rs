@@ -173,8 +173,17 @@ mod tests {
             "{markdown}"
         );
         for _ in 0..20 {
-            let again = to_html("![A chart](c.svg)", 1, &sanitizer(), |d, _| d.into(), |d, _| d.into());
-            assert!(again.contains(r#"loading="lazy" decoding="async">"#), "one order always: {again}");
+            let again = to_html(
+                "![A chart](c.svg)",
+                1,
+                &sanitizer(),
+                |d, _| d.into(),
+                |d, _| d.into(),
+            );
+            assert!(
+                again.contains(r#"loading="lazy" decoding="async">"#),
+                "one order always: {again}"
+            );
         }
     }
 
