@@ -98,15 +98,14 @@ pub fn ImageViewer() -> impl IntoView {
             };
             let _ = dialog.set_attribute("aria-label", &name);
             opener.set_value(Some(button));
-            if dialog.show_modal().is_ok() {
-                if let Some(close) = dialog
+            if dialog.show_modal().is_ok()
+                && let Some(close) = dialog
                     .query_selector(".hw-image-close")
                     .ok()
                     .flatten()
                     .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = close.focus();
-                }
+            {
+                let _ = close.focus();
             }
         },
     ));
