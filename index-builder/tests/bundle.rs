@@ -248,6 +248,14 @@ fn every_file_of_the_example_bundle_decodes() {
                     "{} has its body",
                     doc.id
                 );
+                // The content folder's images a body shows are in the
+                // bundle too, under the name its `src` gives.
+                let body = String::from_utf8(bundle.files[&doc.body_file].clone()).unwrap();
+                for (at, _) in body.match_indices("<img src=\"images/") {
+                    let name = body[at + "<img src=\"".len()..].split('"').next().unwrap();
+                    assert!(bundle.files.contains_key(name), "{} shows {name}", doc.id);
+                    referenced.insert(name.to_string());
+                }
                 referenced.insert(doc.body_file);
             }
         }

@@ -624,7 +624,7 @@ fn relative_links_and_images_resolve_against_the_help_center_url() {
     let tracking = article(&content, "en", "zd-360004");
     assert!(
         tracking.body_html.contains(
-            r#"<img src="https://help.example.com/hc/article_attachments/77/click-report.png" alt="The click report">"#
+            r#"<img src="https://help.example.com/hc/article_attachments/77/click-report.png" alt="The click report" loading="lazy" decoding="async">"#
         ),
         "{}",
         tracking.body_html

@@ -46,7 +46,7 @@ async function openArticle(options = {}) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(err.message));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) problems.push(`${m.text()} ${m.location().url}`); });
   await page.goto(new URL('/', BASE_URL).href);
   await $(page, 'button.hw-launcher').click();
   await $(page, '.hw-search-input').fill('payment threshold');

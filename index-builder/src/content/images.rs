@@ -5,7 +5,8 @@
 //! content so a CDN may cache it forever; the body's `src` becomes that
 //! name, which the widget resolves against the bundle's URL. An image goes
 //! only into the bundles of the audiences its articles are in. Absolute
-//! URLs (`https://…`) are left as they are.
+//! URLs (`https://…`), and paths without an image file's extension (`.png`,
+//! `.jpg`, `.jpeg`, `.gif`, `.webp`, `.avif`, `.svg`), are left as they are.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -64,7 +65,9 @@ pub(super) fn resolve(dest: &str, article: &Path) -> Result<Option<ArticleImage>
     }
     let path_part = dest.split(['?', '#']).next().unwrap_or(dest);
     let (Some(dir), Some(folder)) = (article.parent(), content_dir(article)) else {
-        return Err(format!("image `{dest}`: the article is not in a content folder"));
+        return Err(format!(
+            "image `{dest}`: the article is not in a content folder"
+        ));
     };
     let path = lexical(&dir.join(path_part));
     if !path.starts_with(lexical(folder)) {
@@ -76,9 +79,9 @@ pub(super) fn resolve(dest: &str, article: &Path) -> Result<Option<ArticleImage>
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if !EXTENSIONS.contains(&ext.as_str()) {
-        return Err(format!(
-            "image `{dest}`: use a .png, .jpg, .gif, .webp, .avif or .svg file"
-        ));
+        // Not an image file name (an import's leftover, such as `x`): left
+        // as written, as any other address the builder does not own.
+        return Ok(None);
     }
     let bytes = std::fs::read(&path)
         .map_err(|e| format!("image `{dest}` cannot be read ({}): {e}", path.display()))?;
@@ -99,7 +102,13 @@ pub(super) fn resolve(dest: &str, article: &Path) -> Result<Option<ArticleImage>
         .and_then(|s| s.to_str())
         .unwrap_or("image")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let hash: String = Sha256::digest(&bytes)[..8]
         .iter()
@@ -142,10 +151,20 @@ mod tests {
     #[test]
     fn a_relative_image_is_read_and_named_by_its_content() {
         let dir = folder();
-        std::fs::write(dir.path().join("images/Payout Chart.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+        std::fs::write(
+            dir.path().join("images/Payout Chart.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
         let article = dir.path().join("articles/en/a.md");
-        let image = resolve("../../images/Payout Chart.svg", &article).unwrap().unwrap();
-        assert!(image.name.starts_with("images/payout-chart-"), "{}", image.name);
+        let image = resolve("../../images/Payout Chart.svg", &article)
+            .unwrap()
+            .unwrap();
+        assert!(
+            image.name.starts_with("images/payout-chart-"),
+            "{}",
+            image.name
+        );
         assert!(image.name.ends_with(".svg"));
         assert!(crate::is_hashed_path(&image.name), "{}", image.name);
         assert_eq!(resolve("https://example.com/a.png", &article), Ok(None));
@@ -156,18 +175,27 @@ mod tests {
     fn a_missing_outside_foreign_or_scripted_image_is_a_problem() {
         let dir = folder();
         let article = dir.path().join("articles/en/a.md");
-        std::fs::write(dir.path().join("images/bad.svg"), "<svg onload =\"alert(1)\"/>").unwrap();
+        std::fs::write(
+            dir.path().join("images/bad.svg"),
+            "<svg onload =\"alert(1)\"/>",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("images/notes.txt"), "x").unwrap();
         let cases = [
             ("../../images/none.png", "cannot be read"),
             ("../../../outside.png", "outside the content folder"),
-            ("../../images/notes.txt", "use a .png"),
             ("../../images/bad.svg", "SVG with scripts"),
         ];
         for (dest, message) in cases {
             let err = resolve(dest, &article).unwrap_err();
             assert!(err.contains(message) && err.contains(dest), "{dest}: {err}");
         }
+        assert_eq!(
+            resolve("../../images/notes.txt", &article),
+            Ok(None),
+            "not an image name: left alone"
+        );
+        assert_eq!(resolve("x", &article), Ok(None));
         assert!(!has_script(b"<svg><text>Options: one, two</text></svg>"));
     }
 }

@@ -247,9 +247,9 @@ impl Recent {
     fn record_pauses(self, search: Search) {
         let ticket = StoredValue::new(0u64);
         Effect::new(move |_| {
-            let found = search.results.with(|r| {
-                (r.error.is_none() && !r.hits.is_empty()).then(|| r.query.clone())
-            });
+            let found = search
+                .results
+                .with(|r| (r.error.is_none() && !r.hits.is_empty()).then(|| r.query.clone()));
             let mine = ticket.get_value() + 1;
             ticket.set_value(mine);
             let Some(query) = found else {
@@ -340,12 +340,18 @@ mod tests {
 
     #[test]
     fn queries_are_trimmed_spaced_once_and_cut() {
-        assert_eq!(normalize("  Payment \t  threshold\n", 100).as_deref(), Some("Payment threshold"));
+        assert_eq!(
+            normalize("  Payment \t  threshold\n", 100).as_deref(),
+            Some("Payment threshold")
+        );
         assert_eq!(normalize(" \t\n ", 100), None);
         assert_eq!(normalize("", 100), None);
         assert_eq!(normalize("a\u{7}b", 100).as_deref(), Some("ab"));
         assert_eq!(normalize("abc def", 4).as_deref(), Some("abc"));
-        assert_eq!(normalize(&"é".repeat(150), 100).unwrap().chars().count(), 100);
+        assert_eq!(
+            normalize(&"é".repeat(150), 100).unwrap().chars().count(),
+            100
+        );
     }
 
     #[test]
@@ -390,8 +396,14 @@ mod tests {
         assert_eq!(
             lists.articles,
             [
-                RecentArticle { id: "a".into(), title: "A, renamed".into() },
-                RecentArticle { id: "b".into(), title: "B".into() },
+                RecentArticle {
+                    id: "a".into(),
+                    title: "A, renamed".into()
+                },
+                RecentArticle {
+                    id: "b".into(),
+                    title: "B".into()
+                },
             ]
         );
         for id in ["c", "d", "e", "f"] {
@@ -421,7 +433,13 @@ mod tests {
 
     #[test]
     fn a_corrupt_or_foreign_value_reads_as_nothing_or_its_good_lines() {
-        for bad in ["", "garbage", "{\"searches\":[\"tax\"]}", "help-widget recent 2\ns\ttax", "\u{0}\u{1}"] {
+        for bad in [
+            "",
+            "garbage",
+            "{\"searches\":[\"tax\"]}",
+            "help-widget recent 2\ns\ttax",
+            "\u{0}\u{1}",
+        ] {
             assert_eq!(RecentLists::decode(bad), RecentLists::default(), "{bad:?}");
         }
         let text = format!(
@@ -430,12 +448,23 @@ mod tests {
         );
         let lists = RecentLists::decode(&text);
         assert_eq!(lists.searches.len(), MAX_SEARCHES);
-        assert_eq!(lists.searches[0], "tax", "a duplicate keeps its most recent place");
+        assert_eq!(
+            lists.searches[0], "tax",
+            "a duplicate keeps its most recent place"
+        );
         assert_eq!(lists.searches[1].chars().count(), MAX_QUERY_CHARS - 1);
-        assert!(!lists.searches.iter().any(|q| q == "TAX" || q.contains('\t')));
+        assert!(
+            !lists
+                .searches
+                .iter()
+                .any(|q| q == "TAX" || q.contains('\t'))
+        );
         assert_eq!(
             lists.articles,
-            [RecentArticle { id: "ok".into(), title: "OK".into() }]
+            [RecentArticle {
+                id: "ok".into(),
+                title: "OK".into()
+            }]
         );
     }
 }

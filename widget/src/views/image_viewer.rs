@@ -32,7 +32,10 @@ fn wrap_images(body: &web_sys::Element, view_image: &str, open: &js_sys::Functio
         return;
     };
     for i in 0..images.length() {
-        let Some(img) = images.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(img) = images
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
             continue;
         };
         if img.closest("a, button").ok().flatten().is_some() {
@@ -95,15 +98,14 @@ pub fn ImageViewer() -> impl IntoView {
             };
             let _ = dialog.set_attribute("aria-label", &name);
             opener.set_value(Some(button));
-            if dialog.show_modal().is_ok() {
-                if let Some(close) = dialog
+            if dialog.show_modal().is_ok()
+                && let Some(close) = dialog
                     .query_selector(".hw-image-close")
                     .ok()
                     .flatten()
                     .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = close.focus();
-                }
+            {
+                let _ = close.focus();
             }
         },
     ));
@@ -115,7 +117,9 @@ pub fn ImageViewer() -> impl IntoView {
             .parent_element()
             .and_then(|p| p.query_selector(".hw-article-body").ok().flatten());
         if let Some(body) = body {
-            open.with_value(|f| wrap_images(&body, reader.ui().view_image, f.as_ref().unchecked_ref()));
+            open.with_value(|f| {
+                wrap_images(&body, reader.ui().view_image, f.as_ref().unchecked_ref())
+            });
         }
     });
     let close = move || {
@@ -179,7 +183,13 @@ mod tests {
             label("View image full size: {}", " The payouts chart "),
             "View image full size: The payouts chart"
         );
-        assert_eq!(label("View image full size: {}", ""), "View image full size");
-        assert_eq!(label("Voir l’image en grand : {}", ""), "Voir l’image en grand");
+        assert_eq!(
+            label("View image full size: {}", ""),
+            "View image full size"
+        );
+        assert_eq!(
+            label("Voir l’image en grand : {}", ""),
+            "Voir l’image en grand"
+        );
     }
 }
