@@ -100,19 +100,26 @@ fn prefix_within_one_edit(word: &[char], term: &[char]) -> bool {
 /// Whether index `term` is one typo away from the query word: from its
 /// stem, from the word as typed (for an unfinished word, from a prefix of
 /// the term), or from the word less a suffix the stemmer would have cut.
-/// That suffix may be long: stemmers cut "contraste" to "contr" and
-/// "bildschirmhelligkeit" to "bildschirmhell", so a typo in the suffix
-/// ("contrasate", "bildschirmhelligkiet") leaves the stem intact but
-/// stems differently. The stem must keep at least half of the word and
-/// four letters. All three are accents folded (see [`fold`]).
+/// All three are accents folded (see [`fold`]).
 fn is_typo_of(word: &[char], stem: &[char], unfinished: bool, term: &[char]) -> bool {
     within_one_edit(stem, term)
         || (unfinished && prefix_within_one_edit(word, term))
-        || (term.len() >= STEM_MIN_CHARS
-            && term.len() * 2 >= word.len()
-            && (term.len().saturating_sub(1)..=term.len() + 1).any(|k| {
-                k <= word.len() && k >= STEM_MIN_CHARS && within_one_edit(&word[..k], term)
-            }))
+        || (term.len() >= 4
+            && (word.len().saturating_sub(3)..word.len())
+                .any(|k| k >= 4 && within_one_edit(&word[..k], term)))
+}
+
+/// Whether index `term` is one typo away from the query word cut short,
+/// the fallback when no term is a typo of the whole word. Stemmers cut
+/// long suffixes: "contraste" to "contr", "bildschirmhelligkeit" to
+/// "bildschirmhell", so a typo in the suffix ("contrasate",
+/// "bildschirmhelligkiet") leaves the stem intact but stems differently.
+/// The stem must keep at least half of the word and four letters.
+fn is_cut_typo_of(word: &[char], term: &[char]) -> bool {
+    term.len() >= STEM_MIN_CHARS
+        && term.len() * 2 >= word.len()
+        && (term.len().saturating_sub(1)..=term.len() + 1)
+            .any(|k| k <= word.len() && k >= STEM_MIN_CHARS && within_one_edit(&word[..k], term))
 }
 
 /// The fewest letters of a stem that a word cut short may match.
@@ -310,6 +317,7 @@ impl LocaleIndex {
             )
             .collect();
         let mut candidates = Vec::new();
+        let mut cut = Vec::new();
         let mut unread = Vec::new();
         for first in firsts.iter().map(char::to_string) {
             for i in self.root.shards_for_prefix(&first) {
@@ -338,12 +346,19 @@ impl LocaleIndex {
                     };
                     if typo {
                         candidates.push(term.to_string());
+                    } else if !swap_only && is_cut_typo_of(&chars, &term_chars) {
+                        cut.push(term.to_string());
                     }
                 }
             }
         }
         unread.sort_unstable();
         unread.dedup();
+        // "screenshoot" is a typo of "screenshot": "screen" must not
+        // compete with it as a cut stem.
+        if candidates.is_empty() {
+            candidates = cut;
+        }
         (candidates, unread)
     }
 }
@@ -387,7 +402,8 @@ mod tests {
         // Portuguese stems "notificações" to "notific" but "notificacoes"
         // to "notificaco": only the stem cut matches, once folded.
         let typo = |word: &str, stem: &str, term: &str| {
-            is_typo_of(&folded(word), &folded(stem), false, &folded(term))
+            let (word, term) = (folded(word), folded(term));
+            is_typo_of(&word, &folded(stem), false, &term) || is_cut_typo_of(&word, &term)
         };
         assert!(typo("notificacoes", "notificaco", "notific"));
         assert!(typo("ejecter", "eject", "éject"));
@@ -397,8 +413,16 @@ mod tests {
     #[test]
     fn a_typo_in_a_long_cut_suffix_still_finds_the_stem() {
         let typo = |word: &str, stem: &str, term: &str| {
-            is_typo_of(&chars(word), &chars(stem), false, &chars(term))
+            let (word, term) = (chars(word), chars(term));
+            is_typo_of(&word, &chars(stem), false, &term) || is_cut_typo_of(&word, &term)
         };
+        assert!(is_cut_typo_of(&chars("contrasate"), &chars("contr")));
+        assert!(!is_typo_of(
+            &chars("contrasate"),
+            &chars("contrasat"),
+            false,
+            &chars("contr")
+        ));
         // "contraste" stems to "contr", "contrasate" to "contrasat".
         assert!(typo("contrasate", "contrasat", "contr"));
         assert!(typo(
