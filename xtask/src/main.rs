@@ -71,6 +71,10 @@ enum Cmd {
         /// Skip the 100k-article corpus (a few minutes shorter).
         #[arg(long)]
         quick: bool,
+        /// Measure only these parts (repeat the flag or give a comma
+        /// list); without it, every part is measured.
+        #[arg(long = "only", value_enum, value_delimiter = ',')]
+        only: Vec<bench::Part>,
     },
     /// Run the fuzz targets (nightly); a failing input becomes a regression case.
     Fuzz {
@@ -106,7 +110,7 @@ fn main() -> ExitCode {
         Cmd::Demo { port, content } => demo(port, &content_dir(content)),
         Cmd::Test { suites } => suites::test(&suites),
         Cmd::Lint => lint::lint(),
-        Cmd::Bench { quick } => bench::bench(quick),
+        Cmd::Bench { quick, only } => bench::bench(quick, &only),
         Cmd::Fuzz { seconds, target } => fuzz::fuzz(seconds, target.as_deref()),
         Cmd::Dist {
             out,

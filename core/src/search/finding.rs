@@ -1,6 +1,6 @@
 //! Finding: which files a query needs, and which index terms match each of
 //! its words (exactly, as a completion of an unfinished word, or with one
-//! typo).
+//! typo, accents aside).
 
 use std::collections::BTreeSet;
 
@@ -39,6 +39,57 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
     }
 }
 
+/// A letter without its accent (`é` → `e`, `ç` → `c`, `ö` → `o`), for
+/// typo matching: readers often type without accents, and a stemmer cuts
+/// an accented word ("notificações") where it would not cut it typed
+/// plain ("notificacoes"). Covers the Latin letters of the stemmed
+/// languages; any other character is itself.
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
+}
+
+/// Every letter [`fold`] takes an accent off.
+const ACCENTED_FIRST: [char; 62] = [
+    'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą', 'ç', 'ć', 'č', 'ď', 'è', 'é', 'ê', 'ë', 'ē', 'ė',
+    'ę', 'ě', 'ğ', 'ì', 'í', 'î', 'ï', 'ī', 'į', 'ı', 'ł', 'ñ', 'ń', 'ň', 'ò', 'ó', 'ô', 'õ', 'ö',
+    'ø', 'ō', 'ő', 'ř', 'ś', 'š', 'ş', 'ș', 'ť', 'ţ', 'ț', 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű', 'ų',
+    'ý', 'ÿ', 'ź', 'ż', 'ž',
+];
+
+/// The letters of `text`, accents folded.
+fn folded(text: &str) -> Vec<char> {
+    text.chars().map(fold).collect()
+}
+
+/// Whether `a` and `b` are the same but for two neighbouring letters
+/// swapped ("tlea" and "tela"): the one typo allowed in a four-letter word.
+fn is_swap(a: &[char], b: &[char]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
+        return false;
+    };
+    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+}
+
 /// Whether some prefix of `term` is within one edit of `word`.
 fn prefix_within_one_edit(word: &[char], term: &[char]) -> bool {
     let lo = word.len().saturating_sub(1);
@@ -49,6 +100,7 @@ fn prefix_within_one_edit(word: &[char], term: &[char]) -> bool {
 /// Whether index `term` is one typo away from the query word: from its
 /// stem, from the word as typed (for an unfinished word, from a prefix of
 /// the term), or from the word less a suffix the stemmer would have cut.
+/// All three are accents folded (see [`fold`]).
 fn is_typo_of(word: &[char], stem: &[char], unfinished: bool, term: &[char]) -> bool {
     within_one_edit(stem, term)
         || (unfinished && prefix_within_one_edit(word, term))
@@ -56,6 +108,22 @@ fn is_typo_of(word: &[char], stem: &[char], unfinished: bool, term: &[char]) -> 
             && (word.len().saturating_sub(3)..word.len())
                 .any(|k| k >= 4 && within_one_edit(&word[..k], term)))
 }
+
+/// Whether index `term` is one typo away from the query word cut short,
+/// the fallback when no term is a typo of the whole word. Stemmers cut
+/// long suffixes: "contraste" to "contr", "bildschirmhelligkeit" to
+/// "bildschirmhell", so a typo in the suffix ("contrasate",
+/// "bildschirmhelligkiet") leaves the stem intact but stems differently.
+/// The stem must keep at least half of the word and four letters.
+fn is_cut_typo_of(word: &[char], term: &[char]) -> bool {
+    term.len() >= STEM_MIN_CHARS
+        && term.len() * 2 >= word.len()
+        && (term.len().saturating_sub(1)..=term.len() + 1)
+            .any(|k| k <= word.len() && k >= STEM_MIN_CHARS && within_one_edit(&word[..k], term))
+}
+
+/// The fewest letters of a stem that a word cut short may match.
+const STEM_MIN_CHARS: usize = 4;
 
 /// The most completions an unfinished word expands to. A short prefix such
 /// as "c" may complete to thousands of terms; the most frequent ones carry
@@ -98,8 +166,13 @@ fn is_short(word: &str) -> bool {
     word.chars().count() <= PREFIX_TERM_CHARS
 }
 
-/// Words shorter than this must be typed right.
+/// Words shorter than this must be typed right, but for a swap of two
+/// neighbouring letters in a word of [`SWAP_ONLY_CHARS`].
 const TYPO_MIN_CHARS: usize = 5;
+
+/// Words of this many letters allow one typo, a swap only ("tlea" for
+/// "tela"): any other edit of so short a word reaches too many others.
+const SWAP_ONLY_CHARS: usize = 4;
 
 impl LocaleIndex {
     /// The next files `query` needs before [`LocaleIndex::rank`] can rank
@@ -222,39 +295,69 @@ impl LocaleIndex {
         matched
     }
 
-    /// Index terms one typo away from `w` (sharing its first letter), from
-    /// loaded shards or term lists, and the term lists still to read.
+    /// Index terms one typo away from `w` (sharing its first letter, accents
+    /// aside), from loaded shards or term lists, and the term lists still
+    /// to read.
     pub(super) fn typo_candidates(&self, w: &QueryWord) -> (Vec<String>, Vec<usize>) {
-        let chars: Vec<char> = w.word.chars().collect();
-        if chars.len() < TYPO_MIN_CHARS {
+        let chars = folded(&w.word);
+        let swap_only = chars.len() == SWAP_ONLY_CHARS;
+        if chars.len() < TYPO_MIN_CHARS && !swap_only {
             return (Vec::new(), Vec::new());
         }
-        let stem: Vec<char> = w.term.as_deref().unwrap_or(&w.word).chars().collect();
-        let first = chars[0].to_string();
+        let stem = folded(w.term.as_deref().unwrap_or(&w.word));
+        // Terms are sorted by their own letters: an accented first letter
+        // sits apart from the plain one, so both are looked through.
+        let plain = chars[0];
+        let firsts: Vec<char> = std::iter::once(plain)
+            .chain(
+                ACCENTED_FIRST
+                    .iter()
+                    .copied()
+                    .filter(|&c| fold(c) == plain && c != plain),
+            )
+            .collect();
         let mut candidates = Vec::new();
+        let mut cut = Vec::new();
         let mut unread = Vec::new();
-        for i in self.root.shards_for_prefix(&first) {
-            let terms: Box<dyn Iterator<Item = &str>> = match (&self.shards[i], &self.vocabs[i]) {
-                (Some(shard), _) => {
-                    Box::new(shard.with_prefix(&first).iter().map(|e| e.term.as_str()))
-                }
-                (None, Some(list)) => Box::new(
-                    list.terms
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|t| t.starts_with(&first)),
-                ),
-                (None, None) => {
-                    unread.push(i);
-                    continue;
-                }
-            };
-            for term in terms {
-                let term_chars: Vec<char> = term.chars().collect();
-                if is_typo_of(&chars, &stem, w.prefix, &term_chars) {
-                    candidates.push(term.to_string());
+        for first in firsts.iter().map(char::to_string) {
+            for i in self.root.shards_for_prefix(&first) {
+                let terms: Box<dyn Iterator<Item = &str>> = match (&self.shards[i], &self.vocabs[i])
+                {
+                    (Some(shard), _) => {
+                        Box::new(shard.with_prefix(&first).iter().map(|e| e.term.as_str()))
+                    }
+                    (None, Some(list)) => Box::new(
+                        list.terms
+                            .iter()
+                            .map(String::as_str)
+                            .filter(|t| t.starts_with(&first)),
+                    ),
+                    (None, None) => {
+                        unread.push(i);
+                        continue;
+                    }
+                };
+                for term in terms {
+                    let term_chars = folded(term);
+                    let typo = if swap_only {
+                        is_swap(&chars, &term_chars) || is_swap(&stem, &term_chars)
+                    } else {
+                        is_typo_of(&chars, &stem, w.prefix, &term_chars)
+                    };
+                    if typo {
+                        candidates.push(term.to_string());
+                    } else if !swap_only && is_cut_typo_of(&chars, &term_chars) {
+                        cut.push(term.to_string());
+                    }
                 }
             }
+        }
+        unread.sort_unstable();
+        unread.dedup();
+        // "screenshoot" is a typo of "screenshot": "screen" must not
+        // compete with it as a cut stem.
+        if candidates.is_empty() {
+            candidates = cut;
         }
         (candidates, unread)
     }
@@ -279,5 +382,83 @@ mod tests {
         assert!(!within_one_edit(&chars("pay"), &chars("payment")));
         assert!(prefix_within_one_edit(&chars("paymn"), &chars("payment")));
         assert!(!prefix_within_one_edit(&chars("pymnt"), &chars("payment")));
+    }
+
+    #[test]
+    fn accents_fold_to_plain_letters() {
+        assert_eq!(folded("notificações"), chars("notificacoes"));
+        assert_eq!(
+            folded("Größe"),
+            chars("Große"),
+            "only accents go, not ß or case"
+        );
+        for c in ACCENTED_FIRST {
+            assert!(fold(c).is_ascii_lowercase(), "{c} folds to {}", fold(c));
+        }
+    }
+
+    #[test]
+    fn a_word_typed_without_accents_is_a_typo_of_the_accented_stem() {
+        // Portuguese stems "notificações" to "notific" but "notificacoes"
+        // to "notificaco": only the stem cut matches, once folded.
+        let typo = |word: &str, stem: &str, term: &str| {
+            let (word, term) = (folded(word), folded(term));
+            is_typo_of(&word, &folded(stem), false, &term) || is_cut_typo_of(&word, &term)
+        };
+        assert!(typo("notificacoes", "notificaco", "notific"));
+        assert!(typo("ejecter", "eject", "éject"));
+        assert!(typo("horario", "horari", "horári"));
+    }
+
+    #[test]
+    fn a_typo_in_a_long_cut_suffix_still_finds_the_stem() {
+        let typo = |word: &str, stem: &str, term: &str| {
+            let (word, term) = (chars(word), chars(term));
+            is_typo_of(&word, &chars(stem), false, &term) || is_cut_typo_of(&word, &term)
+        };
+        assert!(is_cut_typo_of(&chars("contrasate"), &chars("contr")));
+        assert!(!is_typo_of(
+            &chars("contrasate"),
+            &chars("contrasat"),
+            false,
+            &chars("contr")
+        ));
+        // "contraste" stems to "contr", "contrasate" to "contrasat".
+        assert!(typo("contrasate", "contrasat", "contr"));
+        assert!(typo(
+            "bildschirmhelligkiet",
+            "bildschirmhelligkiet",
+            "bildschirmhell"
+        ));
+        // A typo in the stem itself, with the suffix cut.
+        assert!(typo(
+            "bildschirnhelligkeit",
+            "bildschirnhell",
+            "bildschirmhell"
+        ));
+        // The stem must keep half the word, and four letters.
+        assert!(!typo("contrasate", "contrasat", "cont"));
+        assert!(!typo(
+            "bildschirmhelligkiet",
+            "bildschirmhelligkiet",
+            "bildsch"
+        ));
+        assert!(!typo("abcdefghij", "abcdefghij", "abcd"));
+    }
+
+    #[test]
+    fn four_letter_words_allow_a_swap_only() {
+        assert!(is_swap(&chars("tlea"), &chars("tela")));
+        assert!(is_swap(&chars("mial"), &chars("mail")));
+        assert!(
+            !is_swap(&chars("tela"), &chars("tela")),
+            "no typo is not a swap"
+        );
+        assert!(!is_swap(&chars("tel"), &chars("tela")));
+        assert!(
+            !is_swap(&chars("tele"), &chars("tela")),
+            "a substitution is not a swap"
+        );
+        assert!(!is_swap(&chars("ltae"), &chars("tela")));
     }
 }

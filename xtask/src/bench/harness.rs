@@ -26,8 +26,33 @@ pub(crate) struct Measured {
     pub(crate) latency: Vec<(String, Latency)>,
     pub(crate) transfer_kb: Figure,
     pub(crate) mrr: [(String, Figure); 3],
+    /// MRR@10 on the GNOME judged set, per query type.
+    pub(crate) gnome_mrr: Result<Vec<GroupMrr>, String>,
     pub(crate) loader_kb: Figure,
     pub(crate) first_open_kb: Figure,
+}
+
+/// MRR@10 of one group of queries (a type or a locale): ours, MiniSearch's
+/// and lunr.js's.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct GroupMrr {
+    /// The type or locale.
+    pub(crate) group: String,
+    pub(crate) queries: usize,
+    pub(crate) ours: f64,
+    pub(crate) minisearch: f64,
+    pub(crate) lunr: f64,
+}
+
+impl GroupMrr {
+    /// The better peer and its figure (MiniSearch on a tie).
+    pub(crate) fn best_peer(&self) -> (&'static str, f64) {
+        if self.lunr > self.minisearch {
+            ("lunr.js", self.lunr)
+        } else {
+            ("MiniSearch", self.minisearch)
+        }
+    }
 }
 
 /// Per-call latencies of one corpus, ours and MiniSearch's, in ms.

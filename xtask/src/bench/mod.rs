@@ -19,8 +19,10 @@
 //! ```
 //!
 //! This file is the driver: it prepares the served folder, then calls
-//! each measurement in turn. One module per measurement: `relevance`
-//! (MRR@10 on the example help center), `feedback` (the feedback
+//! each measurement in turn (`--only` picks some: see [`Part`]). One
+//! module per measurement: `relevance` (MRR@10 on the example help
+//! center), `gnome_relevance` (MRR@10 of `bench/gnome-queries.toml` on
+//! the GNOME help in four locales, by query type), `feedback` (the feedback
 //! server's votes per second), `widget` (the widget's cold opens on the
 //! demo dashboard), `build` (the corpora, build throughput, index size)
 //! and `latency` (per-call query latency, first-query transfer). They
@@ -33,6 +35,7 @@ mod build;
 mod corpus;
 mod environment;
 mod feedback;
+mod gnome_relevance;
 mod harness;
 mod latency;
 mod relevance;
@@ -56,19 +59,44 @@ use report::{Report, number};
 /// longer) is not attempted.
 const MINISEARCH_10K_BUILD_LIMIT_MS: f64 = 12_000.0;
 
-/// Runs the whole benchmark; `quick` leaves out the 100k corpus. Fails
-/// only when nothing can be measured.
-pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
+/// A part of the benchmark, for `cargo xtask bench --only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Part {
+    /// MRR@10 on the example help center and on the GNOME judged set,
+    /// ours against MiniSearch and lunr.js (no browser: about a minute).
+    Relevance,
+    /// The feedback server's votes per second.
+    Feedback,
+    /// The widget's cold opens on the demo dashboard: loader, first-open
+    /// weight, click to results.
+    Widget,
+    /// Build throughput and index size on the GNOME help, against Pagefind.
+    Build,
+    /// Query latency and first-query transfer in Chromium, against
+    /// MiniSearch (GNOME, example and synthetic corpora).
+    Latency,
+}
+
+/// Runs the benchmark, or the parts in `only` when it is not empty;
+/// `quick` leaves out the 100k corpus. Fails only when nothing can be
+/// measured.
+pub(crate) fn bench(quick: bool, only: &[Part]) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let wants = |part: Part| only.is_empty() || only.contains(&part);
     tools::ensure_test_tools()?;
     let root = root();
-    let site = site::build_site(&root.join(site::DEFAULT_CONTENT))?;
+    // The site (the widget built by trunk) is what the browser parts load.
+    let site = if wants(Part::Widget) || wants(Part::Latency) || wants(Part::Feedback) {
+        Some(site::build_site(&root.join(site::DEFAULT_CONTENT))?)
+    } else {
+        None
+    };
     run(Command::new(env!("CARGO"))
         .args(["build", "--release", "--package", "index-builder"])
         .current_dir(&root))?;
     let out = root.join("target/bench");
     let www = out.join("site");
-    prepare_www(&root, &site, &www)?;
+    prepare_www(&root, site.as_deref(), &www)?;
     let server = Server::start(&www, 0)?;
     let bench = Bench {
         builder: root.join("target/release/index-builder"),
@@ -91,18 +119,33 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
             ("MiniSearch".into(), not_run()),
             ("lunr.js".into(), not_run()),
         ],
+        gnome_mrr: not_run().map(|_| Vec::new()),
         loader_kb: not_run(),
         first_open_kb: not_run(),
     };
     environment::environment(&bench, &mut report);
 
-    if let Err(err) = relevance::example(&bench, &mut report, &mut m) {
+    if (wants(Part::Relevance) || wants(Part::Latency))
+        && let Err(err) = relevance::example(
+            &bench,
+            wants(Part::Relevance),
+            wants(Part::Latency),
+            &mut report,
+            &mut m,
+        )
+    {
         report.not_measured("example help center", &err);
     }
-    if let Err(err) = feedback::votes_under_load(&bench, &site, &mut report) {
+    if let Some(site) = &site
+        && wants(Part::Feedback)
+        && let Err(err) = feedback::votes_under_load(&bench, site, &mut report)
+    {
         report.not_measured("feedback server under load", &err);
     }
-    if let Err(err) = widget::cold_opens(&bench, &site, &mut report, &mut m) {
+    if let Some(site) = &site
+        && wants(Part::Widget)
+        && let Err(err) = widget::cold_opens(&bench, site, &mut report, &mut m)
+    {
         report.not_measured("the widget on the demo dashboard", &err);
         m.loader_kb = Err(text(&err));
         m.first_open_kb = Err(text(&err));
@@ -114,13 +157,26 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
             None
         }
     };
-    if let Some(docs) = &gnome {
+    if let Some(docs) = &gnome
+        && wants(Part::Build)
+    {
         if let Err(err) = build::throughput(&bench, docs.len(), &mut report, &mut m) {
             report.not_measured("build throughput", &err);
         }
         if let Err(err) = build::index_size(&bench, &mut report, &mut m) {
             report.not_measured("index size", &err);
         }
+    }
+    if let Some(docs) = &gnome
+        && wants(Part::Relevance)
+        && let Err(err) = gnome_relevance::gnome(&bench, docs, &mut report, &mut m)
+    {
+        report.not_measured("relevance, GNOME judged set", &err);
+        m.gnome_mrr = Err(text(&err));
+    }
+    if let Some(docs) = &gnome
+        && wants(Part::Latency)
+    {
         let queries = corpus::typed(&gnome_queries());
         let latency = latency::measure(
             &bench,
@@ -215,8 +271,9 @@ pub(crate) fn bench(quick: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The served folder: the bench page, the widget and MiniSearch's ES module.
-fn prepare_www(root: &Path, site: &Path, www: &Path) -> anyhow::Result<()> {
+/// The served folder: the bench page, the widget (when the site was
+/// built) and MiniSearch's ES module.
+fn prepare_www(root: &Path, site: Option<&Path>, www: &Path) -> anyhow::Result<()> {
     for sub in ["page", "widget", "vendor", "docs"] {
         let dir = www.join(sub);
         if dir.exists() {
@@ -238,7 +295,9 @@ fn prepare_www(root: &Path, site: &Path, www: &Path) -> anyhow::Result<()> {
         Ok(())
     };
     copy_all(&root.join("bench/page"), &www.join("page"))?;
-    copy_all(&site.join("widget"), &www.join("widget"))?;
+    if let Some(site) = site {
+        copy_all(&site.join("widget"), &www.join("widget"))?;
+    }
     let minisearch = root.join("node_modules/minisearch/dist/es/index.js");
     std::fs::copy(&minisearch, www.join("vendor/minisearch.js")).with_context(|| {
         format!(

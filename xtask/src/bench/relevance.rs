@@ -14,9 +14,16 @@ use super::harness::{Bench, Measured, text};
 use super::latency;
 use super::report::Report;
 
-/// The example help center: a signed-in bundle for latency and MRR@10
-/// of the judged queries, ours against MiniSearch and lunr.js.
-pub(crate) fn example(bench: &Bench, report: &mut Report, m: &mut Measured) -> anyhow::Result<()> {
+/// The example help center: a signed-in bundle for MRR@10 of the judged
+/// queries, ours against MiniSearch and lunr.js (`with_mrr`), and for
+/// the latency of the same queries typed (`with_latency`).
+pub(crate) fn example(
+    bench: &Bench,
+    with_mrr: bool,
+    with_latency: bool,
+    report: &mut Report,
+    m: &mut Measured,
+) -> anyhow::Result<()> {
     const SECTION: &str = "example help center";
     let content = bench.root.join(crate::site::DEFAULT_CONTENT);
     let bundle = bench.www.join("bundle/example");
@@ -31,12 +38,33 @@ pub(crate) fn example(bench: &Bench, report: &mut Report, m: &mut Measured) -> a
         docs.len().to_string(),
     );
     report.figure(SECTION, "judged queries", judged.len().to_string());
-
-    let mut ours = Vec::new();
-    for (q, _) in &judged {
-        ours.push(our_ids(bench, &bundle, q).with_context(|| format!("searching {q:?}"))?);
+    if with_mrr {
+        example_mrr(bench, &bundle, &docs_json, &judged, report, m)?;
     }
-    m.mrr[0].1 = Ok(mrr(&judged, &ours));
+    if with_latency {
+        let queries = corpus::typed(&judged.iter().map(|(q, _)| q.clone()).collect::<Vec<_>>());
+        let latency =
+            latency::measure(bench, SECTION, "example", "example", &queries, true, report);
+        m.latency.push(("example".into(), latency));
+    }
+    Ok(())
+}
+
+/// MRR@10 of the example's judged queries: ours, MiniSearch's, lunr.js's.
+fn example_mrr(
+    bench: &Bench,
+    bundle: &Path,
+    docs_json: &Path,
+    judged: &[(String, Vec<String>)],
+    report: &mut Report,
+    m: &mut Measured,
+) -> anyhow::Result<()> {
+    const SECTION: &str = "example help center";
+    let mut ours = Vec::new();
+    for (q, _) in judged {
+        ours.push(our_ids(bench, bundle, q).with_context(|| format!("searching {q:?}"))?);
+    }
+    m.mrr[0].1 = Ok(mrr(judged, &ours));
     let peers = (|| {
         let config = json!({ "docs": docs_json, "queries": judged.iter().map(|(q, _)| q).collect::<Vec<_>>() });
         let value = bench.node("relevance", &config, Duration::from_secs(120))?;
@@ -55,8 +83,8 @@ pub(crate) fn example(bench: &Bench, report: &mut Report, m: &mut Measured) -> a
     })();
     match peers {
         Ok((mini, lunr, lunr_errors)) => {
-            m.mrr[1].1 = Ok(mrr(&judged, &mini));
-            m.mrr[2].1 = Ok(mrr(&judged, &lunr));
+            m.mrr[1].1 = Ok(mrr(judged, &mini));
+            m.mrr[2].1 = Ok(mrr(judged, &lunr));
             report.figure(
                 SECTION,
                 "lunr.js queries that failed to parse",
@@ -64,7 +92,7 @@ pub(crate) fn example(bench: &Bench, report: &mut Report, m: &mut Measured) -> a
             );
             report.details.push((
                 "Relevance: judged queries where a peer ranks better".into(),
-                worse_queries(&judged, &ours, &mini, &lunr),
+                worse_queries(judged, &ours, &mini, &lunr),
             ));
         }
         Err(err) => {
@@ -81,10 +109,6 @@ pub(crate) fn example(bench: &Bench, report: &mut Report, m: &mut Measured) -> a
                 .map_or_else(|e| format!("not measured: {e}"), |v| format!("{v:.3}")),
         );
     }
-
-    let queries = corpus::typed(&judged.iter().map(|(q, _)| q.clone()).collect::<Vec<_>>());
-    let latency = latency::measure(bench, SECTION, "example", "example", &queries, true, report);
-    m.latency.push(("example".into(), latency));
     Ok(())
 }
 
@@ -130,7 +154,7 @@ fn judged_queries(path: &Path) -> anyhow::Result<Vec<(String, Vec<String>)>> {
 }
 
 /// Reciprocal rank of the first relevant id in the top ten, or 0.
-fn reciprocal_rank(ranked: &[String], relevant: &[String]) -> f64 {
+pub(crate) fn reciprocal_rank(ranked: &[String], relevant: &[String]) -> f64 {
     ranked
         .iter()
         .take(10)

@@ -14,6 +14,9 @@ pub(crate) enum Goal {
     RatioAtLeast(f64),
     /// Ours / peer must be below this.
     RatioBelow(f64),
+    /// Ours minus the peer's must be at least this (for scores such as
+    /// MRR, where a ratio hides how far apart two figures are).
+    MarginAtLeast(f64),
 }
 
 /// One target line: a measured figure, its peer, and the goal.
@@ -48,6 +51,23 @@ impl Target {
         (*peer != 0.0).then(|| ours / peer)
     }
 
+    /// The peer's figure, when it was measured.
+    fn peer_value(&self) -> Option<f64> {
+        self.peer.as_ref()?.1.as_ref().ok().copied()
+    }
+
+    /// Where the goal puts the ratio ours / peer, for the chart's tick.
+    fn goal_ratio(&self) -> Option<f64> {
+        match self.goal {
+            Goal::RatioAtMost(g) | Goal::RatioAtLeast(g) | Goal::RatioBelow(g) => Some(g),
+            Goal::MarginAtLeast(x) => {
+                let peer = self.peer_value()?;
+                (peer != 0.0).then(|| (peer + x) / peer)
+            }
+            Goal::AtMost(_) => None,
+        }
+    }
+
     pub(crate) fn status(&self) -> Status {
         let ours = match &self.measured {
             Ok(v) => *v,
@@ -55,6 +75,17 @@ impl Target {
         };
         let met = match self.goal {
             Goal::AtMost(limit) => ours <= limit,
+            Goal::MarginAtLeast(x) => {
+                let Some(peer) = self.peer_value() else {
+                    let why = match self.peer.as_ref().map(|p| &p.1) {
+                        Some(Err(why)) => format!("peer not measured: {why}"),
+                        _ => "no peer figure".to_string(),
+                    };
+                    return Status::NotMeasured(why);
+                };
+                // A hair of tolerance: 0.85 - 0.80 is 0.04999… in floating point.
+                ours - peer >= x - 1e-9
+            }
             Goal::RatioAtMost(_) | Goal::RatioAtLeast(_) | Goal::RatioBelow(_) => {
                 let Some(ratio) = self.ratio() else {
                     let why = match self.peer.as_ref().map(|p| &p.1) {
@@ -67,7 +98,7 @@ impl Target {
                     Goal::RatioAtMost(x) => ratio <= x,
                     Goal::RatioAtLeast(x) => ratio >= x,
                     Goal::RatioBelow(x) => ratio < x,
-                    Goal::AtMost(_) => unreachable!("handled above"),
+                    Goal::AtMost(_) | Goal::MarginAtLeast(_) => unreachable!("handled above"),
                 }
             }
         };
@@ -84,6 +115,7 @@ impl Target {
             Goal::RatioAtLeast(x) => format!("≥ {}× {peer}", number(x)),
             Goal::RatioBelow(1.0) => format!("below {peer}"),
             Goal::RatioBelow(x) => format!("< {}× {peer}", number(x)),
+            Goal::MarginAtLeast(x) => format!("≥ {peer} + {}", number(x)),
         }
     }
 
@@ -310,10 +342,7 @@ impl Report {
                 y + 8.0,
                 (x(*ratio) - label_w).max(1.0)
             );
-            let tick = match t.goal {
-                Goal::RatioAtMost(g) | Goal::RatioAtLeast(g) | Goal::RatioBelow(g) => Some(x(g)),
-                Goal::AtMost(_) => None,
-            };
+            let tick = t.goal_ratio().map(x);
             if let Some(gx) = tick {
                 let _ = writeln!(
                     svg,
@@ -423,6 +452,18 @@ mod tests {
         );
         assert!(matches!(
             target(Goal::RatioBelow(1.0), 1.0, None).status(),
+            Status::NotMeasured(_)
+        ));
+        assert_eq!(
+            target(Goal::MarginAtLeast(0.05), 0.85, Some(0.80)).status(),
+            Status::Met
+        );
+        assert_eq!(
+            target(Goal::MarginAtLeast(0.05), 0.84, Some(0.80)).status(),
+            Status::Missed
+        );
+        assert!(matches!(
+            target(Goal::MarginAtLeast(0.05), 0.9, None).status(),
             Status::NotMeasured(_)
         ));
     }

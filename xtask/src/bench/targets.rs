@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::gnome_relevance::MARGIN;
 use super::harness::{Figure, Measured, percentile};
 use super::report::{Goal, Status, Target, number};
 
@@ -28,6 +29,15 @@ pub(crate) fn why_missed(targets: &[Target]) -> String {
                 t.unit,
                 number(ours / limit)
             ),
+            Goal::MarginAtLeast(x) => match &t.peer {
+                Some((name, Ok(peer))) => format!(
+                    "{:.3} against {name}'s {peer:.3}, {:.3} short of the goal of {}",
+                    ours,
+                    peer + x - ours,
+                    t.goal_text()
+                ),
+                _ => String::new(),
+            },
             _ => t.ratio().map_or_else(String::new, |r| {
                 format!(
                     "{}× the peer's figure against the goal of {}",
@@ -43,6 +53,8 @@ pub(crate) fn why_missed(targets: &[Target]) -> String {
         } else if t.name.starts_with("First-query transfer") {
             "Measured as this benchmark's server sends the files, uncompressed. The figures above give the same files gzipped, \
              as a CDN serves them; most of the bytes are the postings of frequent words in the term shards."
+        } else if t.name.starts_with("MRR@10, GNOME") {
+            "The queries of this type where a peer ranks better are listed under \"Relevance on the GNOME help\"."
         } else if t
             .name
             .starts_with("Widget first open to interactive search")
@@ -154,12 +166,39 @@ pub(crate) fn targets(m: &Measured) -> Vec<Target> {
             higher_is_better: true,
         });
     }
+    match &m.gnome_mrr {
+        Ok(types) => {
+            for g in types {
+                let (peer, best) = g.best_peer();
+                targets.push(Target {
+                    name: format!(
+                        "MRR@10, GNOME judged set, {} ({} queries)",
+                        g.group, g.queries
+                    ),
+                    unit: "",
+                    goal: Goal::MarginAtLeast(MARGIN),
+                    measured: Ok(g.ours),
+                    peer: Some((format!("best peer ({peer})"), Ok(best))),
+                    higher_is_better: true,
+                });
+            }
+        }
+        Err(why) => targets.push(Target {
+            name: "MRR@10, GNOME judged set".into(),
+            unit: "",
+            goal: Goal::MarginAtLeast(MARGIN),
+            measured: Err(why.clone()),
+            peer: None,
+            higher_is_better: true,
+        }),
+    }
     targets
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench::harness::{GroupMrr, not_run};
 
     #[test]
     fn missed_targets_say_by_how_much_and_why() {
@@ -182,6 +221,51 @@ mod tests {
         assert_eq!(why.lines().count(), 1, "only the missed target: {why}");
         assert!(
             why.contains("over the 1") && why.contains("second pass"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn gnome_types_get_a_margin_target_over_the_best_peer() {
+        let group = |name: &str, ours: f64, minisearch: f64, lunr: f64| GroupMrr {
+            group: name.into(),
+            queries: 10,
+            ours,
+            minisearch,
+            lunr,
+        };
+        let m = Measured {
+            ours_pages_per_s: not_run(),
+            pagefind_pages_per_s: not_run(),
+            ours_index_kb: not_run(),
+            pagefind_index_kb: not_run(),
+            latency: Vec::new(),
+            transfer_kb: not_run(),
+            mrr: [
+                ("ours".into(), not_run()),
+                ("MiniSearch".into(), not_run()),
+                ("lunr.js".into(), not_run()),
+            ],
+            gnome_mrr: Ok(vec![
+                group("typo", 0.80, 0.78, 0.40),
+                group("word", 0.95, 0.70, 0.90),
+            ]),
+            loader_kb: not_run(),
+            first_open_kb: not_run(),
+        };
+        let all = targets(&m);
+        let gnome: Vec<&Target> = all
+            .iter()
+            .filter(|t| t.name.starts_with("MRR@10, GNOME"))
+            .collect();
+        assert_eq!(gnome.len(), 2);
+        assert_eq!(gnome[0].status(), Status::Missed);
+        assert_eq!(gnome[0].peer.as_ref().unwrap().0, "best peer (MiniSearch)");
+        assert_eq!(gnome[1].status(), Status::Met);
+        assert_eq!(gnome[1].peer.as_ref().unwrap().0, "best peer (lunr.js)");
+        let why = why_missed(&all);
+        assert!(
+            why.contains("0.030 short of the goal of ≥ best peer (MiniSearch) + 0.05"),
             "{why}"
         );
     }
