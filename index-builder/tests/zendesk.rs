@@ -869,6 +869,43 @@ fn an_update_merges_into_an_existing_help_center() {
         read(&out, "support.toml"),
         std::fs::read_to_string(example.join("support.toml")).unwrap()
     );
+    // The folder names its categories: the sections are filed by slug and
+    // added to its categories.toml, after the author's own entries.
+    let own = std::fs::read_to_string(example.join("categories.toml")).unwrap();
+    let categories = read(&out, "categories.toml");
+    assert!(categories.starts_with(&own), "{categories}");
+    let payout = article(&content, "en", "zd-360001");
+    assert_eq!(payout.front.category, "section-100");
+    let listed = &content.categories.listed;
+    let section = listed.iter().find(|c| c.slug == "section-100").unwrap();
+    assert_eq!(section.names["en"], "Section 100");
+    assert_eq!(
+        listed.len(),
+        own.matches("[[categories]]").count() + 4,
+        "{categories}"
+    );
+    // Named sections get their names per locale.
+    let named = dir.path().join("named");
+    copy(&example, &named);
+    let options = ImportOptions {
+        sections: Some(fixtures().join("sections.json")),
+        ..update(false)
+    };
+    import(&fixture(), &named, &options);
+    let content = index_builder::load_content(&named).unwrap();
+    let names = &content
+        .categories
+        .listed
+        .iter()
+        .find(|c| c.slug == "section-300")
+        .unwrap()
+        .names;
+    assert_eq!(names["en"], "Taxes", "{names:?}");
+    assert_eq!(
+        names.len(),
+        2,
+        "en and pt-BR articles are in section 300: {names:?}"
+    );
 
     // An article deleted from Zendesk is left in place, and said.
     let export = edited_export(dir.path(), |articles| {

@@ -387,8 +387,18 @@ mod tests {
 
     #[test]
     fn the_queue_is_bounded() {
-        let q =
-            (0..QUEUE_LIMIT + 5).fold(Vec::new(), |q, i| enqueue(q, vote(&i.to_string(), false)));
+        // Votes on as many articles: one reader's votes on one article
+        // would replace each other.
+        let q = (0..QUEUE_LIMIT + 5).fold(Vec::new(), |q, i| {
+            let id = i.to_string();
+            enqueue(
+                q,
+                Vote {
+                    article: id.clone(),
+                    ..vote(&id, false)
+                },
+            )
+        });
         assert_eq!(q.len(), QUEUE_LIMIT);
         assert_eq!(q[0].id, "5");
     }

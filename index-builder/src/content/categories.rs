@@ -18,7 +18,6 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::article::Article;
 use super::front_matter::key_line;
 use super::locales::{FALLBACK_LOCALE, check_locale_tag};
 use crate::diagnostics::Problem;
@@ -88,11 +87,12 @@ struct Entry {
     name: Spanned<BTreeMap<String, String>>,
 }
 
-/// Reads and checks `dir/categories.toml`, and that every article's
-/// category is listed there. No file: no categories listed, no problem.
-pub(super) fn load_categories(
+/// Reads and checks `dir/categories.toml`, and that the category of every
+/// article (its file, and the category it gives) is listed there. No file:
+/// no categories listed, no problem.
+pub(super) fn load_categories<'a>(
     dir: &Path,
-    articles: &[Article],
+    articles: impl IntoIterator<Item = (&'a Path, &'a str)>,
 ) -> Result<Categories, Vec<Problem>> {
     let path = dir.join(CATEGORIES_FILE);
     let text = match std::fs::read(&path) {
@@ -107,13 +107,11 @@ pub(super) fn load_categories(
     };
     let categories = parse_categories(&path, &text)?;
     let mut problems = Vec::new();
-    for article in articles {
-        let slug = &article.front.category;
-        if !categories.listed.iter().any(|c| &c.slug == slug) {
-            let line = std::fs::read_to_string(&article.path)
-                .map_or(1, |text| key_line(&text, "category"));
+    for (file, slug) in articles {
+        if !categories.listed.iter().any(|c| c.slug == slug) {
+            let line = std::fs::read_to_string(file).map_or(1, |text| key_line(&text, "category"));
             problems.push(Problem::line(
-                &article.path,
+                file,
                 line,
                 format!("category `{slug}` is not listed in {CATEGORIES_FILE}"),
             ));

@@ -15,6 +15,7 @@ mod article;
 mod categories;
 mod files;
 mod front_matter;
+mod ids;
 mod images;
 mod links;
 mod locales;
@@ -51,13 +52,19 @@ pub fn load_content(dir: &Path) -> Result<Content, Problems> {
         support: None,
         categories: Categories::default(),
     };
-    locales::check_ids(&content, &mut problems);
+    ids::check_ids(&content, &mut problems);
     render_bodies(&mut content, &unparsed, &mut problems);
     match support::load_support(dir) {
         Ok(support) => content.support = support,
         Err(mut found) => problems.append(&mut found),
     }
-    match categories::load_categories(dir, &content.articles) {
+    match categories::load_categories(
+        dir,
+        content
+            .articles
+            .iter()
+            .map(|a| (a.path.as_path(), a.front.category.as_str())),
+    ) {
         Ok(categories) => content.categories = categories,
         Err(mut found) => problems.append(&mut found),
     }

@@ -239,6 +239,14 @@ mod tests {
         .unwrap()
     }
 
+    /// The line of `text` where `needle` first appears, as problems name it.
+    fn line_of(text: &str, needle: &str) -> usize {
+        let at = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} is not in the text"));
+        text[..at].matches('\n').count() + 1
+    }
+
     fn problems(text: &str) -> Vec<String> {
         parse_support(Path::new("support.toml"), text)
             .unwrap_err()
@@ -270,7 +278,10 @@ mod tests {
         let text = example().replace("to = \"02:00\"", "to = \"26:00\"");
         assert_eq!(
             problems(&text),
-            ["support.toml:23: closing time `26:00` must be a time like 09:00"]
+            [format!(
+                "support.toml:{}: closing time `26:00` must be a time like 09:00",
+                line_of(&text, "to = \"26:00\"")
+            )]
         );
         let text = example().replace(
             "\"2027-01-01\", name = \"Neujahr\"",
@@ -278,23 +289,35 @@ mod tests {
         );
         assert_eq!(
             problems(&text),
-            ["support.toml:83: closure date `2027-02-30` must be a date like 2026-12-25"]
+            [format!(
+                "support.toml:{}: closure date `2027-02-30` must be a date like 2026-12-25",
+                line_of(&text, "\"2027-02-30\"")
+            )]
         );
         let text = example().replace("support-fr@example.com", "support-fr");
         assert_eq!(
             problems(&text),
-            ["support.toml:57: email address `support-fr` is not valid"]
+            [format!(
+                "support.toml:{}: email address `support-fr` is not valid",
+                line_of(&text, "\"support-fr\"")
+            )]
         );
         let text = example().replace("open = [", "windows = [");
         assert!(
-            problems(&text)[0].starts_with("support.toml:22: unknown field `windows`"),
+            problems(&text)[0].starts_with(&format!(
+                "support.toml:{}: unknown field `windows`",
+                line_of(&text, "windows = [")
+            )),
             "{:?}",
             problems(&text)
         );
         let text = example().replace("[\"FR\"]", "[\"GB\"]");
         assert_eq!(
             problems(&text),
-            ["support.toml:55: country `GB` belongs to two regions"]
+            [format!(
+                "support.toml:{}: country `GB` belongs to two regions",
+                line_of(&text, "[\"GB\"]")
+            )]
         );
         let text = example().replace("default = true\n", "");
         assert_eq!(
@@ -308,14 +331,18 @@ mod tests {
         let text = example().replace("\"Europe/Berlin\"", "\"Europe/Berlim\"");
         assert_eq!(
             problems(&text),
-            ["support.toml:74: unknown time zone `Europe/Berlim`: did you mean `Europe/Berlin`?"]
+            [format!(
+                "support.toml:{}: unknown time zone `Europe/Berlim`: did you mean `Europe/Berlin`?",
+                line_of(&text, "time_zone = \"Europe/Berlim\"")
+            )]
         );
         let text = example().replace("time_zone = \"GMT\"", "time_zone = \"Mars/Olympus_Mons\"");
         assert_eq!(
             problems(&text),
-            [
-                "support.toml:20: unknown time zone `Mars/Olympus_Mons` (expected an IANA name such as Europe/Berlin or GMT)"
-            ]
+            [format!(
+                "support.toml:{}: unknown time zone `Mars/Olympus_Mons` (expected an IANA name such as Europe/Berlin or GMT)",
+                line_of(&text, "Mars/Olympus_Mons")
+            )]
         );
     }
 
@@ -324,14 +351,18 @@ mod tests {
         let text = example().replace("days = [\"mon-fri\"]", "days = [\n    \"mon-fr\",\n  ]");
         assert_eq!(
             problems(&text),
-            [
-                "support.toml:78: unknown day `mon-fr` (expected one of mon, tue, wed, thu, fri, sat, sun, or a range such as mon-fri)"
-            ]
+            [format!(
+                "support.toml:{}: unknown day `mon-fr` (expected one of mon, tue, wed, thu, fri, sat, sun, or a range such as mon-fri)",
+                line_of(&text, "\"mon-fr\",")
+            )]
         );
         let text = example().replace("days = [\"mon-sun\"]", "days = []");
         assert_eq!(
             problems(&text),
-            ["support.toml:23: a window's `days` lists no day"]
+            [format!(
+                "support.toml:{}: a window's `days` lists no day",
+                line_of(&text, "days = []")
+            )]
         );
     }
 
@@ -343,9 +374,11 @@ mod tests {
         );
         assert_eq!(
             problems(&text),
-            [
-                "support.toml:78: this window overlaps the one on line 77: both are open on Friday at 16:00"
-            ]
+            [format!(
+                "support.toml:{}: this window overlaps the one on line {}: both are open on Friday at 16:00",
+                line_of(&text, "\"fri-sat\""),
+                line_of(&text, "from = \"08:00\", to = \"17:00\""),
+            )]
         );
         // Across midnight: Sunday night runs into Monday morning.
         let text = example().replace(
@@ -354,9 +387,11 @@ mod tests {
         );
         assert_eq!(
             problems(&text),
-            [
-                "support.toml:78: this window overlaps the one on line 77: both are open on Monday at 08:00"
-            ]
+            [format!(
+                "support.toml:{}: this window overlaps the one on line {}: both are open on Monday at 08:00",
+                line_of(&text, "from = \"22:00\""),
+                line_of(&text, "from = \"08:00\", to = \"17:00\""),
+            )]
         );
     }
 
@@ -368,18 +403,20 @@ mod tests {
         );
         assert_eq!(
             problems(&text),
-            [
-                "support.toml:72: region `germany` has hours but no phone number: only phone lines have hours"
-            ]
+            [format!(
+                "support.toml:{}: region `germany` has hours but no phone number: only phone lines have hours",
+                line_of(&text, "[regions.hours]\ntime_zone = \"Europe/Berlin\"")
+            )]
         );
         let start = example().find("\n[hours]").unwrap();
         let end = example().find("\n[[regions]]").unwrap();
         let text = example().replace(&example()[start..end], "");
         assert_eq!(
             problems(&text),
-            [
-                "support.toml:20: region `americas` lists a phone number but has no hours: add its own [regions.hours] or a default [hours]"
-            ]
+            [format!(
+                "support.toml:{}: region `americas` lists a phone number but has no hours: add its own [regions.hours] or a default [hours]",
+                line_of(&text, "id = \"americas\"")
+            )]
         );
         let text = example().replace(
             "  { date = \"2026-12-31\", name = \"Silvester\" },\n",
@@ -388,8 +425,14 @@ mod tests {
         assert_eq!(
             problems(&text),
             [
-                "support.toml:82: closure date `2026-12-24` is listed twice",
-                "support.toml:82: a closure needs a name to show"
+                format!(
+                    "support.toml:{}: closure date `2026-12-24` is listed twice",
+                    line_of(&text, "name = \"\"")
+                ),
+                format!(
+                    "support.toml:{}: a closure needs a name to show",
+                    line_of(&text, "name = \"\"")
+                ),
             ]
         );
     }

@@ -217,7 +217,7 @@ nginx:
     brotli_static on;   # needs ngx_brotli; gzip_static works without it
     gzip_static on;
     types { application/wasm wasm; text/javascript js; application/json json; }
-    location ~ -[0-9a-f]{16,}(_bg)?\\. { add_header Cache-Control \"public, max-age=31536000, immutable\"; add_header Access-Control-Allow-Origin * always; }
+    location ~ -[0-9a-f]{12,}(_bg)?\\. { add_header Cache-Control \"public, max-age=31536000, immutable\"; add_header Access-Control-Allow-Origin * always; }
   }
 
 S3 + CloudFront: upload with the Content-Type above and the Cache-Control of

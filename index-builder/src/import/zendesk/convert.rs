@@ -39,6 +39,10 @@ pub struct ZendeskImport {
     pub unresolved_links: Vec<(String, String)>,
     /// Sections with no name to give, so filed as `section-<id>`.
     pub unknown_sections: BTreeSet<u64>,
+    /// Each category slug the articles are filed under by
+    /// [`ConvertOptions::slug_categories`] (`section-<id>`), with the
+    /// section's name per locale written: what `categories.toml` lists.
+    pub categories: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// What a conversion takes beyond the export itself.
@@ -55,6 +59,11 @@ pub struct ConvertOptions {
     /// Content ids to keep, by Zendesk id: those of an earlier import, so
     /// that an article whose title changed keeps its id and its links.
     pub ids: BTreeMap<u64, String>,
+    /// File every article under its section's slug, `section-<id>`, and
+    /// keep the section's names in [`ZendeskImport::categories`]: for a
+    /// folder whose `categories.toml` names categories. Otherwise an
+    /// article's category is its section's name in its locale.
+    pub slug_categories: bool,
 }
 
 /// Converts an export's bytes into content files, with the default
@@ -194,6 +203,7 @@ pub fn convert_zendesk_with(
         external_links: Vec::new(),
         unresolved_links: Vec::new(),
         unknown_sections: BTreeSet::new(),
+        categories: BTreeMap::new(),
     };
     for (at, entry, locale) in skipped {
         let why = format!(
@@ -205,13 +215,20 @@ pub fn convert_zendesk_with(
     }
     for (at, entry, locale) in written {
         let id = &ids[&entry.id];
-        let category = match options.sections.name(entry.section_id, &entry.locale) {
-            Some(name) => name.to_string(),
-            None => {
-                import.unknown_sections.insert(entry.section_id);
-                unnamed_section(entry.section_id)
-            }
+        let name = options.sections.name(entry.section_id, &entry.locale);
+        if name.is_none() {
+            import.unknown_sections.insert(entry.section_id);
+        }
+        let category = match name {
+            Some(name) if !options.slug_categories => name.to_string(),
+            _ => unnamed_section(entry.section_id),
         };
+        if options.slug_categories {
+            let names = import.categories.entry(category.clone()).or_default();
+            if let Some(name) = name {
+                names.insert(locale.to_string(), name.to_string());
+            }
+        }
         let text = render_article(entry, id, category, &sanitizer, &converter);
         let file = format!("articles/{locale}/{id}.md");
         let log = links.take_log();

@@ -15,7 +15,7 @@
 //! | `id`, English `title` | `id = "zd-<id>-<slug of the English title>"`, shared by every translation; an update keeps the id an earlier import gave |
 //! | `locale` | the folder: `en-*` → `en`, `fr-*` → `fr`, `de-*` → `de`, `pt-br` → `pt-BR`; any other locale is an error |
 //! | `title` | `title` |
-//! | `section_id` | `category`: the section's name in the article's locale from `--sections` ([`read_sections`]), else `"section-<section_id>"`, listed in [`ZendeskImport::unknown_sections`] |
+//! | `section_id` | `category`: the section's name in the article's locale from `--sections` ([`read_sections`]), else `"section-<section_id>"`, listed in [`ZendeskImport::unknown_sections`]; updating a folder that has a `categories.toml`, always `"section-<section_id>"`, and each section missing from that file is added to it with its names per locale |
 //! | `label_names` | `tags` |
 //! | `user_segment_id` | `visibility`: `signed-in` when set, `public` when null |
 //! | `updated_at` | `updated`, its date part |
@@ -123,6 +123,8 @@ pub fn import_zendesk(
             .as_ref()
             .map(write::Existing::ids)
             .unwrap_or_default(),
+        // A folder that names its categories gets the sections listed there.
+        slug_categories: existing.is_some() && out.join(crate::CATEGORIES_FILE).is_file(),
     };
     let import = convert_zendesk_with(path, &read(path)?, &convert)?;
     let written = match &existing {

@@ -278,8 +278,56 @@ impl ZendeskImport {
         }
         // What is left had an article in an earlier export only.
         report.not_in_export = by_origin.into_values().map(str::to_string).collect();
+        if let Some(text) = self.categories_to_add(out)? {
+            report.updated.push(crate::CATEGORIES_FILE.to_string());
+            files.insert(crate::CATEGORIES_FILE.to_string(), text.into_bytes());
+        }
         put_in_place(out, Some((out, &removed)), files, &record)?;
         Ok(report)
+    }
+}
+
+impl ZendeskImport {
+    /// The folder's `categories.toml` with an entry added for each section
+    /// the articles are filed under that it does not list yet (named per
+    /// locale, in English as `Section <id>` when the export names none), or
+    /// `None` when it lists them all. The author's entries stay as written.
+    fn categories_to_add(&self, out: &Path) -> Result<Option<String>, ZendeskError> {
+        if self.categories.is_empty() {
+            return Ok(None);
+        }
+        let path = out.join(crate::CATEGORIES_FILE);
+        let mut text = std::fs::read_to_string(&path).map_err(|source| ZendeskError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        let listed: Vec<String> = crate::parse_categories(&path, &text)
+            .map(|c| c.listed.into_iter().map(|c| c.slug).collect())
+            .unwrap_or_default();
+        let mut added = false;
+        for (slug, names) in &self.categories {
+            if listed.contains(slug) {
+                continue;
+            }
+            let mut names = names.clone();
+            if !names.contains_key(crate::FALLBACK_LOCALE) {
+                let id = slug.trim_start_matches("section-");
+                names.insert(crate::FALLBACK_LOCALE.to_string(), format!("Section {id}"));
+            }
+            let names: Vec<String> = names
+                .iter()
+                .map(|(locale, name)| format!("{locale} = {}", toml::Value::String(name.clone())))
+                .collect();
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(&format!(
+                "\n# Added by the Zendesk import.\n[[categories]]\nslug = \"{slug}\"\nname = {{ {} }}\n",
+                names.join(", ")
+            ));
+            added = true;
+        }
+        Ok(added.then_some(text))
     }
 }
 
