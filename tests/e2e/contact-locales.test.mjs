@@ -161,9 +161,9 @@ test('every view has a way to Contact support', async () => {
   await page.evaluate(() => window.HelpWidget.showArticle('no-such-article'));
   await page.waitForFunction(() => {
     const root = document.querySelector('help-widget-root').shadowRoot;
-    return !root.querySelector('.hw-article-body') && root.querySelector('.hw-article .hw-error, .hw-article .hw-status');
+    return !root.querySelector('.hw-article-body') && root.querySelector('.hw-article .hw-not-found, .hw-article .hw-status');
   });
-  await $(page, '.hw-article .hw-error').waitFor();
+  await $(page, '.hw-article .hw-not-found').waitFor();
   await contactFrom('not found');
   await $(page, '.hw-article .hw-contact-link').click();
   await $(page, '#hw-region').waitFor();

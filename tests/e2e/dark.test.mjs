@@ -87,7 +87,7 @@ for (const scheme of ['light', 'dark']) {
     await scan(page, scheme, 'feedback on return');
 
     await page.evaluate(() => window.HelpWidget.showArticle('no-such-article'));
-    await $(page, '.hw-article .hw-error').waitFor();
+    await $(page, '.hw-article .hw-not-found').waitFor();
     await scan(page, scheme, 'article not found');
     assert.deepEqual(problems, []);
     await context.close();

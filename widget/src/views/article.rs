@@ -125,6 +125,10 @@ pub fn ArticleView(
             LinkTarget::Other => {}
         }
     };
+    let linked_id = id_shown.clone();
+    let not_found = move || {
+        article.with(|a| matches!(a, Some(Ok(None)))) && !navigation.was_linked(&linked_id)
+    };
     view! {
         <article class="hw-article" aria-busy=move || article.get().is_none().to_string()>
             {move || match article.get() {
@@ -176,7 +180,10 @@ pub fn ArticleView(
                     }.into_any()
                 }
             }}
-            <p class="hw-article-contact"><ContactLink /></p>
+            // "Not found" offers Contact itself, beside its search box.
+            <Show when=move || !not_found()>
+                <p class="hw-article-contact"><ContactLink /></p>
+            </Show>
         </article>
     }
 }
