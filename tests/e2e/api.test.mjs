@@ -3,19 +3,14 @@
 // and `search` events come once the reader pauses, trimmed, with a count.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch } from './browser.mjs';
+import { BASE_URL, launch, $, newContextPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
-
 async function newPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
+  const { context, page, problems } = await newContextPage(browser, options);
   await page.goto(new URL('/', BASE_URL).href);
   await $(page, 'button.hw-launcher').waitFor();
   return { context, page, problems };

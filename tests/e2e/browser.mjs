@@ -33,3 +33,23 @@ export async function openPage(browser, path = '/') {
 export function screenshotPath(name) {
   return join(OUT_DIR, name);
 }
+
+/** A locator inside the widget's shadow root. */
+export const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
+
+/** A page in a new browser context (`options` as playwright's), with the uncaught errors it meets. */
+export async function newContextPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  return { context, page, problems };
+}
+
+/** axe's violations over the widget, one `rule: target` line per element, in the scheme the page emulates. */
+export async function axeViolations(page) {
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document.querySelector('help-widget-root'), { resultTypes: ['violations'] });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}

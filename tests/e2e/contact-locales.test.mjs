@@ -5,22 +5,15 @@
 // support from every view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $, newContextPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 const clean = (t) => t.replace(/\s+/g, ' ').replace(/[\u202f\u00a0]/g, ' ').trim();
 
-async function newPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
-  return { context, page, problems };
-}
+const newPage = (options) => newContextPage(browser, options);
 
 async function openContact(page, path = '/') {
   await page.goto(new URL(path, BASE_URL).href);

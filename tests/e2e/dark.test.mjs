@@ -6,15 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $ } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 
 async function newPage(scheme) {
   const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });

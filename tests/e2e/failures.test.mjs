@@ -4,13 +4,11 @@
 // exception or unhandled rejection reaches the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $ } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 
 /** The policy the issue names, served on the dashboard's page. */
 const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";

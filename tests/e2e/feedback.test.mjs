@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $ } from './browser.mjs';
 
 const BIN = process.env.FEEDBACK_SERVER_BIN;
 const BUNDLE = process.env.FEEDBACK_BUNDLE;
@@ -21,8 +21,6 @@ const QUEUE = 'help-widget:feedback-queue';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 
 function freePort() {
   return new Promise((resolve, reject) => {

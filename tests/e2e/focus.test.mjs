@@ -4,19 +4,14 @@
 // the list's scroll position, and Escape always closes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $, newContextPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
-
 async function newPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
+  const { context, page, problems } = await newContextPage(browser, options);
   await page.goto(new URL('/', BASE_URL).href);
   return { context, page, problems };
 }

@@ -4,13 +4,12 @@
 // and there is exactly one of it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $ } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 const HOSTILE_CSS = '\n* { all: unset !important; }\ndiv { display: none !important; }\n';
 
 test('the widget survives a hostile host page, and a doubled script tag gives one widget', async () => {

@@ -3,20 +3,15 @@
 // the host's own fields; `data-hotkey` changes or disables them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch } from './browser.mjs';
+import { BASE_URL, launch, $, newContextPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
-
 /** The dashboard, with the widget's tag given `data-hotkey` if set, and a text field and an editor of its own. */
 async function newPage(hotkey) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
+  const { context, page, problems } = await newContextPage(browser);
   const origin = new URL(BASE_URL).origin;
   await context.route(`${origin}/`, async (route) => {
     const response = await route.fetch();

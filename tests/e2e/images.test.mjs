@@ -5,23 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $, axeViolations } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
-
-// axe over the whole panel, in the scheme the page emulates.
-async function axeScan(page) {
-  return page.evaluate(async () => {
-    const root = document.querySelector('help-widget-root');
-    const r = await window.axe.run(root, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
 const ALT = /^Bar chart: a payable balance of 12/;
 
 async function openArticle(options = {}) {
@@ -122,7 +112,7 @@ test('axe finds no violations in the article with its image, and in the viewer, 
     const { context, page } = await openArticle({ bypassCSP: true, colorScheme });
     await page.emulateMedia({ colorScheme });
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const scan = () => axeScan(page);
+    const scan = () => axeViolations(page);
     const article = await scan();
     await $(page, '.hw-article-body img').click();
     await $(page, 'dialog.hw-image-viewer').waitFor({ state: 'visible' });

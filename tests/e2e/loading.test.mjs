@@ -5,21 +5,13 @@
 // their top.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $, newContextPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
-
-async function newPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
-  return { context, page, problems };
-}
+const newPage = (options) => newContextPage(browser, options);
 
 /** 1.6 Mbps down, 750 kbps up, 150 ms latency: a slow mobile network. */
 async function slowNetwork(page) {

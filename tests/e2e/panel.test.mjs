@@ -5,14 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $, newContextPage } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 
 async function openPanel(page, path = '/') {
   await page.goto(new URL(path, BASE_URL).href);
@@ -20,13 +18,7 @@ async function openPanel(page, path = '/') {
   await $(page, '.hw-panel').waitFor({ state: 'visible' });
 }
 
-async function newPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
-  return { context, page, problems };
-}
+const newPage = (options) => newContextPage(browser, options);
 
 test('suggestions follow the dashboard as it navigates with pushState', async () => {
   const { context, page, problems } = await newPage();

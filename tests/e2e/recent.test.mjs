@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $, axeViolations, newContextPage } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let browser;
@@ -14,22 +14,10 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const KEY = 'help-widget:recent:v1:en';
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 
-// axe over the whole panel, in the scheme the page emulates.
-async function axeScan(page) {
-  return page.evaluate(async () => {
-    const root = document.querySelector('help-widget-root');
-    const r = await window.axe.run(root, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
 
 async function newPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
+  const { context, page, problems } = await newContextPage(browser, options);
   const requests = [];
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
   return { context, page, problems, requests };
@@ -197,7 +185,7 @@ test('axe finds no violations on the home view with the lists, in light and dark
     await openPanel(page, '/');
     await $(page, '.hw-recent-search').first().waitFor();
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await axeScan(page);
+    const violations = await axeViolations(page);
     await page.screenshot({ path: screenshotPath(`recent-${colorScheme}.png`) });
     assert.deepEqual(violations, [], `${colorScheme}: ${violations.join('\n')}`);
     await context.close();

@@ -4,21 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { BASE_URL, launch } from './browser.mjs';
+import { BASE_URL, launch, $, axeViolations } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
-
 // Every axe rule, contrast included, in the scheme the page emulates.
 async function scan(page, name) {
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document.querySelector('help-widget-root'), { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  const result = await axeViolations(page);
   assert.deepEqual(result, [], `${name}: ${result.join('\n')}`);
 }
 

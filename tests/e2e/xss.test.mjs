@@ -4,13 +4,11 @@
 // script may run and no request may leave for a payload URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, screenshotPath } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $ } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const $ = (page, selector) => page.locator(`help-widget-root >> ${selector}`);
 
 test('an article of XSS payloads runs nothing and loads nothing from a payload URL', async () => {
   const context = await browser.newContext({ bypassCSP: true });
