@@ -56,7 +56,7 @@ test('showArticle with an unknown id shows "not found" with search and Contact, 
   assert.match(await view.textContent(), /not found|couldn’t find|could not find/i);
   assert.doesNotMatch(await view.textContent(), /^Sign in to the dashboard to read this article\.$/);
   assert.equal(await $(page, '.hw-not-found .hw-search-input').count(), 1, 'a search box');
-  assert.equal(await $(page, '.hw-not-found .hw-contact-link').count(), 1, 'a way to Contact');
+  assert.equal(await $(page, '.hw-article .hw-contact-link').count(), 1, 'a way to Contact');
   // Searching from there goes home with the query.
   await $(page, '.hw-not-found .hw-search-input').fill('site id');
   await $(page, '.hw-result').first().waitFor();

@@ -46,8 +46,16 @@ export async function newContextPage(browser, options = {}) {
   return { context, page, problems };
 }
 
-/** axe's violations over the widget, one `rule: target` line per element, in the scheme the page emulates. */
+/** Waits for the widget's animations (the panel rising into place) to end: what the reader sees once it settles. */
+export async function settled(page) {
+  await page.evaluate(() => Promise.all(
+    document.querySelector('help-widget-root').shadowRoot.getAnimations().map((a) => a.finished),
+  ));
+}
+
+/** axe's violations over the widget once it has settled, one `rule: target` line per element, in the scheme the page emulates. */
 export async function axeViolations(page) {
+  await settled(page);
   return page.evaluate(async () => {
     const r = await window.axe.run(document.querySelector('help-widget-root'), { resultTypes: ['violations'] });
     return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));

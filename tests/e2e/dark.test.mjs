@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, launch, screenshotPath, $ } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $, settled } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,6 +27,7 @@ async function newPage(scheme) {
 
 async function scan(page, scheme, name) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: AXE });
+  await settled(page);
   // The scheme really applies inside the shadow root.
   const background = await page.evaluate(() => {
     const panel = document.querySelector('help-widget-root').shadowRoot.querySelector('.hw-panel');

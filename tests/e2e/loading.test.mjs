@@ -5,7 +5,7 @@
 // their top.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, screenshotPath, $, newContextPage } from './browser.mjs';
+import { BASE_URL, launch, screenshotPath, $, newContextPage, settled } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -35,6 +35,7 @@ test('the search box stays put while the reader types', async () => {
   const input = $(page, '.hw-search-input');
   await input.waitFor({ state: 'visible' });
   await $(page, '.hw-suggestion').first().waitFor();
+  await settled(page);
   const start = await input.boundingBox();
   const panelStart = await $(page, '.hw-panel').boundingBox();
   for (const query of ['2', '2fa', '2fa setup', 'zzqx', 'payment', 'site id', '']) {

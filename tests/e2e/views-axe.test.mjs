@@ -38,7 +38,7 @@ for (const colorScheme of ['light', 'dark']) {
       await page.evaluate(() => window.HelpWidget.showArticle('no-such-id'));
       await $(page, '.hw-not-found').waitFor();
       await scan(page, 'not found');
-      await $(page, '.hw-not-found .hw-contact-link').click();
+      await $(page, '.hw-article .hw-contact-link').click();
       await $(page, '.hw-contact').waitFor();
       await scan(page, 'contact');
       await context.close();

@@ -125,10 +125,6 @@ pub fn ArticleView(
             LinkTarget::Other => {}
         }
     };
-    let linked_id = id_shown.clone();
-    let not_found = move || {
-        article.with(|a| matches!(a, Some(Ok(None)))) && !navigation.was_linked(&linked_id)
-    };
     view! {
         <article class="hw-article" aria-busy=move || article.get().is_none().to_string()>
             {move || match article.get() {
@@ -180,15 +176,13 @@ pub fn ArticleView(
                     }.into_any()
                 }
             }}
-            // "Not found" offers Contact itself, beside its search box.
-            <Show when=move || !not_found()>
-                <p class="hw-article-contact"><ContactLink /></p>
-            </Show>
+            <p class="hw-article-contact"><ContactLink /></p>
         </article>
     }
 }
 
-/// An article the bundle lacks: say so, and offer search and Contact.
+/// An article the bundle lacks: say so, and offer search (the article
+/// view's Contact link follows it).
 #[component]
 fn NotFound() -> impl IntoView {
     let navigation = expect_context::<Navigation>();
@@ -215,9 +209,6 @@ fn NotFound() -> impl IntoView {
                     on:input=on_input
                 />
             </div>
-            <button type="button" class="hw-link-button hw-contact-link" on:click=move |_| navigation.show_contact()>
-                {ui.contact_support}
-            </button>
         </div>
     }
 }
