@@ -1027,3 +1027,56 @@ async fn the_status_counts_every_match_and_show_more_lists_the_rest() {
     settle(|| rows() == 10).await;
     assert_eq!(rows(), 10);
 }
+
+/// A key pressed in `target`, bubbling as the browser's would.
+fn press(target: &web_sys::EventTarget, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn enter_right_after_an_arrow_key_opens_the_article() {
+    // The arrow key asks for the selected row to be scrolled into sight on
+    // the next frame; Enter in the same frame takes the list away first.
+    let container = open_panel("en", bundle()).await;
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(".hw-search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("site id");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let results = || container.query_selector_all(".hw-result").unwrap().length();
+    settle(|| results() > 0).await;
+    assert!(results() > 0, "results for \"site id\"");
+    press(&input, "ArrowDown");
+    // Let the arrow key's effects run (they ask for the next frame), but
+    // press Enter before that frame comes.
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+        .await
+        .unwrap();
+    press(&input, "Enter");
+    sleep(100).await;
+    settle(|| {
+        container
+            .query_selector(".hw-article-title")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let title = container
+        .query_selector(".hw-article-title")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        title.text_content().as_deref(),
+        Some("Finding your Site ID (SID)")
+    );
+}

@@ -23,7 +23,9 @@ pub fn ResultList() -> impl IntoView {
     Effect::new(move |_| {
         if search.active.get().is_some() {
             request_animation_frame(move || {
-                let row = list_ref.get_untracked().and_then(|list| {
+                // The list may be gone by then (Enter opened an article
+                // within the frame): a disposed ref is read as no list.
+                let row = list_ref.try_get_untracked().flatten().and_then(|list| {
                     list.query_selector("[aria-selected=\"true\"]")
                         .ok()
                         .flatten()
