@@ -81,6 +81,12 @@ fn bundle() -> Source {
             )
         })
         .collect();
+    english_source(writer, articles.len(), bodies)
+}
+
+/// A public bundle in memory: the English index `writer` holds, of
+/// `articles` articles, with its manifest and the `extra` files (bodies).
+fn english_source(writer: IndexWriter, articles: usize, extra: Vec<(String, Vec<u8>)>) -> Source {
     let locale = writer.finish(help_core::testing::fnv);
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
@@ -90,13 +96,13 @@ fn bundle() -> Source {
             "en".into(),
             LocaleEntry {
                 root: locale.root.clone(),
-                articles: 3,
+                articles: articles as u32,
             },
         )]),
         support: None,
     };
     let mut files = locale.files;
-    files.extend(bodies);
+    files.extend(extra);
     files.insert("manifest.json".into(), manifest.to_json().into_bytes());
     Source::Memory(Rc::new(files))
 }
@@ -952,23 +958,7 @@ fn bundle_of_payments(n: usize) -> Source {
             ],
         });
     }
-    let locale = writer.finish(help_core::testing::fnv);
-    let manifest = Manifest {
-        format_version: FORMAT_VERSION,
-        audience: Audience::Public,
-        default_locale: "en".into(),
-        locales: BTreeMap::from([(
-            "en".into(),
-            LocaleEntry {
-                root: locale.root.clone(),
-                articles: n as u32,
-            },
-        )]),
-        support: None,
-    };
-    let mut files = locale.files;
-    files.insert("manifest.json".into(), manifest.to_json().into_bytes());
-    Source::Memory(Rc::new(files))
+    english_source(writer, n, Vec::new())
 }
 
 #[wasm_bindgen_test]

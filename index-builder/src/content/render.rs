@@ -46,6 +46,7 @@ pub(super) fn to_html(
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
+    let line_at = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
     let events = Parser::new_ext(markdown, markdown_options())
         .into_offset_iter()
         .map(|(event, range)| match event {
@@ -55,7 +56,7 @@ pub(super) fn to_html(
                 title,
                 id,
             }) => {
-                let line = first_line + line_starts.partition_point(|&s| s <= range.start) - 1;
+                let line = line_at(range.start);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(link(&dest_url, line)),
@@ -69,7 +70,7 @@ pub(super) fn to_html(
                 title,
                 id,
             }) => {
-                let line = first_line + line_starts.partition_point(|&s| s <= range.start) - 1;
+                let line = line_at(range.start);
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url: CowStr::from(image(&dest_url, line)),
