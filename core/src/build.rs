@@ -153,7 +153,25 @@ impl IndexWriter {
 
     /// Adds one article; it becomes the next document number.
     pub fn add(&mut self, mut article: IndexedArticle) {
-        truncate_at_char(&mut article.record.text, self.split.snippet_text_bytes);
+        let record = &mut article.record;
+        truncate_at_char(&mut record.text, self.split.snippet_text_bytes);
+        // A section past the text kept starts where the text ends; one
+        // given out of order or off a character starts where the one before
+        // it does: the records stay well formed whatever the caller gave.
+        let mut previous = 0;
+        for section in &mut record.sections {
+            let mut start = (section.start as usize).min(record.text.len());
+            if start + section.heading.len() > record.text.len() {
+                // Its heading is cut too.
+                start = record.text.len();
+            }
+            while !record.text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let start = start.max(previous);
+            section.start = start as u32;
+            previous = start;
+        }
         self.articles.push(article);
     }
 

@@ -84,6 +84,7 @@ fn small_index(language: Language) -> SmallIndex {
                 locale: "en".into(),
                 votes: None,
                 related: Vec::new(),
+                sections: Vec::new(),
             },
             contexts: vec!["/reports/*".into(), "/".into()],
             starter: i == 0,

@@ -37,7 +37,7 @@ pub mod ui_strings;
 pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
 pub use format::{
     Audience, Category, CategoryList, DecodeError, DocChunk, DocRecord, FORMAT_VERSION,
-    LocaleEntry, LocaleRoot, Manifest, TermEntry, TermList, TermShard, Video, Votes,
+    LocaleEntry, LocaleRoot, Manifest, Section, TermEntry, TermList, TermShard, Video, Votes,
 };
 pub use search::{LocaleIndex, Query, Ranking, SearchHit, SearchOptions, SearchResults};
 pub use text::{Analyzer, Language, Token};

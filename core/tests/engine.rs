@@ -113,6 +113,7 @@ fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
                 locale: "en".into(),
                 votes: None,
                 related: Vec::new(),
+                sections: Vec::new(),
             },
             contexts: a.contexts.iter().map(|c| c.to_string()).collect(),
             starter: a.starter,
@@ -507,6 +508,7 @@ fn a_short_prefix_expands_to_its_most_frequent_completions() {
                 locale: "en".into(),
                 votes: None,
                 related: Vec::new(),
+                sections: Vec::new(),
             },
             contexts: vec![],
             starter: false,
@@ -604,4 +606,139 @@ fn categories_are_browsed_in_order_with_counts_and_by_weight() {
             .unwrap()
             .is_empty()
     );
+}
+
+/// One article with sections, alone in its index, its text kept up to
+/// `kept` bytes.
+fn sectioned(kept: usize) -> BTreeMap<String, Vec<u8>> {
+    let text = "Getting paid\nHow payouts work.\nPayment threshold\nYou are paid once your balance passes the threshold.\nTax forms\nSend a W-8BEN form before your first payout.\nPayment methods\nBank transfer or PayPal.\n";
+    let sections = ["Payment threshold", "Tax forms", "Payment methods"]
+        .iter()
+        .map(|heading| help_core::Section {
+            anchor: heading.to_lowercase().replace(' ', "-"),
+            heading: heading.to_string(),
+            level: 2,
+            start: text.find(heading).unwrap() as u32,
+        })
+        .collect();
+    let analyzer = Analyzer::new(Language::English);
+    let split = SplitOptions {
+        snippet_text_bytes: kept,
+        ..SplitOptions::default()
+    };
+    let mut writer = IndexWriter::new("en", FieldWeights::default(), split);
+    for (id, title, body, sections) in [
+        ("getting-paid", "Getting paid", text, sections),
+        ("other", "Reports", "Daily reports.\n", Vec::new()),
+    ] {
+        writer.add(IndexedArticle {
+            record: DocRecord {
+                id: id.into(),
+                title: title.into(),
+                category: "payments".into(),
+                category_name: "Payments".into(),
+                summary: None,
+                text: body.into(),
+                body_file: format!("en/{id}.html"),
+                video: None,
+                updated: None,
+                signed_in: false,
+                locale: "en".into(),
+                votes: None,
+                related: Vec::new(),
+                sections,
+            },
+            contexts: Vec::new(),
+            starter: false,
+            weight: 0,
+            fields: [analyzer.terms(title), vec![], vec![], analyzer.terms(body)],
+        });
+    }
+    writer.finish(help_core::testing::fnv).files
+}
+
+fn section_hits(files: &BTreeMap<String, Vec<u8>>, query: &str) -> Vec<(String, String, String)> {
+    let mut index = open(files);
+    let results = index
+        .search_with(query, &SearchOptions::default(), |n| {
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap();
+    results.hits[0]
+        .sections
+        .iter()
+        .map(|s| {
+            let marked: Vec<&str> = s
+                .heading_marks
+                .iter()
+                .chain(&s.snippet_marks)
+                .map(|m| {
+                    if m.end <= s.heading.len() && s.heading_marks.contains(m) {
+                        &s.heading[m.clone()]
+                    } else {
+                        &s.snippet[m.clone()]
+                    }
+                })
+                .collect();
+            (s.anchor.clone(), s.snippet.clone(), marked.join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn a_hit_lists_the_sections_its_words_point_to_best_first() {
+    let files = sectioned(1500);
+    let threshold = section_hits(&files, "threshold ");
+    assert_eq!(threshold.len(), 1, "{threshold:?}");
+    let (anchor, snippet, marked) = &threshold[0];
+    assert_eq!(anchor, "payment-threshold");
+    assert_eq!(
+        snippet,
+        "You are paid once your balance passes the threshold."
+    );
+    assert_eq!(marked, "threshold threshold", "in the heading and the text");
+
+    let tax = section_hits(&files, "w-8ben form");
+    assert_eq!(tax[0].0, "tax-forms", "{tax:?}");
+
+    // "payment" heads two sections and is said in a third: the headings
+    // first, in order, then the one that only says it.
+    let payment: Vec<String> = section_hits(&files, "payment ")
+        .into_iter()
+        .map(|s| s.0)
+        .collect();
+    assert_eq!(payment, ["payment-threshold", "payment-methods"]);
+
+    // Words about the whole article point to no section.
+    assert!(section_hits(&files, "getting").is_empty());
+}
+
+#[test]
+fn a_section_past_the_text_kept_is_found_by_its_heading() {
+    let files = sectioned(60);
+    let methods = section_hits(&files, "methods ");
+    assert_eq!(
+        methods,
+        [("payment-methods".into(), String::new(), "methods".into())]
+    );
+}
+
+#[test]
+fn a_search_gives_the_words_to_mark_in_the_article() {
+    let files = sectioned(1500);
+    let mut index = open(&files);
+    let results = index
+        .search_with("threshold payo", &SearchOptions::default(), |n| {
+            files.get(n).cloned().ok_or(())
+        })
+        .unwrap();
+    let text = "Thresholds differ; payouts are monthly. The payment date.";
+    let marked: Vec<&str> = results
+        .highlight
+        .marks(text)
+        .into_iter()
+        .map(|m| &text[m])
+        .collect();
+    assert_eq!(marked, ["Thresholds", "payouts"]);
+    assert!(help_core::search::Highlight::default().marks(text).is_empty());
 }

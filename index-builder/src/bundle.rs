@@ -119,6 +119,7 @@ pub fn build_bundle(
                         total: v.total,
                     }),
                     related: Vec::new(),
+                    sections: article.sections.clone(),
                 },
                 contexts: front.contexts.clone(),
                 starter: front.category == GETTING_STARTED,

@@ -107,7 +107,19 @@ impl BundleReader {
 pub fn hits_json(hits: &[SearchHit]) -> String {
     let list: Vec<serde_json::Value> = hits
         .iter()
-        .map(|h| serde_json::json!({ "id": h.id, "title": h.title, "score": h.score }))
+        .map(|h| {
+            let sections: Vec<serde_json::Value> = h
+                .sections
+                .iter()
+                .map(|s| serde_json::json!({ "anchor": s.anchor, "heading": s.heading }))
+                .collect();
+            serde_json::json!({
+                "id": h.id,
+                "title": h.title,
+                "score": h.score,
+                "sections": sections,
+            })
+        })
         .collect();
     serde_json::to_string_pretty(&list).expect("JSON values serialize")
 }

@@ -251,6 +251,22 @@ fn every_file_of_the_example_bundle_decodes() {
                 // The content folder's images a body shows are in the
                 // bundle too, under the name its `src` gives.
                 let body = String::from_utf8(bundle.files[&doc.body_file].clone()).unwrap();
+                // Every section is a heading of the body, under its id, in
+                // order, and starts at its heading in the text kept.
+                let mut at = 0;
+                for section in &doc.sections {
+                    let id = format!("id=\"{}{}\"", help_core::format::SECTION_ID_PREFIX, section.anchor);
+                    let found = body[at..].find(&id);
+                    assert!(found.is_some(), "{} has {id} after byte {at}", doc.id);
+                    at += found.unwrap_or(0) + id.len();
+                    let start = section.start as usize;
+                    assert!(
+                        start == doc.text.len() || doc.text[start..].starts_with(&section.heading),
+                        "{}'s section {} starts at its heading",
+                        doc.id,
+                        section.anchor
+                    );
+                }
                 for (at, _) in body.match_indices("<img src=\"images/") {
                     let name = body[at + "<img src=\"".len()..].split('"').next().unwrap();
                     assert!(bundle.files.contains_key(name), "{} shows {name}", doc.id);
@@ -323,6 +339,33 @@ fn a_written_bundle_reads_back_and_searches() {
         .search(&mut de, "Auszahlung", &SearchOptions::default())
         .unwrap();
     assert!(!hits.is_empty());
+}
+
+#[test]
+fn a_search_points_to_the_section_that_answers_it() {
+    let out = TempDir::new().unwrap();
+    let bundle = build(&example_dir(), Audience::Public);
+    index_builder::write_bundle(&bundle, &out.path().join("b")).unwrap();
+    let reader = index_builder::open_bundle(&out.path().join("b")).unwrap();
+    let mut en = reader.locale("en").unwrap();
+    for (query, article, section) in [
+        ("lost access email", "change-email-password", "lost-access-to-your-old-email"),
+        ("forgot password", "change-email-password", "forgot-your-password"),
+        ("last click wins", "cookies-attribution", "last-click-wins"),
+    ] {
+        let hits = reader
+            .search(&mut en, query, &SearchOptions::default())
+            .unwrap();
+        let hit = hits.iter().find(|h| h.id == article);
+        let anchors: Vec<&str> = hit
+            .map(|h| h.sections.iter().map(|s| s.anchor.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            anchors.first().copied(),
+            Some(section),
+            "{query}: {article} points to {section}, got {anchors:?}"
+        );
+    }
 }
 
 #[test]

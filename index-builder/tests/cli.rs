@@ -53,8 +53,15 @@ fn build_then_search_prints_ranked_json() {
         "best first: {scores:?}"
     );
     assert!(
-        hits.iter().all(|h| h.as_object().unwrap().len() == 3),
-        "exactly id, title and score"
+        hits.iter().all(|h| h.as_object().unwrap().len() == 4),
+        "exactly id, title, score and sections"
+    );
+    let sections = hits[0]["sections"].as_array().unwrap();
+    assert!(
+        sections
+            .iter()
+            .all(|s| s["anchor"].is_string() && s["heading"].is_string()),
+        "{sections:?}"
     );
 
     let (ok, stdout, _) =

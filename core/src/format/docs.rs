@@ -35,6 +35,28 @@ impl Votes {
     }
 }
 
+/// The prefix of a section heading's `id` in a rendered body: the anchor
+/// `fees` is the element `hw-s-fees`, so no author's id can clash with the
+/// widget's own or clobber a name the page's scripts use.
+pub const SECTION_ID_PREFIX: &str = "hw-s-";
+
+/// One section of an article: an h2 or h3 heading and what follows it, up
+/// to the next such heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Its anchor, unique in the article: the heading's `{#id}` if the
+    /// author wrote one, else a slug of its text (`payment-threshold`). The
+    /// body's heading element has the id [`SECTION_ID_PREFIX`] + anchor.
+    pub anchor: String,
+    /// The heading's text.
+    pub heading: String,
+    /// The heading's level: 2 or 3.
+    pub level: u8,
+    /// Byte offset in [`DocRecord::text`] where the section starts (its
+    /// heading's text); `text.len()` for a section past the text kept.
+    pub start: u32,
+}
+
 /// What a result list and an article view show for one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocRecord {
@@ -67,6 +89,9 @@ pub struct DocRecord {
     /// The ids of related articles in the same locale index, best first,
     /// computed at build time from shared words, tags and category.
     pub related: Vec<String>,
+    /// Its sections, in order; empty for an article without h2 or h3
+    /// headings.
+    pub sections: Vec<Section>,
 }
 
 /// A run of consecutive documents.
@@ -114,6 +139,13 @@ impl DocChunk {
             w.usize(d.related.len());
             for id in &d.related {
                 w.str(id);
+            }
+            w.usize(d.sections.len());
+            for section in &d.sections {
+                w.str(&section.anchor);
+                w.str(&section.heading);
+                w.u8(section.level);
+                w.u32(section.start);
             }
         }
         w.bytes
@@ -166,6 +198,29 @@ impl DocChunk {
             for _ in 0..related_count {
                 related.push(r.string()?);
             }
+            let section_count = r.count(4)?;
+            let mut sections = Vec::with_capacity(section_count);
+            let mut previous = 0;
+            for _ in 0..section_count {
+                let section = Section {
+                    anchor: r.string()?,
+                    heading: r.string()?,
+                    level: r.u8()?,
+                    start: r.u32()?,
+                };
+                if section.start < previous || section.start as usize > text.len() {
+                    return Err(r
+                        .corrupt(format!("section start {} out of order", section.start))
+                        .into());
+                }
+                if !text.is_char_boundary(section.start as usize) {
+                    return Err(r
+                        .corrupt(format!("section start {} splits a character", section.start))
+                        .into());
+                }
+                previous = section.start;
+                sections.push(section);
+            }
             docs.push(DocRecord {
                 id,
                 title,
@@ -180,6 +235,7 @@ impl DocChunk {
                 locale,
                 votes,
                 related,
+                sections,
             });
         }
         r.finish()?;
@@ -211,6 +267,12 @@ mod tests {
             locale: "en".into(),
             votes,
             related: vec!["b".into()],
+            sections: vec![Section {
+                anchor: "fees".into(),
+                heading: "Fees".into(),
+                level: 2,
+                start: 0,
+            }],
         }
     }
 
@@ -230,6 +292,17 @@ mod tests {
         assert_eq!(Votes::shown(None, Some((1, 3))), Some((1, 3)));
         assert_eq!(Votes::shown(None, Some((0, 0))), None);
         assert_eq!(Votes::shown(None, None), None);
+    }
+
+    #[test]
+    fn a_section_past_its_text_is_corrupt() {
+        let mut bad = record(None);
+        bad.sections[0].start = 2;
+        let chunk = DocChunk {
+            first_doc: 0,
+            docs: vec![bad],
+        };
+        assert!(DocChunk::decode(&chunk.encode()).is_err());
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub mod root;
 pub mod terms;
 
 pub use categories::{Category, CategoryList};
-pub use docs::{DocChunk, DocRecord, Video, Votes};
+pub use docs::{DocChunk, DocRecord, SECTION_ID_PREFIX, Section, Video, Votes};
 pub use manifest::{Audience, LocaleEntry, MANIFEST_FILE, Manifest};
 pub use root::LocaleRoot;
 pub use terms::{TermEntry, TermList, TermShard};
@@ -59,8 +59,9 @@ use crate::codec::{Corrupt, Reader, Writer};
 /// context and getting-started terms carry the article's `weight`
 /// ([`reserved::weight_impact`]); doc records carry the category's display
 /// name and the ids of related articles; each locale has a category list
-/// and a term per category.
-pub const FORMAT_VERSION: u32 = 3;
+/// and a term per category. Version 4: doc records carry the article's
+/// sections (anchor, heading, level, where each starts in the text).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Why bundle bytes could not be read.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]

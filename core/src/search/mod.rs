@@ -25,7 +25,9 @@
 //! - `finding`: which files a query needs, and which terms match its words;
 //! - `ranking`: scores and orders documents ([`Ranking`]), and the
 //!   suggestions for a route;
-//! - `presenting`: titles, snippets and marks ([`SearchHit`]);
+//! - `presenting`: titles, snippets and marks ([`SearchHit`]), the
+//!   sections the words point to ([`SectionHit`]), and the words to mark
+//!   in an opened article ([`Highlight`]);
 //! - `steps`: the fetch-and-continue driver for search, suggestions and
 //!   articles;
 //! - `options`: the knobs ([`SearchOptions`], [`RankingWeights`]);
@@ -43,7 +45,10 @@ mod steps;
 
 pub use browse::{CategoriesLookup, CategoryLookup};
 pub use index::{LocaleIndex, Need};
-pub use options::{RankingWeights, SearchHit, SearchOptions, SearchResults};
+pub use options::{
+    Highlight, MAX_SECTION_HITS, RankingWeights, SearchHit, SearchOptions, SearchResults,
+    SectionHit,
+};
 pub use query::Query;
 pub use ranking::{Ranked, Ranking};
 pub use steps::{ArticleLookup, FetchError, Lookup, SearchLookup, Step, SuggestionsLookup};

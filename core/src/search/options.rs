@@ -1,6 +1,9 @@
 //! The knobs of a search, and what it returns for each article.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
+
+use crate::text::{Analyzer, Language, tokens, trim_range};
 
 /// The query-time knobs of the ranking. [`RankingWeights::default`] is what
 /// the widget uses.
@@ -54,6 +57,109 @@ impl Default for SearchOptions {
     }
 }
 
+/// The words a search matched, to mark them in any text of its locale:
+/// an article's body once the reader opens a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    /// The locale's language, whose pipeline turns a word into a term.
+    pub language: Language,
+    /// Every index term that matched.
+    pub terms: BTreeSet<String>,
+    /// The unfinished words that matched as prefixes, lowercased.
+    pub prefixes: Vec<String>,
+}
+
+impl Default for Highlight {
+    /// Marks nothing.
+    fn default() -> Highlight {
+        Highlight {
+            language: Language::Unstemmed,
+            terms: BTreeSet::new(),
+            prefixes: Vec::new(),
+        }
+    }
+}
+
+impl Highlight {
+    /// Whether nothing would be marked.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.prefixes.is_empty()
+    }
+
+    /// Byte ranges of the words of `text` that the search matched, in
+    /// order. Words are only stemmed when their first letter is one a
+    /// matched term or prefix starts with: stemming is the costly part.
+    pub fn marks(&self, text: &str) -> Vec<Range<usize>> {
+        Marker::new(self).marks(text)
+    }
+}
+
+/// A [`Highlight`] ready to mark many texts: its analyzer built and its
+/// first letters worked out once.
+pub(crate) struct Marker<'a> {
+    highlight: &'a Highlight,
+    analyzer: Analyzer,
+    firsts: BTreeSet<char>,
+}
+
+impl<'a> Marker<'a> {
+    pub(crate) fn new(highlight: &'a Highlight) -> Marker<'a> {
+        Marker {
+            highlight,
+            analyzer: Analyzer::new(highlight.language),
+            firsts: highlight
+                .terms
+                .iter()
+                .chain(&highlight.prefixes)
+                .filter_map(|t| t.chars().next().map(fold_first))
+                .collect(),
+        }
+    }
+
+    pub(crate) fn marks(&self, text: &str) -> Vec<Range<usize>> {
+        let language = self.highlight.language;
+        let mut marks = Vec::new();
+        for (start, end) in tokens(text) {
+            let raw = &text[start..end];
+            let (s, e) = trim_range(raw, language);
+            let Some(first) = raw[s..e].chars().next() else {
+                continue;
+            };
+            if !self
+                .firsts
+                .contains(&fold_first(first.to_lowercase().next().unwrap_or(first)))
+            {
+                continue;
+            }
+            let word = raw[s..e].to_lowercase();
+            let hit = self
+                .highlight
+                .prefixes
+                .iter()
+                .any(|p| word.starts_with(p.as_str()))
+                || self
+                    .analyzer
+                    .term(&word)
+                    .is_some_and(|t| self.highlight.terms.contains(&t));
+            if hit {
+                marks.push(start + s..start + e);
+            }
+        }
+        marks
+    }
+}
+
+/// A first letter with German umlauts folded, as the German stemmer folds
+/// them: a stem keeps its word's first letter otherwise.
+fn fold_first(c: char) -> char {
+    match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        other => other,
+    }
+}
+
 /// The answer to a search: the best hits, and how many articles matched.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchResults {
@@ -62,6 +168,25 @@ pub struct SearchResults {
     /// How many articles matched at least one word of the query; at least
     /// `hits.len()`. Raise [`SearchOptions::limit`] to see more of them.
     pub total: usize,
+    /// The words it matched, to mark in an article opened from it.
+    pub highlight: Highlight,
+}
+
+/// A section of a hit that the query's words point to: a sub-result
+/// ("Payments › Payment threshold") that opens the article there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionHit {
+    /// The section's anchor ([`crate::Section::anchor`]).
+    pub anchor: String,
+    /// Its heading.
+    pub heading: String,
+    /// Byte ranges of matched words within `heading`.
+    pub heading_marks: Vec<Range<usize>>,
+    /// A short passage of the section around the matched words; empty when
+    /// only its heading matched and its text is past what the bundle keeps.
+    pub snippet: String,
+    /// Byte ranges of matched words within `snippet`.
+    pub snippet_marks: Vec<Range<usize>>,
 }
 
 /// One ranked article, ready to show.
@@ -89,4 +214,11 @@ pub struct SearchHit {
     pub title_marks: Vec<Range<usize>>,
     /// Whether only signed-in publishers may see the article.
     pub signed_in: bool,
+    /// The sections the matched words point to, best first, at most
+    /// [`MAX_SECTION_HITS`]; empty when the article has no sections or the
+    /// words are spread over it.
+    pub sections: Vec<SectionHit>,
 }
+
+/// The most sub-results a hit lists.
+pub const MAX_SECTION_HITS: usize = 3;

@@ -5,10 +5,9 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::format::DocRecord;
-use crate::text::{tokens, trim_range};
 
 use super::index::{LocaleIndex, Need};
-use super::options::SearchHit;
+use super::options::{Highlight, MAX_SECTION_HITS, Marker, SearchHit, SectionHit};
 use super::ranking::Ranking;
 
 impl LocaleIndex {
@@ -23,18 +22,32 @@ impl LocaleIndex {
         set.into_iter().filter(|&n| !self.loaded(n)).collect()
     }
 
-    /// The top `limit` ranked documents as hits, with snippets and marks.
-    /// Documents whose chunk is not loaded are skipped.
+    /// The words `ranking` matched, to mark them in other texts.
+    pub fn highlight(&self, ranking: &Ranking) -> Highlight {
+        Highlight {
+            language: self.analyzer.language(),
+            terms: ranking.terms.clone(),
+            prefixes: ranking.prefixes.clone(),
+        }
+    }
+
+    /// The top `limit` ranked documents as hits, with snippets, marks and
+    /// the sections the words point to. Documents whose chunk is not loaded
+    /// are skipped.
     pub fn present(&self, ranking: &Ranking, limit: usize) -> Vec<SearchHit> {
-        let firsts = first_letters(ranking);
+        let highlight = self.highlight(ranking);
+        let marker = Marker::new(&highlight);
         ranking
             .docs
             .iter()
             .take(limit)
             .filter_map(|r| {
                 let record = self.doc(r.doc)?;
-                let title_marks = self.marks_with(&record.title, ranking, &firsts);
-                let (snippet, snippet_marks) = self.snippet(record, ranking, &firsts);
+                let title_marks = marker.marks(&record.title);
+                let text_marks = marker.marks(&record.text);
+                let (snippet, snippet_marks) =
+                    snippet(record, &text_marks, &marker, 0..record.text.len(), SNIPPET_BYTES);
+                let sections = section_hits(record, &text_marks, &marker);
                 Some(SearchHit {
                     doc: r.doc,
                     id: record.id.clone(),
@@ -47,128 +60,181 @@ impl LocaleIndex {
                     snippet_marks,
                     title_marks,
                     signed_in: record.signed_in,
+                    sections,
                 })
             })
             .collect()
     }
-
-    /// Byte ranges of the words in `text` that the ranking matched, with
-    /// the ranking's [`first_letters`] worked out once by the caller rather
-    /// than once per text.
-    fn marks_with(
-        &self,
-        text: &str,
-        ranking: &Ranking,
-        firsts: &BTreeSet<char>,
-    ) -> Vec<Range<usize>> {
-        let language = self.analyzer.language();
-        let mut marks = Vec::new();
-        for (start, end) in tokens(text) {
-            let raw = &text[start..end];
-            let (s, e) = trim_range(raw, language);
-            let Some(first) = raw[s..e].chars().next() else {
-                continue;
-            };
-            if !firsts.contains(&fold_first(first.to_lowercase().next().unwrap_or(first))) {
-                continue;
-            }
-            let word = raw[s..e].to_lowercase();
-            let hit = ranking
-                .prefixes
-                .iter()
-                .any(|p| word.starts_with(p.as_str()))
-                || self
-                    .analyzer
-                    .term(&word)
-                    .is_some_and(|t| ranking.terms.contains(&t));
-            if hit {
-                marks.push(start + s..start + e);
-            }
-        }
-        marks
-    }
-
-    /// About [`SNIPPET_BYTES`] of the article's text around its densest
-    /// cluster of matched words, with the marks inside it.
-    fn snippet(
-        &self,
-        record: &DocRecord,
-        ranking: &Ranking,
-        firsts: &BTreeSet<char>,
-    ) -> (String, Vec<Range<usize>>) {
-        let text = record.text.as_str();
-        let marks = self.marks_with(text, ranking, firsts);
-        if marks.is_empty() {
-            let source = record.summary.as_deref().unwrap_or(text);
-            let end = cut(source, SNIPPET_BYTES);
-            let mut s = source[..end].trim_end().to_string();
-            if end < source.len() {
-                s.push('…');
-            }
-            let m = self.marks_with(&s, ranking, firsts);
-            return (s, m);
-        }
-        // The window start (a mark) that covers the most marks.
-        let (mut best_start, mut best_count) = (0, 0);
-        for (i, m) in marks.iter().enumerate() {
-            let count = marks[i..]
-                .iter()
-                .take_while(|n| n.end <= m.start + SNIPPET_BYTES)
-                .count();
-            if count > best_count {
-                (best_start, best_count) = (i, count);
-            }
-        }
-        // Start a little before the first mark, at a word boundary.
-        let anchor = marks[best_start].start;
-        let mut start = anchor.saturating_sub(SNIPPET_BYTES / 4);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        if start > 0 {
-            start = text[start..anchor]
-                .find(char::is_whitespace)
-                .map_or(anchor, |i| start + i + 1);
-        }
-        let end = start + cut(&text[start..], SNIPPET_BYTES);
-        let (lead, trail) = (
-            if start > 0 { "…" } else { "" },
-            if end < text.len() { "…" } else { "" },
-        );
-        let body = text[start..end].trim_end();
-        let snippet = format!("{lead}{body}{trail}");
-        let shift = lead.len();
-        let marks = marks
-            .into_iter()
-            .filter(|m| m.start >= start && m.end <= start + body.len())
-            .map(|m| m.start - start + shift..m.end - start + shift)
-            .collect();
-        (snippet.replace('\n', " "), marks)
-    }
 }
 
-/// The first letters (folded) of every matched term and prefix. Stemming
-/// every word of an article is the costly part of showing results; a stem
-/// keeps its word's first letter (German umlauts aside), so only words
-/// starting with one of these letters need stemming to be marked.
-fn first_letters(ranking: &Ranking) -> BTreeSet<char> {
-    ranking
-        .terms
-        .iter()
-        .chain(&ranking.prefixes)
-        .filter_map(|t| t.chars().next().map(fold_first))
+/// The sections of `record` that the matched words point to, best first:
+/// each scores one for every distinct word matched in its text and two for
+/// every one in its heading. Only sections scoring at least half the best
+/// are kept, and none when every section scores the same: the words are
+/// then about the whole article, not one part of it (unless there is one
+/// section and its heading matched).
+fn section_hits(
+    record: &DocRecord,
+    text_marks: &[Range<usize>],
+    marker: &Marker<'_>,
+) -> Vec<SectionHit> {
+    let text = record.text.as_str();
+    let sections = &record.sections;
+    if sections.is_empty() {
+        return Vec::new();
+    }
+    let distinct = |ranges: &mut dyn Iterator<Item = &Range<usize>>, of: &str| {
+        ranges
+            .map(|m| of[m.clone()].to_lowercase())
+            .collect::<BTreeSet<String>>()
+            .len()
+    };
+    let mut scored: Vec<(usize, usize, Range<usize>, Vec<Range<usize>>)> = Vec::new();
+    for (i, section) in sections.iter().enumerate() {
+        let start = section.start as usize;
+        let end = sections
+            .get(i + 1)
+            .map_or(text.len(), |next| next.start as usize);
+        // The section's text starts with its heading's: skip that, the
+        // heading is scored on its own.
+        let body_start = if text[start..end].starts_with(section.heading.as_str()) {
+            start + section.heading.len()
+        } else {
+            start
+        };
+        let heading_marks = marker.marks(&section.heading);
+        let in_heading = distinct(&mut heading_marks.iter(), &section.heading);
+        let in_text = distinct(
+            &mut text_marks
+                .iter()
+                .filter(|m| m.start >= body_start && m.end <= end),
+            text,
+        );
+        let score = 2 * in_heading + in_text;
+        if score > 0 {
+            scored.push((score, i, body_start..end, heading_marks));
+        }
+    }
+    let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
+    let all_alike = scored.len() == sections.len()
+        && scored.iter().all(|s| s.0 == best)
+        && !(sections.len() == 1 && !scored[0].3.is_empty());
+    if best == 0 || all_alike {
+        return Vec::new();
+    }
+    scored.retain(|s| 2 * s.0 >= best);
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored
+        .into_iter()
+        .take(MAX_SECTION_HITS)
+        .map(|(_, i, range, heading_marks)| {
+            let section = &sections[i];
+            let (snippet, snippet_marks) = if range.is_empty() {
+                (String::new(), Vec::new())
+            } else {
+                snippet_in(text, text_marks, range, SECTION_SNIPPET_BYTES)
+            };
+            SectionHit {
+                anchor: section.anchor.clone(),
+                heading: section.heading.clone(),
+                heading_marks,
+                snippet,
+                snippet_marks,
+            }
+        })
         .collect()
 }
 
-/// A first letter with German umlauts folded, as the German stemmer folds them.
-fn fold_first(c: char) -> char {
-    match c {
-        'ä' => 'a',
-        'ö' => 'o',
-        'ü' => 'u',
-        other => other,
+/// About `bytes` of the article's text within `range` around its densest
+/// cluster of matched words, with the marks inside it; the summary (or
+/// the text's start) when no word matched there.
+fn snippet(
+    record: &DocRecord,
+    marks: &[Range<usize>],
+    marker: &Marker<'_>,
+    range: Range<usize>,
+    bytes: usize,
+) -> (String, Vec<Range<usize>>) {
+    let text = record.text.as_str();
+    if !marks.iter().any(|m| m.start >= range.start && m.end <= range.end) {
+        let source = record.summary.as_deref().unwrap_or(text);
+        let end = cut(source, bytes);
+        let mut s = source[..end].trim_end().to_string();
+        if end < source.len() {
+            s.push('…');
+        }
+        let m = marker.marks(&s);
+        return (s.replace('\n', " "), m);
     }
+    snippet_in(text, marks, range, bytes)
 }
+
+/// About `bytes` of `text[range]` around the densest cluster of `marks`
+/// in it (its start when none), with those marks shifted into it.
+fn snippet_in(
+    text: &str,
+    marks: &[Range<usize>],
+    range: Range<usize>,
+    bytes: usize,
+) -> (String, Vec<Range<usize>>) {
+    let marks: Vec<Range<usize>> = marks
+        .iter()
+        .filter(|m| m.start >= range.start && m.end <= range.end)
+        .cloned()
+        .collect();
+    // The window start (a mark) that covers the most marks.
+    let (mut best_start, mut best_count) = (0, 0);
+    for (i, m) in marks.iter().enumerate() {
+        let count = marks[i..]
+            .iter()
+            .take_while(|n| n.end <= m.start + bytes)
+            .count();
+        if count > best_count {
+            (best_start, best_count) = (i, count);
+        }
+    }
+    // From the range's start if the cluster fits from there, else a
+    // little before its first mark, at a word boundary.
+    let anchor = marks.get(best_start).map_or(range.start, |m| m.start);
+    let cluster_end = marks
+        .get(best_start + best_count.max(1) - 1)
+        .map_or(range.start, |m| m.end);
+    let lead_space = text[range.clone()].len() - text[range.clone()].trim_start().len();
+    let mut start = if cluster_end <= range.start + lead_space + bytes {
+        range.start
+    } else {
+        anchor.saturating_sub(bytes / 4).max(range.start)
+    };
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > range.start {
+        start = text[start..anchor]
+            .find(char::is_whitespace)
+            .map_or(anchor, |i| start + i + 1);
+    }
+    let cut_in = start > range.start;
+    // Leading blank lines (after a heading) are not worth showing.
+    start += text[start..range.end].len() - text[start..range.end].trim_start().len();
+    let end = start + cut(&text[start..range.end], bytes);
+    let (lead, trail) = (
+        if cut_in { "…" } else { "" },
+        if end < range.end { "…" } else { "" },
+    );
+    let body = text[start..end].trim_end();
+    let snippet = format!("{lead}{body}{trail}");
+    let shift = lead.len();
+    let marks = marks
+        .into_iter()
+        .filter(|m| m.start >= start && m.end <= start + body.len())
+        .map(|m| m.start - start + shift..m.end - start + shift)
+        .collect();
+    (snippet.replace('\n', " "), marks)
+}
+
+/// The target length of a section's snippet, in bytes: shorter than a
+/// hit's, as it sits under it.
+const SECTION_SNIPPET_BYTES: usize = 110;
 
 /// The target length of a snippet, in bytes.
 const SNIPPET_BYTES: usize = 180;

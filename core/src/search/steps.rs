@@ -81,6 +81,7 @@ impl Lookup for SearchLookup {
             None => Step::Done(SearchResults {
                 hits: index.present(ranking, self.options.limit),
                 total: ranking.total,
+                highlight: index.highlight(ranking),
             }),
         }
     }

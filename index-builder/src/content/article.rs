@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::front_matter::{self, FrontMatter, Visibility};
-use super::render::plain_text;
+use super::render::outline;
 use crate::diagnostics::Problem;
 
 /// One article, parsed and checked.
@@ -24,6 +24,9 @@ pub struct Article {
     pub body_markdown: String,
     /// The body as plain text, for indexing and snippets.
     pub body_text: String,
+    /// The body's sections (h2 and h3 headings), in order, each starting
+    /// at its heading's text in `body_text`.
+    pub sections: Vec<help_core::Section>,
     /// The body rendered to sanitized HTML, links resolved. Filled in by
     /// [`load_content`](crate::load_content) once every article is known.
     pub body_html: String,
@@ -90,10 +93,28 @@ pub fn parse_article(path: &Path, locale: &str, text: &str) -> Result<Article, V
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let split = front_matter::split(path, text).map_err(|p| vec![p])?;
     let (front, video_seconds) = front_matter::read(path, text, split.front)?;
+    let outline = outline(split.body, split.body_line);
+    if !outline.problems.is_empty() {
+        return Err(outline
+            .problems
+            .into_iter()
+            .map(|(line, message)| Problem::line(path, line, message))
+            .collect());
+    }
     Ok(Article {
         path: path.to_path_buf(),
         locale: locale.to_string(),
-        body_text: plain_text(split.body),
+        sections: outline
+            .sections
+            .into_iter()
+            .map(|s| help_core::Section {
+                anchor: s.anchor,
+                heading: s.heading,
+                level: s.level,
+                start: u32::try_from(s.start).unwrap_or(u32::MAX),
+            })
+            .collect(),
+        body_text: outline.text,
         video_seconds,
         body_line: split.body_line,
         front,

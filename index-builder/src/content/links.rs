@@ -1,7 +1,8 @@
 //! Where an article's links go: `article:ID` and relative `.md` links,
-//! with or without a `#section` anchor, become `#article:ID`, which the
-//! widget opens in place; a link to an article that does not exist is a
-//! problem.
+//! with or without a `#section` anchor, become `#article:ID` or
+//! `#article:ID#section`, which the widget opens in place, and a link to a
+//! section of the same article (`#section`) becomes the latter too. A link
+//! to an article, or a section, that does not exist is a problem.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ use super::locales::FALLBACK_LOCALE;
 /// the files that failed to parse, whose links are not checked.
 pub(super) struct Links {
     ids: BTreeSet<(String, String)>,
+    /// Each article's section anchors, by locale and id.
+    sections: HashMap<(String, String), Vec<String>>,
     by_path: HashMap<PathBuf, String>,
     unparsed_ids: BTreeSet<(String, String)>,
     unparsed_paths: BTreeSet<PathBuf>,
@@ -31,6 +34,13 @@ impl Links {
             ids: articles
                 .iter()
                 .map(|a| (a.locale.clone(), a.front.id.clone()))
+                .collect(),
+            sections: articles
+                .iter()
+                .map(|a| {
+                    let anchors = a.sections.iter().map(|s| s.anchor.clone()).collect();
+                    ((a.locale.clone(), a.front.id.clone()), anchors)
+                })
                 .collect(),
             by_path: articles
                 .iter()
@@ -53,12 +63,20 @@ impl Links {
                 || set.contains(&(FALLBACK_LOCALE.to_string(), id.to_string()))
         };
         if let Some(target) = dest.strip_prefix("article:") {
-            let id = target.split_once('#').map_or(target, |(id, _)| id);
-            return if in_set(&self.ids, id) || in_set(&self.unparsed_ids, id) {
+            let (id, fragment) = target.split_once('#').unwrap_or((target, ""));
+            return if in_set(&self.ids, id) {
+                self.check_section(article, id, fragment)?;
+                Ok(format!("#article:{target}"))
+            } else if in_set(&self.unparsed_ids, id) {
                 Ok(format!("#article:{target}"))
             } else {
                 Err(format!("link to missing article `{id}`"))
             };
+        }
+        if let Some(fragment) = dest.strip_prefix('#') {
+            let id = &article.front.id;
+            self.check_section(article, id, fragment)?;
+            return Ok(format!("#article:{id}#{fragment}"));
         }
         let is_external = dest.contains("://")
             || dest.starts_with("mailto:")
@@ -69,12 +87,42 @@ impl Links {
             let target = canonical(&article.path.parent().unwrap_or(Path::new(".")).join(file));
             return match self.by_path.get(&target) {
                 Some(id) if fragment.is_empty() => Ok(format!("#article:{id}")),
-                Some(id) => Ok(format!("#article:{id}#{fragment}")),
+                Some(id) => {
+                    self.check_section(article, id, fragment)?;
+                    Ok(format!("#article:{id}#{fragment}"))
+                }
                 None if self.unparsed_paths.contains(&target) => Ok(dest.to_string()),
                 None => Err(format!("link to missing article file `{file}`")),
             };
         }
         Ok(dest.to_string())
+    }
+
+    /// Whether the article `id` that `article` links to has the section
+    /// `fragment` (none asked is fine): the one in `article`'s locale, else
+    /// the English one, which is what its readers get.
+    fn check_section(&self, article: &Article, id: &str, fragment: &str) -> Result<(), String> {
+        if fragment.is_empty() {
+            return Ok(());
+        }
+        let anchors = self
+            .sections
+            .get(&(article.locale.clone(), id.to_string()))
+            .or_else(|| {
+                self.sections
+                    .get(&(FALLBACK_LOCALE.to_string(), id.to_string()))
+            });
+        match anchors {
+            Some(anchors) if anchors.iter().any(|a| a == fragment) => Ok(()),
+            Some(anchors) if anchors.is_empty() => Err(format!(
+                "link to missing section `{fragment}` of `{id}`, which has no sections"
+            )),
+            Some(anchors) => Err(format!(
+                "link to missing section `{fragment}` of `{id}` (its sections: {})",
+                anchors.join(", ")
+            )),
+            None => Ok(()),
+        }
     }
 }
 
@@ -85,7 +133,7 @@ mod tests {
 
     fn article(path: &str, locale: &str, id: &str) -> Article {
         let text = format!(
-            "+++\nid = \"{id}\"\ntitle = \"T\"\ncategory = \"c\"\ncontexts = [\"/\"]\n+++\nBody\n"
+            "+++\nid = \"{id}\"\ntitle = \"T\"\ncategory = \"c\"\ncontexts = [\"/\"]\n+++\nBody\n\n## Fees\n\nNone.\n"
         );
         parse_article(Path::new(path), locale, &text).unwrap()
     }
@@ -105,6 +153,19 @@ mod tests {
             links.resolve("article:b#fees", fr).unwrap(),
             "#article:b#fees",
             "a section anchor is kept"
+        );
+        assert_eq!(
+            links.resolve("article:b#tax", fr).unwrap_err(),
+            "link to missing section `tax` of `b` (its sections: fees)"
+        );
+        assert_eq!(
+            links.resolve("#fees", fr).unwrap(),
+            "#article:a#fees",
+            "a section of the same article"
+        );
+        assert_eq!(
+            links.resolve("#top", fr).unwrap_err(),
+            "link to missing section `top` of `a` (its sections: fees)"
         );
         assert_eq!(
             links.resolve("article:gone#fees", fr).unwrap_err(),
@@ -127,10 +188,14 @@ mod tests {
         assert_eq!(links.resolve("b.md", a).unwrap(), "#article:b");
         assert_eq!(links.resolve("b.md#fees", a).unwrap(), "#article:b#fees");
         assert_eq!(
+            links.resolve("b.md#tax", a).unwrap_err(),
+            "link to missing section `tax` of `b` (its sections: fees)"
+        );
+        assert_eq!(
             links.resolve("c.md", a).unwrap_err(),
             "link to missing article file `c.md`"
         );
-        for dest in ["https://e.com/x.md", "mailto:a@e.com", "#top", "notes.txt"] {
+        for dest in ["https://e.com/x.md", "mailto:a@e.com", "notes.txt"] {
             assert_eq!(links.resolve(dest, a).unwrap(), dest);
         }
     }

@@ -90,9 +90,11 @@ pub(crate) fn render_bodies(
     for article in &mut content.articles {
         let mut shown: Vec<ArticleImage> = Vec::new();
         let mut image_problems = Vec::new();
+        let anchors: Vec<String> = article.sections.iter().map(|s| s.anchor.clone()).collect();
         let html = render::to_html(
             &article.body_markdown,
             article.body_line,
+            &anchors,
             &sanitizer,
             |dest, line| {
                 links.resolve(dest, article).unwrap_or_else(|message| {

@@ -194,6 +194,7 @@ mod tests {
             snippet_marks: vec![],
             title_marks: vec![],
             signed_in: false,
+            sections: vec![],
         };
         Results {
             query: query.into(),
