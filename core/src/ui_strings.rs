@@ -53,6 +53,7 @@ pub const UI_STRINGS: &[UiString] = &[
     template("watch_video", &["the video's length"]),
     template("updated", &["the date"]),
     text("open_in_help_center"),
+    text("on_this_page"),
     text("helpful"),
     text("yes"),
     text("no"),

@@ -631,13 +631,14 @@ fn sectioned(kept: usize) -> BTreeMap<String, Vec<u8>> {
         ("getting-paid", "Getting paid", text, sections),
         ("other", "Reports", "Daily reports.\n", Vec::new()),
     ] {
+        let summary = (id == "getting-paid").then(|| "When and how you are paid.".to_string());
         writer.add(IndexedArticle {
             record: DocRecord {
                 id: id.into(),
                 title: title.into(),
                 category: "payments".into(),
                 category_name: "Payments".into(),
-                summary: None,
+                summary,
                 text: body.into(),
                 body_file: format!("en/{id}.html"),
                 video: None,
@@ -711,6 +712,26 @@ fn a_hit_lists_the_sections_its_words_point_to_best_first() {
 
     // Words about the whole article point to no section.
     assert!(section_hits(&files, "getting").is_empty());
+
+    // With sections under it, a hit's own line is its summary; without,
+    // its passage around the words.
+    let mut index = open(&files);
+    let mut first = |query: &str| {
+        index
+            .search_with(query, &SearchOptions::default(), |n| {
+                files.get(n).cloned().ok_or(())
+            })
+            .unwrap()
+            .hits
+            .remove(0)
+            .snippet
+    };
+    assert_eq!(first("threshold "), "When and how you are paid.");
+    let passage = first("getting");
+    assert!(
+        passage.starts_with("Getting paid How payouts work.") && passage.ends_with('…'),
+        "{passage}"
+    );
 }
 
 #[test]
@@ -740,5 +761,9 @@ fn a_search_gives_the_words_to_mark_in_the_article() {
         .map(|m| &text[m])
         .collect();
     assert_eq!(marked, ["Thresholds", "payouts"]);
-    assert!(help_core::search::Highlight::default().marks(text).is_empty());
+    assert!(
+        help_core::search::Highlight::default()
+            .marks(text)
+            .is_empty()
+    );
 }

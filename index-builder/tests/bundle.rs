@@ -255,7 +255,11 @@ fn every_file_of_the_example_bundle_decodes() {
                 // order, and starts at its heading in the text kept.
                 let mut at = 0;
                 for section in &doc.sections {
-                    let id = format!("id=\"{}{}\"", help_core::format::SECTION_ID_PREFIX, section.anchor);
+                    let id = format!(
+                        "id=\"{}{}\"",
+                        help_core::format::SECTION_ID_PREFIX,
+                        section.anchor
+                    );
                     let found = body[at..].find(&id);
                     assert!(found.is_some(), "{} has {id} after byte {at}", doc.id);
                     at += found.unwrap_or(0) + id.len();
@@ -349,8 +353,16 @@ fn a_search_points_to_the_section_that_answers_it() {
     let reader = index_builder::open_bundle(&out.path().join("b")).unwrap();
     let mut en = reader.locale("en").unwrap();
     for (query, article, section) in [
-        ("lost access email", "change-email-password", "lost-access-to-your-old-email"),
-        ("forgot password", "change-email-password", "forgot-your-password"),
+        (
+            "lost access email",
+            "change-email-password",
+            "lost-access-to-your-old-email",
+        ),
+        (
+            "forgot password",
+            "change-email-password",
+            "forgot-your-password",
+        ),
         ("last click wins", "cookies-attribution", "last-click-wins"),
     ] {
         let hits = reader

@@ -54,7 +54,10 @@ export interface HelpWidgetApi {
   /** `en`, `fr`, `de` or `pt-BR`; others fall back to English. */
   setLocale(locale: string): void;
   search(query: string): Promise<HelpWidgetResult[]>;
-  /** Opens the panel on an article; an unknown id shows "not found" and emits `error`. */
+  /**
+   * Opens the panel on an article, or at one of its sections
+   * (`"getting-paid#tax-forms"`); an unknown id shows "not found" and emits `error`.
+   */
   showArticle(id: string): void;
   /** Listens to an event; returns a function that stops listening. The
    *  detail is the id for `article` (once the article is found), a

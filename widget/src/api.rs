@@ -282,13 +282,20 @@ impl WidgetHandle {
         self.state.search.query.set(query);
     }
 
-    /// Opens the panel on article `id`: `article` is emitted once it is
-    /// found, `error` (code `article-not-found`) if the bundle lacks it.
+    /// Opens the panel on article `id`, or at a section of it with
+    /// `id#section`: `article` is emitted once it is found, `error` (code
+    /// `article-not-found`) if the bundle lacks it. A section the article
+    /// lacks opens it at its top.
     #[wasm_bindgen(js_name = showArticle)]
     pub fn show_article(&self, id: String) {
         self.state.navigation.instant.set(false);
         self.state.navigation.open.set(true);
-        self.state.navigation.show_article(&id);
+        let (id, section) = match id.split_once('#') {
+            Some((id, section)) if !section.is_empty() => (id, Some(section)),
+            Some((id, _)) => (id, None),
+            None => (id.as_str(), None),
+        };
+        self.state.navigation.show_article_at(id, section, None);
     }
 
     /// Resolves to the ranked results for `query`:

@@ -138,6 +138,86 @@ pub fn scroll_into_view_nearest(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// How far `el` is below the top of the scrolling `body`'s content, in
+/// pixels, less a little room above it: the scroll that shows it at the top.
+pub fn scroll_to_show(body: &web_sys::Element, el: &web_sys::Element) -> i32 {
+    let below = el.get_bounding_client_rect().top() - body.get_bounding_client_rect().top();
+    (f64::from(body.scroll_top()) + below - 8.0).max(0.0) as i32
+}
+
+/// The heading of section `anchor` in the article body under `scope`.
+pub fn section_heading(scope: &web_sys::Element, anchor: &str) -> Option<web_sys::Element> {
+    // Anchors are letters, digits, `-` and `_` (the builder checks them):
+    // nothing in one can end the quoted value.
+    if anchor.contains(['"', '\\']) {
+        return None;
+    }
+    let selector = format!(
+        ".hw-article-body [id=\"{}{anchor}\"]",
+        help_core::format::SECTION_ID_PREFIX
+    );
+    scope.query_selector(&selector).ok().flatten()
+}
+
+/// Wraps the words `highlight` matched in the text under `root` in
+/// `<mark class="hw-found">`, as new text nodes: the body's markup is the
+/// builder's, and what is marked stays text.
+pub fn mark_words(root: &web_sys::Node, highlight: &help_core::search::Highlight) {
+    if highlight.is_empty() {
+        return;
+    }
+    let Some(document) = root.owner_document() else {
+        return;
+    };
+    let mut texts = Vec::new();
+    collect_texts(root, &mut texts);
+    for node in texts {
+        let Some(text) = node.text_content() else {
+            continue;
+        };
+        let marks = highlight.marks(&text);
+        let Some(parent) = node.parent_node().filter(|_| !marks.is_empty()) else {
+            continue;
+        };
+        let mut at = 0;
+        let insert = |n: &web_sys::Node| {
+            let _ = parent.insert_before(n, Some(&node));
+        };
+        for m in marks {
+            if m.start > at {
+                insert(&document.create_text_node(&text[at..m.start]));
+            }
+            if let Ok(mark) = document.create_element("mark") {
+                mark.set_class_name("hw-found");
+                mark.set_text_content(Some(&text[m.clone()]));
+                insert(&mark);
+            }
+            at = m.end;
+        }
+        if at < text.len() {
+            insert(&document.create_text_node(&text[at..]));
+        }
+        let _ = parent.remove_child(&node);
+    }
+}
+
+/// The text nodes under `node`, outside marks already there.
+fn collect_texts(node: &web_sys::Node, out: &mut Vec<web_sys::Node>) {
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else {
+            continue;
+        };
+        match child.node_type() {
+            web_sys::Node::TEXT_NODE => out.push(child),
+            web_sys::Node::ELEMENT_NODE if child.node_name() != "MARK" => {
+                collect_texts(&child, out)
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The anchor an event started in, if any, within the panel.
 pub fn anchor_of(ev: &web_sys::Event) -> Option<web_sys::HtmlAnchorElement> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;

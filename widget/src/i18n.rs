@@ -61,6 +61,8 @@ pub struct Strings {
     pub updated: &'static str,
     /// The link to the article in the full help center.
     pub open_in_help_center: &'static str,
+    /// The heading of a long article's table of contents.
+    pub on_this_page: &'static str,
     /// The feedback question.
     pub helpful: &'static str,
     /// Yes.
@@ -223,6 +225,7 @@ by_key!(
     watch_video,
     updated,
     open_in_help_center,
+    on_this_page,
     helpful,
     yes,
     no,
@@ -307,6 +310,7 @@ pub const EN: Strings = Strings {
     watch_video: "Watch the video ({})",
     updated: "Updated {}",
     open_in_help_center: "Open in the help center",
+    on_this_page: "On this page",
     helpful: "Was this article helpful?",
     yes: "Yes",
     no: "No",
@@ -392,6 +396,7 @@ pub const FR: Strings = Strings {
     watch_video: "Voir la vidéo ({})",
     updated: "Mis à jour le {}",
     open_in_help_center: "Ouvrir dans le centre d’aide",
+    on_this_page: "Sur cette page",
     helpful: "Cet article vous a-t-il aidé ?",
     yes: "Oui",
     no: "Non",
@@ -477,6 +482,7 @@ pub const DE: Strings = Strings {
     watch_video: "Video ansehen ({})",
     updated: "Aktualisiert am {}",
     open_in_help_center: "Im Hilfe-Center öffnen",
+    on_this_page: "Auf dieser Seite",
     helpful: "War dieser Artikel hilfreich?",
     yes: "Ja",
     no: "Nein",
@@ -562,6 +568,7 @@ pub const PT_BR: Strings = Strings {
     watch_video: "Assistir ao vídeo ({})",
     updated: "Atualizado em {}",
     open_in_help_center: "Abrir na central de ajuda",
+    on_this_page: "Nesta página",
     helpful: "Este artigo foi útil?",
     yes: "Sim",
     no: "Não",

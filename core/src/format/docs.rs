@@ -215,7 +215,10 @@ impl DocChunk {
                 }
                 if !text.is_char_boundary(section.start as usize) {
                     return Err(r
-                        .corrupt(format!("section start {} splits a character", section.start))
+                        .corrupt(format!(
+                            "section start {} splits a character",
+                            section.start
+                        ))
                         .into());
                 }
                 previous = section.start;

@@ -45,9 +45,22 @@ impl LocaleIndex {
                 let record = self.doc(r.doc)?;
                 let title_marks = marker.marks(&record.title);
                 let text_marks = marker.marks(&record.text);
-                let (snippet, snippet_marks) =
-                    snippet(record, &text_marks, &marker, 0..record.text.len(), SNIPPET_BYTES);
                 let sections = section_hits(record, &text_marks, &marker);
+                // With sections under it, the hit's own line is its summary:
+                // the passages are theirs.
+                let (snippet, snippet_marks) = match &record.summary {
+                    Some(summary) if !sections.is_empty() => {
+                        let marks = marker.marks(summary);
+                        (summary.clone(), marks)
+                    }
+                    _ => snippet(
+                        record,
+                        &text_marks,
+                        &marker,
+                        0..record.text.len(),
+                        SNIPPET_BYTES,
+                    ),
+                };
                 Some(SearchHit {
                     doc: r.doc,
                     id: record.id.clone(),
@@ -65,6 +78,15 @@ impl LocaleIndex {
             })
             .collect()
     }
+}
+
+/// A section's score for a query, with where its text is and its
+/// heading's marks.
+struct Scored {
+    score: usize,
+    section: usize,
+    text: Range<usize>,
+    heading_marks: Vec<Range<usize>>,
 }
 
 /// The sections of `record` that the matched words point to, best first:
@@ -89,7 +111,7 @@ fn section_hits(
             .collect::<BTreeSet<String>>()
             .len()
     };
-    let mut scored: Vec<(usize, usize, Range<usize>, Vec<Range<usize>>)> = Vec::new();
+    let mut scored: Vec<Scored> = Vec::new();
     for (i, section) in sections.iter().enumerate() {
         let start = section.start as usize;
         let end = sections
@@ -112,36 +134,48 @@ fn section_hits(
         );
         let score = 2 * in_heading + in_text;
         if score > 0 {
-            scored.push((score, i, body_start..end, heading_marks));
+            scored.push(Scored {
+                score,
+                section: i,
+                text: body_start..end,
+                heading_marks,
+            });
         }
     }
-    let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
-    let all_alike = scored.len() == sections.len()
-        && scored.iter().all(|s| s.0 == best)
-        && !(sections.len() == 1 && !scored[0].3.is_empty());
-    if best == 0 || all_alike {
+    let best = scored.iter().map(|s| s.score).max().unwrap_or(0);
+    // One section whose heading matched is worth pointing to.
+    let lone_heading = sections.len() == 1 && scored.iter().any(|s| !s.heading_marks.is_empty());
+    let all_alike = scored.len() == sections.len() && scored.iter().all(|s| s.score == best);
+    if best == 0 || (all_alike && !lone_heading) {
         return Vec::new();
     }
-    scored.retain(|s| 2 * s.0 >= best);
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.retain(|s| 2 * s.score >= best);
+    scored.sort_by(|a, b| b.score.cmp(&a.score).then(a.section.cmp(&b.section)));
     scored
         .into_iter()
         .take(MAX_SECTION_HITS)
-        .map(|(_, i, range, heading_marks)| {
-            let section = &sections[i];
-            let (snippet, snippet_marks) = if range.is_empty() {
-                (String::new(), Vec::new())
-            } else {
-                snippet_in(text, text_marks, range, SECTION_SNIPPET_BYTES)
-            };
-            SectionHit {
-                anchor: section.anchor.clone(),
-                heading: section.heading.clone(),
-                heading_marks,
-                snippet,
-                snippet_marks,
-            }
-        })
+        .map(
+            |Scored {
+                 section: i,
+                 text: range,
+                 heading_marks,
+                 ..
+             }| {
+                let section = &sections[i];
+                let (snippet, snippet_marks) = if range.is_empty() {
+                    (String::new(), Vec::new())
+                } else {
+                    snippet_in(text, text_marks, range, SECTION_SNIPPET_BYTES)
+                };
+                SectionHit {
+                    anchor: section.anchor.clone(),
+                    heading: section.heading.clone(),
+                    heading_marks,
+                    snippet,
+                    snippet_marks,
+                }
+            },
+        )
         .collect()
 }
 
@@ -156,7 +190,10 @@ fn snippet(
     bytes: usize,
 ) -> (String, Vec<Range<usize>>) {
     let text = record.text.as_str();
-    if !marks.iter().any(|m| m.start >= range.start && m.end <= range.end) {
+    if !marks
+        .iter()
+        .any(|m| m.start >= range.start && m.end <= range.end)
+    {
         let source = record.summary.as_deref().unwrap_or(text);
         let end = cut(source, bytes);
         let mut s = source[..end].trim_end().to_string();

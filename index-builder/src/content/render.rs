@@ -14,7 +14,6 @@ fn markdown_options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-
 /// Whether a heading starts a section: h2 and h3 do (h1 is the title's
 /// level; h4 and deeper are too fine to jump to).
 fn is_section(level: HeadingLevel) -> bool {
@@ -182,9 +181,7 @@ pub(super) fn outline(markdown: &str, first_line: usize) -> Outline {
                 }
                 out.text.push('\n');
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                out.text.push('\n')
-            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => out.text.push('\n'),
             _ => {}
         }
     }
@@ -230,7 +227,10 @@ pub(super) fn outline(markdown: &str, first_line: usize) -> Outline {
 
 /// Whether `id` may be a section's anchor: letters, digits, `-`, `_`.
 fn is_anchor(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 /// A heading's text as an anchor: lowercased letters and digits, words
@@ -240,13 +240,19 @@ fn slug(heading: &str) -> String {
     for c in heading.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') && !out.is_empty()
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !out.ends_with('-')
+            && !out.is_empty()
         {
             out.push('-');
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "section".into() } else { out }
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]
@@ -372,7 +378,14 @@ mod tests {
             );
         }
         let anchors: Vec<String> = outline.sections.iter().map(|s| s.anchor.clone()).collect();
-        let html = to_html(markdown, 10, &anchors, &sanitizer(), |d, _| d.into(), |d, _| d.into());
+        let html = to_html(
+            markdown,
+            10,
+            &anchors,
+            &sanitizer(),
+            |d, _| d.into(),
+            |d, _| d.into(),
+        );
         for id in ["payment-threshold", "fees", "fees-2", "tax"] {
             assert!(
                 html.contains(&format!("id=\"{SECTION_ID_PREFIX}{id}\"")),

@@ -2,6 +2,7 @@
 //! views Back returns to (each with where focus and the scroll were), and
 //! where focus should land when a view shows.
 
+use help_core::search::Highlight;
 use leptos::prelude::*;
 
 use super::events::Events;
@@ -36,6 +37,9 @@ pub enum Landing {
     Restore(Spot),
     /// In the search box, with this selection (or the caret at the end).
     Search(Option<(u32, u32)>),
+    /// On an article section's heading, scrolled to the top (the article's
+    /// top if it has no such section).
+    Section(String),
 }
 
 /// The panel's navigation.
@@ -56,6 +60,10 @@ pub struct Navigation {
     /// Ids reached through a link in an article. The builder checks every
     /// such link, so one the bundle lacks is a signed-in article.
     linked: StoredValue<Vec<String>>,
+    /// The article last opened from a search, and the words to mark in it:
+    /// kept while the reader goes back and forth, replaced by the next
+    /// article opened.
+    highlight: StoredValue<Option<(String, Highlight)>>,
     events: Events,
 }
 
@@ -70,6 +78,7 @@ impl Navigation {
             instant: RwSignal::new(false),
             body: StoredValue::new_local(None),
             linked: StoredValue::new(Vec::new()),
+            highlight: StoredValue::new(None),
             events,
         }
     }
@@ -127,16 +136,43 @@ impl Navigation {
     /// (or `error`) once it knows whether the article exists; a search
     /// waiting for the reader's pause is reported first.
     pub fn show_article(&self, id: &str) {
-        self.events.report_search();
-        self.go(View::Article(id.to_string()));
+        self.show_article_at(id, None, None);
     }
 
-    /// Opens article `id`, reached by a link in another article.
-    pub fn follow_link(&self, id: &str) {
+    /// Opens article `id` at `section` (its top if `None`), with the words
+    /// of `highlight` marked in its body.
+    pub fn show_article_at(&self, id: &str, section: Option<&str>, highlight: Option<Highlight>) {
+        self.events.report_search();
+        self.highlight
+            .set_value(highlight.map(|h| (id.to_string(), h)));
+        self.go(View::Article(id.to_string()));
+        if let Some(anchor) = section {
+            self.land(Landing::Section(anchor.to_string()));
+        }
+    }
+
+    /// The words to mark in article `id`, if it was opened from a search.
+    pub fn highlight_for(&self, id: &str) -> Option<Highlight> {
+        self.highlight.with_value(|h| {
+            h.as_ref()
+                .filter(|(shown, _)| shown == id)
+                .map(|(_, words)| words.clone())
+        })
+    }
+
+    /// Opens article `id` at `section`, reached by a link in another
+    /// article; a section of the article on show is scrolled to in place.
+    pub fn follow_link(&self, id: &str, section: Option<&str>) {
+        if self.view.get_untracked() == View::Article(id.to_string()) {
+            if let Some(anchor) = section {
+                self.land(Landing::Section(anchor.to_string()));
+            }
+            return;
+        }
         if !self.linked.with_value(|l| l.iter().any(|x| x == id)) {
             self.linked.update_value(|l| l.push(id.to_string()));
         }
-        self.show_article(id);
+        self.show_article_at(id, section, None);
     }
 
     /// Whether article `id` was reached by a link in another article.

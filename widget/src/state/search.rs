@@ -2,6 +2,7 @@
 //! keys are on, and the latest results, kept up to date as the reader
 //! types.
 
+use help_core::search::Highlight;
 use help_core::{SearchHit, SearchOptions};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,8 +21,34 @@ pub struct Results {
     pub hits: Vec<SearchHit>,
     /// How many articles matched in all, `hits` included.
     pub total: usize,
+    /// The words matched, to mark in an article opened from these results.
+    pub highlight: Highlight,
     /// Why the search failed, if it did.
     pub error: Option<LoadError>,
+}
+
+/// One row of the results list: a hit, or one of its sections under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// The hit's place in the results.
+    pub hit: usize,
+    /// The section's place in the hit's sections, for a sub-result.
+    pub section: Option<usize>,
+}
+
+/// The rows for `hits`: each hit, then its sections.
+pub fn rows(hits: &[SearchHit]) -> Vec<Row> {
+    hits.iter()
+        .enumerate()
+        .flat_map(|(hit, h)| {
+            std::iter::once(Row { hit, section: None }).chain((0..h.sections.len()).map(move |s| {
+                Row {
+                    hit,
+                    section: Some(s),
+                }
+            }))
+        })
+        .collect()
 }
 
 /// The search's state.
@@ -29,7 +56,7 @@ pub struct Results {
 pub struct Search {
     /// What is in the search box.
     pub query: RwSignal<String>,
-    /// The result the arrow keys are on.
+    /// The row the arrow keys are on (see [`rows`]).
     pub active: RwSignal<Option<usize>>,
     /// The latest results.
     pub results: RwSignal<Results>,
@@ -80,9 +107,16 @@ impl Search {
     /// Lists [`RESULTS_PAGE`] more results, moving the arrow keys' row to
     /// the first new one.
     pub fn show_more(&self) {
-        let shown = self.results.with_untracked(|r| r.hits.len());
-        self.active.set(Some(shown));
+        let (shown, rows) = self
+            .results
+            .with_untracked(|r| (r.hits.len(), rows(&r.hits).len()));
+        self.active.set(Some(rows));
         self.limit.set(shown + RESULTS_PAGE);
+    }
+
+    /// The words to mark in an article opened from the results on show.
+    pub fn highlight(&self) -> Highlight {
+        self.results.with_untracked(|r| r.highlight.clone())
     }
 
     /// Runs a search whenever the query, the limit, the context or the
@@ -119,13 +153,18 @@ impl Search {
             }
             let asked = query.clone();
             spawn_local(async move {
-                let (hits, total, error) = match engine {
+                let (found, error) = match engine {
                     Ok(engine) => match engine.search(&query, &options).await {
-                        Ok(found) => (found.hits, found.total, None),
-                        Err(err) => (Vec::new(), 0, Some(err)),
+                        Ok(found) => (found, None),
+                        Err(err) => (Default::default(), Some(err)),
                     },
-                    Err(err) => (Vec::new(), 0, Some(err)),
+                    Err(err) => (Default::default(), Some(err)),
                 };
+                let help_core::SearchResults {
+                    hits,
+                    total,
+                    highlight,
+                } = found;
                 if latest.get_value() == ticket {
                     // Reported once the reader pauses (see `Events::searched`);
                     // more results for the same query are not a new search.
@@ -136,6 +175,7 @@ impl Search {
                         query,
                         hits,
                         total,
+                        highlight,
                         error,
                     });
                 }
@@ -200,7 +240,7 @@ mod tests {
             query: query.into(),
             hits: vec![hit; n.min(10)],
             total: n,
-            error: None,
+            ..Results::default()
         }
     }
 
@@ -242,6 +282,27 @@ mod tests {
             status_text(&crate::i18n::DE, "sid", false, &results("sid", 4)),
             "4 Artikel gefunden."
         );
+    }
+
+    #[test]
+    fn sections_are_rows_under_their_hit() {
+        let mut two = results("pay", 2).hits;
+        two[0].sections = vec![
+            help_core::search::SectionHit {
+                anchor: "fees".into(),
+                heading: "Fees".into(),
+                heading_marks: vec![],
+                snippet: String::new(),
+                snippet_marks: vec![],
+            };
+            2
+        ];
+        let row = |hit, section| Row { hit, section };
+        assert_eq!(
+            rows(&two),
+            [row(0, None), row(0, Some(0)), row(0, Some(1)), row(1, None)]
+        );
+        assert!(rows(&[]).is_empty());
     }
 
     #[test]

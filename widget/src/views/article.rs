@@ -1,5 +1,7 @@
 //! An article read inside the panel: its title, a note when it is in
-//! another language, its date, its video, its body, a link to the full
+//! another language, its date, its video, a table of contents when it is
+//! long, its body (with the words of the search it came from marked, and
+//! links to its own sections scrolling to them), a link to the full
 //! help center, and the feedback question; or, for an id the bundle
 //! lacks, "not found" with a search box and the way to Contact. It tells
 //! the loader `article` once the article is found, `error` if not.
@@ -27,11 +29,20 @@ pub fn clock(seconds: u32) -> String {
     }
 }
 
+/// The fewest sections for which an article gets a table of contents.
+pub const TOC_MIN_SECTIONS: usize = 4;
+
 /// Where a click on a link in an article's body goes.
 #[derive(Debug, PartialEq, Eq)]
 pub enum LinkTarget<'a> {
-    /// Another article, by id, opened in the panel.
-    Article(&'a str),
+    /// An article, by id, opened in the panel, at a section if one is named
+    /// (the article on show is scrolled to it).
+    Article {
+        /// The article's id.
+        id: &'a str,
+        /// The section's anchor.
+        section: Option<&'a str>,
+    },
     /// A web page, opened in a new tab.
     Web,
     /// Anything else (an anchor in the page): the browser's own way.
@@ -41,7 +52,11 @@ pub enum LinkTarget<'a> {
 /// What a link's `href` in the builder's HTML points to.
 pub fn link_target(href: &str) -> LinkTarget<'_> {
     if let Some(target) = href.strip_prefix("#article:") {
-        LinkTarget::Article(target.split('#').next().unwrap_or(target))
+        let (id, section) = match target.split_once('#') {
+            Some((id, section)) => (id, Some(section).filter(|s| !s.is_empty())),
+            None => (target, None),
+        };
+        LinkTarget::Article { id, section }
     } else if href.starts_with("http://") || href.starts_with("https://") {
         LinkTarget::Web
     } else {
@@ -114,9 +129,9 @@ pub fn ArticleView(
         };
         let href = anchor.get_attribute("href").unwrap_or_default();
         match link_target(&href) {
-            LinkTarget::Article(id) => {
+            LinkTarget::Article { id, section } => {
                 ev.prevent_default();
-                navigation.follow_link(id);
+                navigation.follow_link(id, section);
             }
             LinkTarget::Web => {
                 ev.prevent_default();
@@ -149,6 +164,36 @@ pub fn ArticleView(
                     let ui = reader.ui();
                     let foreign = (base_language(&record.locale) != base_language(ui.locale))
                         .then(|| fill(ui.written_in, &[language_name(ui, &record.locale)]));
+                    // The words of the search it was opened from, marked
+                    // once the body is in place.
+                    let body_ref = NodeRef::<leptos::html::Div>::new();
+                    if let Some(highlight) = navigation.highlight_for(&record.id) {
+                        Effect::new(move |done: Option<bool>| {
+                            if done == Some(true) {
+                                return true;
+                            }
+                            let Some(body) = body_ref.get() else {
+                                return false;
+                            };
+                            dom::mark_words(&body, &highlight);
+                            true
+                        });
+                    }
+                    let toc = (record.sections.len() >= TOC_MIN_SECTIONS).then(|| {
+                        let id = record.id.clone();
+                        view! {
+                            <nav class="hw-toc" aria-labelledby="hw-toc-title" on:click=on_click>
+                                <h4 class="hw-toc-title" id="hw-toc-title">{ui.on_this_page}</h4>
+                                <ul>
+                                    {record.sections.iter().map(|s| view! {
+                                        <li class=if s.level == 3 { "hw-toc-3" } else { "hw-toc-2" }>
+                                            <a href=format!("#article:{}#{}", id, s.anchor)>{s.heading.clone()}</a>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </nav>
+                        }
+                    });
                     view! {
                         <h3 class="hw-article-title" tabindex="-1" lang=record.locale.clone()>{record.title.clone()}</h3>
                         {foreign.map(|note| view! { <p class="hw-meta">{note}</p> })}
@@ -163,7 +208,8 @@ pub fn ArticleView(
                                 </a>
                             </p>
                         })}
-                        <div class="hw-article-body" lang=record.locale.clone() inner_html=content.html.clone() on:click=on_click></div>
+                        {toc}
+                        <div class="hw-article-body" node_ref=body_ref lang=record.locale.clone() inner_html=content.html.clone() on:click=on_click></div>
                         <ImageViewer />
                         {help_center.map(|base| view! {
                             <p class="hw-meta">
@@ -228,11 +274,24 @@ mod tests {
     fn article_links_open_in_the_panel_and_web_links_in_a_tab() {
         assert_eq!(
             link_target("#article:getting-paid"),
-            LinkTarget::Article("getting-paid")
+            LinkTarget::Article {
+                id: "getting-paid",
+                section: None
+            }
         );
         assert_eq!(
             link_target("#article:getting-paid#tax"),
-            LinkTarget::Article("getting-paid")
+            LinkTarget::Article {
+                id: "getting-paid",
+                section: Some("tax")
+            }
+        );
+        assert_eq!(
+            link_target("#article:getting-paid#"),
+            LinkTarget::Article {
+                id: "getting-paid",
+                section: None
+            }
         );
         assert_eq!(link_target("https://example.com/x"), LinkTarget::Web);
         assert_eq!(link_target("http://example.com/x"), LinkTarget::Web);

@@ -9,7 +9,7 @@ use super::contact::ContactView;
 use super::recent::RecentLists;
 use super::results::ResultList;
 use super::suggestions::Suggestions;
-use crate::state::search::{move_active, status_text};
+use crate::state::search::{move_active, rows, status_text};
 use crate::state::{Navigation, Reader, Search};
 
 /// Search, suggestions, and the way to contact support.
@@ -29,14 +29,23 @@ pub fn Home() -> impl IntoView {
     let failed = move || reader.failed();
     let open_active = move || {
         let list = hits();
-        if let Some(hit) = search.active.get_untracked().and_then(|i| list.get(i)) {
-            navigation.show_article(&hit.id);
+        let row = search
+            .active
+            .get_untracked()
+            .and_then(|i| rows(&list).get(i).copied());
+        if let Some(row) = row {
+            let hit = &list[row.hit];
+            let section = row
+                .section
+                .and_then(|s| hit.sections.get(s))
+                .map(|s| s.anchor.as_str());
+            navigation.show_article_at(&hit.id, section, Some(search.highlight()));
         }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
         "ArrowDown" | "ArrowUp" => {
             ev.prevent_default();
-            let len = hits().len();
+            let len = rows(&hits()).len();
             search
                 .active
                 .update(|a| *a = move_active(*a, len, ev.key() == "ArrowDown"));

@@ -251,6 +251,14 @@ fn land(
                 }
             }
             Landing::Top | Landing::Search(_) => (top(), 0),
+            Landing::Section(anchor) => match dom::section_heading(&body, anchor) {
+                Some(heading) => {
+                    let scroll = dom::scroll_to_show(&body, &heading);
+                    (Some(heading), scroll)
+                }
+                // Drawn without that section: the article's top.
+                None => (top(), 0),
+            },
         };
         let Some(target) = target else {
             // Not drawn yet (an article on its way): hold focus on the

@@ -1,6 +1,8 @@
-//! The results list: one option per hit, the matched words marked, the
-//! one the arrow keys are on selected and scrolled into sight; and "Show
-//! more results" while more match than are listed.
+//! The results list: one option per hit, and under it one per section its
+//! words point to ("Get paid › Payment threshold"), the matched words
+//! marked, the one the arrow keys are on selected and scrolled into sight;
+//! and "Show more results" while more match than are listed. An option
+//! opens its article (at its section) with the words marked in the body.
 
 use std::ops::Range;
 
@@ -9,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::dom;
+use crate::state::search::rows;
 use crate::state::{Navigation, Reader, Search};
 
 /// The results for what is in the search box, as a listbox.
@@ -38,22 +41,44 @@ pub fn ResultList() -> impl IntoView {
     });
     view! {
         <ul node_ref=list_ref class="hw-results" id="hw-results" role="listbox" aria-label=move || reader.ui().search_placeholder>
-            <For each=move || hits().into_iter().enumerate() key=|(i, hit)| (*i, hit.id.clone(), hit.snippet.clone()) let:item>
-                <li
-                    class="hw-result"
-                    id=format!("hw-result-{}", item.0)
-                    role="option"
-                    aria-selected=move || (search.active.get() == Some(item.0)).to_string()
-                    data-article-id=item.1.id.clone()
-                    on:click={
-                        let id = item.1.id.clone();
-                        move |_| navigation.show_article(&id)
+            <For
+                each=move || {
+                    let hits = hits();
+                    rows(&hits).into_iter().enumerate().map(|(i, row)| (i, row, hits[row.hit].clone())).collect::<Vec<_>>()
+                }
+                key=|(i, row, hit)| (*i, hit.id.clone(), row.section, hit.snippet.clone())
+                let:item
+            >
+                {
+                    let (i, row, hit) = item;
+                    let section = row.section.and_then(|s| hit.sections.get(s).cloned());
+                    let anchor = section.as_ref().map(|s| s.anchor.clone());
+                    let id = hit.id.clone();
+                    let open = move |_| {
+                        navigation.show_article_at(&id, anchor.as_deref(), Some(search.highlight()));
+                    };
+                    let selected = move || (search.active.get() == Some(i)).to_string();
+                    match section {
+                        None => view! {
+                            <li class="hw-result" id=format!("hw-result-{i}") role="option" aria-selected=selected data-article-id=hit.id.clone() on:click=open>
+                                <span class="hw-result-title">{highlighted(&hit.title, &hit.title_marks)}</span>
+                                <span class="hw-result-snippet">{highlighted(&hit.snippet, &hit.snippet_marks)}</span>
+                                <span class="hw-result-category">{hit.category_name.clone()}</span>
+                            </li>
+                        }.into_any(),
+                        Some(section) => view! {
+                            <li class="hw-subresult" id=format!("hw-result-{i}") role="option" aria-selected=selected data-article-id=hit.id.clone() data-section=section.anchor.clone() on:click=open>
+                                <span class="hw-result-title">
+                                    <span class="hw-crumb">{hit.title.clone()}<span aria-hidden="true">" › "</span></span>
+                                    {highlighted(&section.heading, &section.heading_marks)}
+                                </span>
+                                {(!section.snippet.is_empty()).then(|| view! {
+                                    <span class="hw-result-snippet">{highlighted(&section.snippet, &section.snippet_marks)}</span>
+                                })}
+                            </li>
+                        }.into_any(),
                     }
-                >
-                    <span class="hw-result-title">{highlighted(&item.1.title, &item.1.title_marks)}</span>
-                    <span class="hw-result-snippet">{highlighted(&item.1.snippet, &item.1.snippet_marks)}</span>
-                    <span class="hw-result-category">{item.1.category_name.clone()}</span>
-                </li>
+                }
             </For>
         </ul>
         <Show when=move || search.has_more()>
