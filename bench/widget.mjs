@@ -8,14 +8,17 @@
 //           folder it serves), runs, query }
 // Every run is a fresh browser context, so nothing is cached. The browser's
 // idle callback is removed, so the app is fetched on the click (the hover
-// just before it), never ahead of it: the worst case a reader meets.
-// Bytes are counted as gzip -9 of each response body, as a CDN would serve
-// them; the test server itself sends them uncompressed. The bytes are read
-// from the served folder, and every file must be one of it.
+// just before it, which the loader answers by fetching the app), never
+// ahead of it: the worst case a reader meets. What the hover fetches counts
+// as the open's.
+// Bytes are counted as gzip -9 and as brotli at quality 11 of each response
+// body, as a CDN would serve them; the test server itself sends them
+// uncompressed. The bytes are read from the served folder, and every file
+// must be one of it.
 // Prints one JSON object on stdout; progress goes to stderr.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/e2e/chromium.mjs';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -41,7 +44,10 @@ function sized({ path, afterClick, status }) {
   const file = join(config.site, path.endsWith('/') ? `${path}index.html` : path);
   let body;
   try { body = readFileSync(file); } catch { throw new Error(`${path} is not a file of ${config.site}`); }
-  return { path, afterClick, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  const brotli = brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  return { path, afterClick, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli.length };
 }
 
 async function once(browser, run) {
@@ -66,8 +72,10 @@ async function once(browser, run) {
   const before = responses.filter((r) => r.status === 200).map(sized);
   if (before.some((r) => r.path.endsWith('.wasm'))) throw new Error('the wasm was fetched before the click');
 
-  await launcher.hover();
+  // The hover starts the app's fetch (the loader listens for
+  // pointerenter): from here on, every file is the open's.
   clicked = true;
+  await launcher.hover();
   const t0 = await page.evaluate(() => performance.now());
   await launcher.click();
   const input = page.locator(`${root} >> .hw-search-input`);
@@ -97,16 +105,18 @@ try {
   const byKind = {};
   for (const r of runs[0].open) {
     const k = kind(r.path);
-    byKind[k] ??= { files: 0, raw: 0, gzip: 0 };
+    byKind[k] ??= { files: 0, raw: 0, gzip: 0, brotli: 0 };
     byKind[k].files += 1;
     byKind[k].raw += r.raw;
     byKind[k].gzip += r.gzip;
+    byKind[k].brotli += r.brotli;
   }
   process.stdout.write(JSON.stringify({
     loader: runs[0].loader,
     openFiles: runs[0].open.map((r) => ({ ...r, kind: kind(r.path) })),
     openByKind: byKind,
     openGzip: runs[0].open.reduce((sum, r) => sum + r.gzip, 0),
+    openBrotli: runs[0].open.reduce((sum, r) => sum + r.brotli, 0),
     openRaw: runs[0].open.reduce((sum, r) => sum + r.raw, 0),
     suggestionsMs: runs.map((r) => r.suggestionsMs),
     resultsMs: runs.map((r) => r.resultsMs),

@@ -1031,10 +1031,52 @@ fn press(target: &web_sys::EventTarget, key: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
+thread_local! {
+    /// The panics seen since [`record_panics`] was last called.
+    static PANICS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts recording every panic, from now on, wherever it happens: in a
+/// frame callback or a timer too, where it aborts that callback alone (an
+/// `unreachable` on the page) and never reaches the test. The previous
+/// hook still runs.
+fn record_panics() {
+    PANICS.with_borrow_mut(Vec::clear);
+    static HOOKED: std::sync::Once = std::sync::Once::new();
+    HOOKED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.with_borrow_mut(|p| p.push(info.to_string()));
+            previous(info);
+        }));
+    });
+}
+
+/// The panics recorded since [`record_panics`].
+fn panics() -> Vec<String> {
+    PANICS.with_borrow(Clone::clone)
+}
+
+/// Waits for `n` frames of the browser.
+async fn frames(n: usize) {
+    for _ in 0..n {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn enter_right_after_an_arrow_key_opens_the_article() {
     // The arrow key asks for the selected row to be scrolled into sight on
-    // the next frame; Enter in the same frame takes the list away first.
+    // the next frame; Enter in the same frame takes the list away first,
+    // and that frame must not read the list's disposed ref (a panic there
+    // only aborts the frame's callback: the page sees `unreachable`).
+    record_panics();
     let container = open_panel("en", bundle()).await;
     let input: web_sys::HtmlInputElement = container
         .query_selector(".hw-search-input")
@@ -1055,7 +1097,7 @@ async fn enter_right_after_an_arrow_key_opens_the_article() {
         .await
         .unwrap();
     press(&input, "Enter");
-    sleep(100).await;
+    frames(3).await;
     settle(|| {
         container
             .query_selector(".hw-article-title")
@@ -1071,4 +1113,48 @@ async fn enter_right_after_an_arrow_key_opens_the_article() {
         title.text_content().as_deref(),
         Some("Finding your Site ID (SID)")
     );
+    assert_eq!(panics(), Vec::<String>::new(), "no callback panicked");
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_with_a_pause_a_landing_and_a_frame_pending_panics_nowhere() {
+    // `unmount` disposes every value of the panel, while its timers and
+    // frame callbacks are still to come: the recent-search pause (800 ms
+    // after results), a landing waiting for its view, the selected row's
+    // scroll. Each must find the panel gone and stop.
+    record_panics();
+    let container = shadow_container();
+    let emit: Emit = Rc::new(|_: &str, _: JsValue| {});
+    let config = Config {
+        bundle: "memory:".into(),
+        locale: "en".into(),
+        ..Config::default()
+    };
+    let source = bundle();
+    let mut handle = mount_with(container.clone(), config, emit, move |locale: String| {
+        let source = source.clone();
+        async move { Engine::load(source, &locale).await }
+    });
+    handle.open();
+    settle(|| text_of(&container, ".hw-suggestion").is_some()).await;
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(".hw-search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("site id");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let results = || container.query_selector_all(".hw-result").unwrap().length();
+    settle(|| results() > 0).await;
+    assert!(results() > 0, "results for \"site id\"");
+    press(&input, "ArrowDown");
+    handle.open();
+    tick().await;
+    handle.unmount();
+    assert!(container.query_selector(".hw-panel").unwrap().is_none());
+    frames(3).await;
+    sleep(900).await;
+    assert_eq!(panics(), Vec::<String>::new(), "no callback panicked");
 }

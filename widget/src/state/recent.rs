@@ -257,7 +257,10 @@ impl Recent {
             };
             set_timeout(
                 move || {
-                    if ticket.get_value() == mine && search.query.get_untracked() == query {
+                    // `try_`: the panel may be unmounted by then.
+                    if ticket.try_get_value() == Some(mine)
+                        && search.query.try_get_untracked().as_ref() == Some(&query)
+                    {
                         self.add_search(&query);
                     }
                 },

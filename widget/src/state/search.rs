@@ -165,7 +165,8 @@ impl Search {
                     total,
                     highlight,
                 } = found;
-                if latest.get_value() == ticket {
+                // `try_`: the panel may be unmounted by then.
+                if latest.try_get_value() == Some(ticket) {
                     // Reported once the reader pauses (see `Events::searched`);
                     // more results for the same query are not a new search.
                     if fresh {

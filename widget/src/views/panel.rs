@@ -114,7 +114,10 @@ pub fn Panel() -> impl IntoView {
         if ev.related_target().is_none() {
             // Focus went nowhere: its element may have gone with it.
             request_animation_frame(move || {
-                let gone = trail.with_value(|t| t.first().is_some_and(|el| !el.is_connected()));
+                // `try_`: the panel may be unmounted by then.
+                let gone = trail
+                    .try_with_value(|t| t.first().is_some_and(|el| !el.is_connected()))
+                    .unwrap_or(false);
                 if gone && focus_lost() {
                     recover();
                 }
@@ -214,8 +217,8 @@ fn focus_in(el: &web_sys::Element) {
 }
 
 /// Carries out landing `number` once its view is drawn: the scroll, then
-/// focus, without scrolling. Gives up if another landing follows, or the
-/// panel closes.
+/// focus, without scrolling. Gives up if another landing follows, the
+/// panel closes, or it is unmounted (its values are gone).
 fn land(
     navigation: Navigation,
     panel: web_sys::Element,
@@ -227,8 +230,8 @@ fn land(
         body.set_scroll_top(0);
     }
     each_frame(0, move |frame| {
-        if navigation.landing.with_untracked(|(n, _)| *n) != number
-            || !navigation.open.get_untracked()
+        if navigation.landing.try_with_untracked(|(n, _)| *n) != Some(number)
+            || navigation.open.try_get_untracked() != Some(true)
         {
             return true;
         }

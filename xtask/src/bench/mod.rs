@@ -91,9 +91,14 @@ pub(crate) fn bench(quick: bool, only: &[Part]) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
-    run(Command::new(env!("CARGO"))
-        .args(["build", "--release", "--package", "index-builder"])
-        .current_dir(&root))?;
+    // The release builder and the GNOME corpus serve the relevance, build
+    // and latency parts only: `--only widget` (or feedback) skips both.
+    let corpora = wants(Part::Relevance) || wants(Part::Build) || wants(Part::Latency);
+    if corpora {
+        run(Command::new(env!("CARGO"))
+            .args(["build", "--release", "--package", "index-builder"])
+            .current_dir(&root))?;
+    }
     let out = root.join("target/bench");
     let www = out.join("site");
     prepare_www(&root, site.as_deref(), &www)?;
@@ -150,12 +155,13 @@ pub(crate) fn bench(quick: bool, only: &[Part]) -> anyhow::Result<ExitCode> {
         m.loader_kb = Err(text(&err));
         m.first_open_kb = Err(text(&err));
     }
-    let gnome = match build::prepare_gnome(&bench, &mut report) {
-        Ok(docs) => Some(docs),
-        Err(err) => {
+    let gnome = match corpora.then(|| build::prepare_gnome(&bench, &mut report)) {
+        Some(Ok(docs)) => Some(docs),
+        Some(Err(err)) => {
             report.not_measured("GNOME corpus", &err);
             None
         }
+        None => None,
     };
     if let Some(docs) = &gnome
         && wants(Part::Build)
