@@ -175,7 +175,8 @@ test('the arrow keys keep the selected result in sight', async () => {
   await openWithKeyboard(page);
   await page.keyboard.type('payment');
   await $(page, '.hw-result').nth(5).waitFor();
-  const count = await $(page, '.hw-result').count();
+  // Every option: the hits and the sections listed under them.
+  const count = await $(page, '.hw-results [role="option"]').count();
   for (let i = 0; i < count; i++) {
     await page.keyboard.press('ArrowDown');
     const row = $(page, `#hw-result-${i}`);
@@ -204,8 +205,12 @@ test('an article opens at its top, and Back returns the list to where it was scr
   await openWithKeyboard(page);
   await page.keyboard.type('payment');
   await $(page, '.hw-result').nth(7).waitFor();
-  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
-  const row = $(page, '#hw-result-7');
+  // The eighth hit's own row (sections are rows under their hit, and open
+  // the article at the section).
+  const rowId = await $(page, '.hw-result').nth(7).getAttribute('id');
+  const rowIndex = Number(rowId.replace('hw-result-', ''));
+  for (let i = 0; i <= rowIndex; i++) await page.keyboard.press('ArrowDown');
+  const row = $(page, `#${rowId}`);
   await row.scrollIntoViewIfNeeded();
   const before = await scrollerOf(page, '.hw-results');
   assert.ok(before && before.scrollTop > 0, `the list is scrolled: ${JSON.stringify(before)}`);
@@ -218,12 +223,12 @@ test('an article opens at its top, and Back returns the list to where it was scr
   assert.ok(title.y >= panel.y && title.y < panel.y + 160, `the article's title is at its top: ${title.y} vs panel ${panel.y}`);
 
   await $(page, '.hw-back').click();
-  await $(page, '#hw-result-7').waitFor();
-  await page.waitForFunction((want) => {
-    const el = document.querySelector('help-widget-root').shadowRoot.querySelector('#hw-result-7');
+  await row.waitFor();
+  await page.waitForFunction(([id, want]) => {
+    const el = document.querySelector('help-widget-root').shadowRoot.getElementById(id);
     return el && Math.abs(el.getBoundingClientRect().y - want) < 2;
-  }, rowBefore.y, { timeout: 5000 }).catch(() => {});
-  const rowAfter = await $(page, '#hw-result-7').boundingBox();
+  }, [rowId, rowBefore.y], { timeout: 5000 }).catch(() => {});
+  const rowAfter = await row.boundingBox();
   assert.ok(Math.abs(rowAfter.y - rowBefore.y) < 2, `the row was at ${rowBefore.y}, is at ${rowAfter.y}`);
   await page.screenshot({ path: screenshotPath('focus-back-scroll.png') });
   assert.deepEqual(problems, []);
