@@ -29,7 +29,8 @@
 //! - `steps`: the fetch-and-continue driver for search, suggestions and
 //!   articles;
 //! - `options`: the knobs ([`SearchOptions`], [`RankingWeights`]);
-//! - `browse`: the category list and a category's articles, no query.
+//! - `browse`: the category list and a category's articles, no query, and
+//!   the records of a few articles by id.
 
 mod browse;
 mod finding;
@@ -41,7 +42,7 @@ mod ranking;
 mod route;
 mod steps;
 
-pub use browse::{CategoriesLookup, CategoryLookup};
+pub use browse::{CategoriesLookup, CategoryLookup, RecordsLookup};
 pub use index::{LocaleIndex, Need};
 pub use options::{RankingWeights, SearchHit, SearchOptions, SearchResults};
 pub use query::Query;
