@@ -631,9 +631,19 @@ fn records_come_by_id_in_the_order_asked_in_two_rounds() {
     };
     let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["reports", "find-site-id"], "asked order, once each");
-    assert_eq!(rounds.len(), 2, "the id shards, then the chunks: {rounds:?}");
-    assert!(rounds[0].iter().all(|n| n.starts_with("en-t")), "{rounds:?}");
-    assert!(rounds[1].iter().all(|n| n.starts_with("en-d")), "{rounds:?}");
+    assert_eq!(
+        rounds.len(),
+        2,
+        "the id shards, then the chunks: {rounds:?}"
+    );
+    assert!(
+        rounds[0].iter().all(|n| n.starts_with("en-t")),
+        "{rounds:?}"
+    );
+    assert!(
+        rounds[1].iter().all(|n| n.starts_with("en-d")),
+        "{rounds:?}"
+    );
     let all: Vec<&String> = rounds.iter().flatten().collect();
     let mut unique = all.clone();
     unique.sort();
@@ -641,7 +651,10 @@ fn records_come_by_id_in_the_order_asked_in_two_rounds() {
     assert_eq!(unique.len(), all.len(), "no file twice: {rounds:?}");
     assert!(
         index
-            .run(RecordsLookup::new::<&str>(&[]), |n| files.get(n).cloned().ok_or(()))
+            .run(RecordsLookup::new::<&str>(&[]), |n| files
+                .get(n)
+                .cloned()
+                .ok_or(()))
             .unwrap()
             .is_empty()
     );

@@ -126,7 +126,11 @@ impl Lookup for RecordsLookup {
         if !needs.is_empty() {
             return Step::Fetch(needs);
         }
-        let docs: Vec<u32> = self.ids.iter().filter_map(|id| index.doc_by_id(id)).collect();
+        let docs: Vec<u32> = self
+            .ids
+            .iter()
+            .filter_map(|id| index.doc_by_id(id))
+            .collect();
         let needs = index.needs_for_docs(docs.iter().copied());
         if !needs.is_empty() {
             return Step::Fetch(needs);
