@@ -118,6 +118,13 @@ pub const UI_STRINGS: &[UiString] = &[
     text("clear_recently_read"),
     template("view_image", &["the image's description"]),
     text("close_image"),
+    // Browsing by category and related articles (issue 11).
+    text("browse_categories"),
+    text("one_article"),
+    template("articles", &["the number of articles"]),
+    text("show_more_articles"),
+    text("category"),
+    text("related_articles"),
 ];
 
 /// The UI string `key`, if there is one.

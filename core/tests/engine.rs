@@ -767,3 +767,57 @@ fn a_search_gives_the_words_to_mark_in_the_article() {
             .is_empty()
     );
 }
+
+#[test]
+fn records_come_by_id_in_the_order_asked_in_two_rounds() {
+    use help_core::search::{Lookup, RecordsLookup, Step};
+    let files = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
+    let mut index = open(&files);
+    let mut lookup = RecordsLookup::new(&["reports", "no-such-id", "find-site-id", "reports"]);
+    let mut rounds = Vec::new();
+    let records = loop {
+        match lookup.step(&index) {
+            Step::Done(records) => break records,
+            Step::Fetch(needs) => {
+                let names: Vec<String> = needs.iter().map(|&n| index.file(n)).collect();
+                for (&need, name) in needs.iter().zip(&names) {
+                    index.insert(need, &files[name]).unwrap();
+                }
+                rounds.push(names);
+            }
+        }
+    };
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["reports", "find-site-id"], "asked order, once each");
+    assert_eq!(
+        rounds.len(),
+        2,
+        "the id shards, then the chunks: {rounds:?}"
+    );
+    assert!(
+        rounds[0].iter().all(|n| n.starts_with("en-t")),
+        "{rounds:?}"
+    );
+    assert!(
+        rounds[1].iter().all(|n| n.starts_with("en-d")),
+        "{rounds:?}"
+    );
+    let all: Vec<&String> = rounds.iter().flatten().collect();
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "no file twice: {rounds:?}");
+    assert!(
+        index
+            .run(RecordsLookup::new::<&str>(&[]), |n| files
+                .get(n)
+                .cloned()
+                .ok_or(()))
+            .unwrap()
+            .is_empty()
+    );
+}

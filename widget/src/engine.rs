@@ -9,9 +9,14 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use help_core::format::MANIFEST_FILE;
-use help_core::search::{ArticleLookup, Lookup, Need, SearchLookup, Step, SuggestionsLookup};
+use help_core::search::{
+    ArticleLookup, CategoriesLookup, CategoryLookup, Lookup, Need, RecordsLookup, SearchLookup,
+    Step, SuggestionsLookup,
+};
 use help_core::support::SupportData;
-use help_core::{DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchOptions, SearchResults};
+use help_core::{
+    Category, DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchOptions, SearchResults,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -195,6 +200,28 @@ impl Engine {
     /// if this locale lacks it.
     pub async fn record(&self, id: &str) -> Result<Option<DocRecord>, LoadError> {
         self.run(ArticleLookup::new(id)).await
+    }
+
+    /// The records of the articles `ids` (titles, no bodies), in that
+    /// order; those this locale lacks are left out.
+    pub async fn records(&self, ids: &[String]) -> Result<Vec<DocRecord>, LoadError> {
+        self.run(RecordsLookup::new(ids)).await
+    }
+
+    /// The locale's categories in the authors' order, with their names and
+    /// article counts: one small file, fetched once.
+    pub async fn categories(&self) -> Result<Vec<Category>, LoadError> {
+        self.run(CategoriesLookup).await
+    }
+
+    /// The first `limit` articles of category `slug`, the author's
+    /// `weight` first, then document order.
+    pub async fn category(
+        &self,
+        slug: &str,
+        limit: usize,
+    ) -> Result<Vec<(u32, DocRecord)>, LoadError> {
+        self.run(CategoryLookup::new(slug, limit)).await
     }
 
     /// The article `id` with its body, or `None` if this locale lacks it.

@@ -186,6 +186,18 @@ pub struct Strings {
     pub view_image: &'static str,
     /// Closes the full-size image.
     pub close_image: &'static str,
+    /// Heading over the categories on the home view.
+    pub browse_categories: &'static str,
+    /// A category holding one article.
+    pub one_article: &'static str,
+    /// A category holding `{}` articles.
+    pub articles: &'static str,
+    /// Lists more of a category's articles.
+    pub show_more_articles: &'static str,
+    /// The accessible name of an article's category link.
+    pub category: &'static str,
+    /// Heading over an article's related articles.
+    pub related_articles: &'static str,
 }
 
 /// [`Strings::by_key_mut`] for the listed fields, each by its own name:
@@ -286,6 +298,12 @@ by_key!(
     clear_recently_read,
     view_image,
     close_image,
+    browse_categories,
+    one_article,
+    articles,
+    show_more_articles,
+    category,
+    related_articles,
 );
 
 /// English, the fallback.
@@ -372,6 +390,12 @@ pub const EN: Strings = Strings {
     clear_recently_read: "Clear recently read articles",
     view_image: "View image full size: {}",
     close_image: "Close image",
+    browse_categories: "Browse by category",
+    one_article: "1 article",
+    articles: "{} articles",
+    show_more_articles: "Show more articles",
+    category: "Category",
+    related_articles: "Related articles",
 };
 
 /// French.
@@ -458,6 +482,12 @@ pub const FR: Strings = Strings {
     clear_recently_read: "Effacer les articles lus récemment",
     view_image: "Voir l’image en grand : {}",
     close_image: "Fermer l’image",
+    browse_categories: "Parcourir par catégorie",
+    one_article: "1 article",
+    articles: "{} articles",
+    show_more_articles: "Afficher plus d’articles",
+    category: "Catégorie",
+    related_articles: "Articles connexes",
 };
 
 /// German.
@@ -544,6 +574,12 @@ pub const DE: Strings = Strings {
     clear_recently_read: "Zuletzt gelesene Artikel löschen",
     view_image: "Bild in voller Größe ansehen: {}",
     close_image: "Bild schließen",
+    browse_categories: "Nach Kategorie stöbern",
+    one_article: "1 Artikel",
+    articles: "{} Artikel",
+    show_more_articles: "Weitere Artikel anzeigen",
+    category: "Kategorie",
+    related_articles: "Ähnliche Artikel",
 };
 
 /// Brazilian Portuguese.
@@ -630,6 +666,12 @@ pub const PT_BR: Strings = Strings {
     clear_recently_read: "Limpar artigos lidos recentemente",
     view_image: "Ver imagem em tamanho real: {}",
     close_image: "Fechar imagem",
+    browse_categories: "Navegar por categoria",
+    one_article: "1 artigo",
+    articles: "{} artigos",
+    show_more_articles: "Mostrar mais artigos",
+    category: "Categoria",
+    related_articles: "Artigos relacionados",
 };
 
 /// The built-in strings for `locale` (`fr-CA` gets French), English by

@@ -1158,3 +1158,109 @@ async fn unmounting_with_a_pause_a_landing_and_a_frame_pending_panics_nowhere() 
     sleep(900).await;
     assert_eq!(panics(), Vec::<String>::new(), "no callback panicked");
 }
+
+fn click(container: &web_sys::HtmlElement, selector: &str) {
+    let el: web_sys::HtmlElement = container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn a_category_lists_its_articles_a_page_at_a_time_with_focus_on_the_first_new_one() {
+    let total = 23;
+    let page = help_widget::views::browse::CATEGORY_PAGE;
+    assert!(total > page, "the fixture needs more than one page");
+    let container = open_panel("en", bundle_of_payments(total)).await;
+    settle(|| text_of(&container, ".hw-category-count").is_some()).await;
+    assert_eq!(
+        text_of(&container, ".hw-category-name").as_deref(),
+        Some("Payments")
+    );
+    assert_eq!(
+        text_of(&container, ".hw-category-count").as_deref(),
+        Some("23 articles"),
+        "the count of the whole category"
+    );
+    click(&container, ".hw-category");
+    let rows = || {
+        container
+            .query_selector_all(".hw-category-view .hw-suggestion")
+            .unwrap()
+            .length() as usize
+    };
+    settle(|| rows() > 0).await;
+    assert_eq!(rows(), page, "the first page");
+    assert_eq!(
+        text_of(&container, "#hw-title").as_deref(),
+        Some("Payments")
+    );
+    assert_eq!(
+        text_of(&container, ".hw-category-status").as_deref(),
+        Some("23 articles")
+    );
+    assert_eq!(
+        text_of(&container, ".hw-category-view .hw-show-more").as_deref(),
+        Some("Show more articles")
+    );
+    click(&container, ".hw-category-view .hw-show-more");
+    settle(|| rows() == total).await;
+    assert_eq!(rows(), total, "the rest");
+    assert!(
+        container
+            .query_selector(".hw-category-view .hw-show-more")
+            .unwrap()
+            .is_none(),
+        "nothing more to show"
+    );
+    // Focus moves to the first article added, a frame after it is drawn.
+    let focused_href = || {
+        container
+            .get_root_node()
+            .unchecked_into::<web_sys::ShadowRoot>()
+            .active_element()
+            .and_then(|el| el.get_attribute("href"))
+    };
+    for _ in 0..30 {
+        if focused_href().is_some() {
+            break;
+        }
+        sleep(20).await;
+    }
+    let first_new = container
+        .query_selector_all(".hw-category-view .hw-suggestion")
+        .unwrap()
+        .item(page as u32)
+        .unwrap()
+        .unchecked_into::<web_sys::Element>()
+        .get_attribute("href");
+    assert_eq!(focused_href(), first_new);
+}
+
+#[wasm_bindgen_test]
+async fn an_article_without_related_articles_shows_no_list_and_names_its_category() {
+    let container = open_panel("en", bundle()).await;
+    settle(|| text_of(&container, ".hw-category").is_some()).await;
+    click(&container, ".hw-category[href=\"#category:reports\"]");
+    settle(|| text_of(&container, ".hw-category-view .hw-suggestion").is_some()).await;
+    click(&container, ".hw-category-view .hw-suggestion");
+    settle(|| text_of(&container, ".hw-article-title").is_some()).await;
+    assert_eq!(
+        text_of(&container, ".hw-article-title").as_deref(),
+        Some("Reading your reports")
+    );
+    assert_eq!(
+        text_of(&container, ".hw-article-category").as_deref(),
+        Some("reports"),
+        "the record's category name"
+    );
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert!(
+        container.query_selector(".hw-related").unwrap().is_none(),
+        "no heading over an empty list"
+    );
+}

@@ -2,6 +2,8 @@
 //! and the articles of one, without any query. The category list is a
 //! small file of its own and a category's articles are the postings of one
 //! reserved term, so neither weighs on the first open or on a search.
+//! Also the records of a few articles by id ([`RecordsLookup`]), such as
+//! an article's related ones, to list their titles.
 
 use crate::format::reserved::{category_term, impact_weight};
 use crate::format::{Category, DocRecord};
@@ -85,5 +87,54 @@ impl Lookup for CategoryLookup {
                 .filter_map(|&d| Some((d, index.doc(d)?.clone())))
                 .collect(),
         )
+    }
+}
+
+/// The records of the articles with the given ids, in the order asked,
+/// each at most once; ids the locale lacks are left out. Fetches the
+/// shards of all the ids at once, then the chunks of all the records.
+#[derive(Debug, Clone)]
+pub struct RecordsLookup {
+    ids: Vec<String>,
+}
+
+impl RecordsLookup {
+    /// The records of `ids`.
+    pub fn new<S: AsRef<str>>(ids: &[S]) -> RecordsLookup {
+        let mut unique: Vec<String> = Vec::with_capacity(ids.len());
+        for id in ids {
+            let id = id.as_ref();
+            if !unique.iter().any(|u| u == id) {
+                unique.push(id.to_string());
+            }
+        }
+        RecordsLookup { ids: unique }
+    }
+}
+
+impl Lookup for RecordsLookup {
+    type Output = Vec<DocRecord>;
+
+    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<DocRecord>> {
+        let mut needs: Vec<Need> = self
+            .ids
+            .iter()
+            .flat_map(|id| index.needs_for_id(id))
+            .collect();
+        needs.sort();
+        needs.dedup();
+        if !needs.is_empty() {
+            return Step::Fetch(needs);
+        }
+        let docs: Vec<u32> = self
+            .ids
+            .iter()
+            .filter_map(|id| index.doc_by_id(id))
+            .collect();
+        let needs = index.needs_for_docs(docs.iter().copied());
+        if !needs.is_empty() {
+            return Step::Fetch(needs);
+        }
+        Step::Done(docs.iter().filter_map(|&d| index.doc(d).cloned()).collect())
     }
 }

@@ -31,7 +31,8 @@
 //! - `steps`: the fetch-and-continue driver for search, suggestions and
 //!   articles;
 //! - `options`: the knobs ([`SearchOptions`], [`RankingWeights`]);
-//! - `browse`: the category list and a category's articles, no query.
+//! - `browse`: the category list and a category's articles, no query, and
+//!   the records of a few articles by id.
 
 mod browse;
 mod finding;
@@ -43,7 +44,7 @@ mod ranking;
 mod route;
 mod steps;
 
-pub use browse::{CategoriesLookup, CategoryLookup};
+pub use browse::{CategoriesLookup, CategoryLookup, RecordsLookup};
 pub use index::{LocaleIndex, Need};
 pub use options::{
     Highlight, MAX_SECTION_HITS, RankingWeights, SearchHit, SearchOptions, SearchResults,

@@ -9,8 +9,10 @@
 //! - [`contact`]: the time zone, the chosen region, the ticking clock;
 //! - [`events`]: what the loader is told;
 //! - [`recent`]: the reader's recent searches and articles, kept in
-//!   localStorage.
+//!   localStorage;
+//! - [`browse`]: the category list, fetched once a view wants it.
 
+pub mod browse;
 pub mod contact;
 pub mod events;
 pub mod navigation;
@@ -20,6 +22,7 @@ pub mod search;
 
 use leptos::prelude::*;
 
+pub use browse::Browse;
 pub use contact::ContactState;
 pub use events::{Emit, Events};
 pub use navigation::{Navigation, View};
@@ -42,6 +45,8 @@ pub struct WidgetState {
     pub events: Events,
     /// Recent searches and articles.
     pub recent: Recent,
+    /// The category list.
+    pub browse: Browse,
 }
 
 impl WidgetState {
@@ -62,6 +67,7 @@ impl WidgetState {
             ),
             events,
             recent: Recent::new(reader, search, navigation),
+            browse: Browse::new(reader),
         }
     }
 
@@ -73,5 +79,6 @@ impl WidgetState {
         provide_context(self.contact);
         provide_context(self.events);
         provide_context(self.recent);
+        provide_context(self.browse);
     }
 }

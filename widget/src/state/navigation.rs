@@ -15,6 +15,8 @@ pub enum View {
     Home,
     /// One article, by id.
     Article(String),
+    /// One category's articles, by the category's slug.
+    Category(String),
     /// Contact support.
     Contact,
 }

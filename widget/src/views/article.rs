@@ -11,9 +11,11 @@ use help_core::ui_strings::base_language;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::browse::CategoryLink;
 use super::contact::ContactLink;
 use super::feedback::Feedback;
 use super::image_viewer::ImageViewer;
+use super::related::RelatedArticles;
 use crate::i18n::language_name;
 use crate::state::navigation::Landing;
 use crate::state::{Events, Navigation, Reader, Search, View};
@@ -195,6 +197,7 @@ pub fn ArticleView(
                         }
                     });
                     view! {
+                        <CategoryLink slug=record.category.clone() name=record.category_name.clone() />
                         <h3 class="hw-article-title" tabindex="-1" lang=record.locale.clone()>{record.title.clone()}</h3>
                         {foreign.map(|note| view! { <p class="hw-meta">{note}</p> })}
                         {record.updated.clone().map(|d| view! {
@@ -219,6 +222,7 @@ pub fn ArticleView(
                             </p>
                         })}
                         <Feedback article=record.id.clone() votes=record.votes />
+                        <RelatedArticles ids=record.related.clone() />
                     }.into_any()
                 }
             }}

@@ -1,10 +1,12 @@
 //! Home: the search box (arrow keys, Enter, Escape), the spoken status,
-//! the results as the reader types or the suggestions for the page, and
-//! the way to contact support. When the bundle cannot be loaded, it shows
+//! the results as the reader types or the suggestions for the page, the
+//! recent lists and the categories to browse, and the way to contact
+//! support. When the bundle cannot be loaded, it shows
 //! a Retry and the contacts instead.
 
 use leptos::prelude::*;
 
+use super::browse::BrowseCategories;
 use super::contact::ContactView;
 use super::recent::RecentLists;
 use super::results::ResultList;
@@ -94,6 +96,7 @@ pub fn Home() -> impl IntoView {
         <Show when=move || search.query.get().trim().is_empty() && !failed()>
             <Suggestions />
             <RecentLists />
+            <BrowseCategories />
         </Show>
         <Show when=move || !failed()>
             <button type="button" class="hw-link-button hw-contact-link" on:click=move |_| navigation.show_contact()>

@@ -12,11 +12,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::article::ArticleView;
+use super::browse::CategoryView;
 use super::contact::ContactView;
 use super::home::Home;
 use crate::dom;
 use crate::state::navigation::Landing;
-use crate::state::{Navigation, Reader, View};
+use crate::state::{Browse, Navigation, Reader, View};
 
 /// How many frames a landing waits for its view to be drawn (an article's
 /// body is fetched): about ten seconds at 60 frames a second.
@@ -124,9 +125,13 @@ pub fn Panel() -> impl IntoView {
             });
         }
     };
+    let browse = expect_context::<Browse>();
     let title = move || match navigation.view.get() {
-        View::Contact => reader.ui().contact_support,
-        _ => reader.ui().help,
+        View::Contact => reader.ui().contact_support.to_string(),
+        View::Category(slug) => browse
+            .category(&slug)
+            .map_or_else(|| reader.ui().help.to_string(), |c| c.name),
+        _ => reader.ui().help.to_string(),
     };
     view! {
         <section
@@ -163,6 +168,7 @@ pub fn Panel() -> impl IntoView {
                     View::Home => view! { <Home /> }.into_any(),
                     View::Article(id) => view! { <ArticleView id=id /> }.into_any(),
                     View::Contact => view! { <ContactView /> }.into_any(),
+                    View::Category(slug) => view! { <CategoryView slug=slug /> }.into_any(),
                 }}
             </div>
         </section>
@@ -239,7 +245,7 @@ fn land(
             let selector = match navigation.view.get_untracked() {
                 View::Home => ".hw-search-input",
                 View::Article(_) => ".hw-article-title, .hw-article .hw-error",
-                View::Contact => "#hw-title",
+                View::Contact | View::Category(_) => "#hw-title",
             };
             panel.query_selector(selector).ok().flatten()
         };

@@ -4,7 +4,7 @@
 use help_core::DocRecord;
 use leptos::prelude::*;
 
-use crate::state::{Navigation, Reader};
+use crate::state::{Browse, Navigation, Reader};
 
 /// How many articles are suggested.
 const SUGGESTIONS: usize = 5;
@@ -28,6 +28,13 @@ pub fn Suggestions() -> impl IntoView {
         }
     });
     let list = move || suggestions.get().unwrap_or_default();
+    // Once they are on show, the category list may come.
+    let browse = expect_context::<Browse>();
+    Effect::new(move |_| {
+        if suggestions.with(Option::is_some) {
+            browse.suggested.set(true);
+        }
+    });
     view! {
         <Show when=move || !list().is_empty()>
             <h3 class="hw-subheading" id="hw-suggested">{move || reader.ui().suggested}</h3>
