@@ -1078,18 +1078,7 @@ async fn enter_right_after_an_arrow_key_opens_the_article() {
     // only aborts the frame's callback: the page sees `unreachable`).
     record_panics();
     let container = open_panel("en", bundle()).await;
-    let input: web_sys::HtmlInputElement = container
-        .query_selector(".hw-search-input")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value("site id");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    let results = || container.query_selector_all(".hw-result").unwrap().length();
-    settle(|| results() > 0).await;
-    assert!(results() > 0, "results for \"site id\"");
+    let input = results_for(&container, "site id").await;
     press(&input, "ArrowDown");
     // Let the arrow key's effects run (they ask for the next frame), but
     // press Enter before that frame comes.
@@ -1116,6 +1105,24 @@ async fn enter_right_after_an_arrow_key_opens_the_article() {
     assert_eq!(panics(), Vec::<String>::new(), "no callback panicked");
 }
 
+/// Types `query` in the panel's search box and waits for its results;
+/// the search box.
+async fn results_for(container: &web_sys::HtmlElement, query: &str) -> web_sys::HtmlInputElement {
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(".hw-search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value(query);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let results = || container.query_selector_all(".hw-result").unwrap().length();
+    settle(|| results() > 0).await;
+    assert!(results() > 0, "results for {query:?}");
+    input
+}
+
 #[wasm_bindgen_test]
 async fn unmounting_with_a_pause_a_landing_and_a_frame_pending_panics_nowhere() {
     // `unmount` disposes every value of the panel, while its timers and
@@ -1137,18 +1144,7 @@ async fn unmounting_with_a_pause_a_landing_and_a_frame_pending_panics_nowhere() 
     });
     handle.open();
     settle(|| text_of(&container, ".hw-suggestion").is_some()).await;
-    let input: web_sys::HtmlInputElement = container
-        .query_selector(".hw-search-input")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value("site id");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    let results = || container.query_selector_all(".hw-result").unwrap().length();
-    settle(|| results() > 0).await;
-    assert!(results() > 0, "results for \"site id\"");
+    let input = results_for(&container, "site id").await;
     press(&input, "ArrowDown");
     handle.open();
     tick().await;

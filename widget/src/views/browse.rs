@@ -10,6 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::contact::ContactLink;
+use super::suggestions::ArticleLink;
 use crate::dom;
 use crate::i18n::Strings;
 use crate::state::{Browse, Navigation, Reader, View};
@@ -86,7 +87,6 @@ pub fn CategoryView(
     /// The category's slug.
     slug: String,
 ) -> impl IntoView {
-    let navigation = expect_context::<Navigation>();
     let reader = expect_context::<Reader>();
     let browse = expect_context::<Browse>();
     browse.want();
@@ -158,22 +158,7 @@ pub fn CategoryView(
             </Show>
             <ul class="hw-suggestions hw-category-articles" aria-labelledby="hw-title" node_ref=list_ref>
                 <For each=listed key=|(doc, _)| *doc let:item>
-                    <li>
-                        <a
-                            class="hw-suggestion"
-                            href=format!("#article:{}", item.1.id)
-                            on:click={
-                                let id = item.1.id.clone();
-                                move |ev| {
-                                    ev.prevent_default();
-                                    navigation.show_article(&id);
-                                }
-                            }
-                        >
-                            <span class="hw-result-title">{item.1.title.clone()}</span>
-                            {item.1.summary.clone().map(|s| view! { <span class="hw-result-snippet">{s}</span> })}
-                        </a>
-                    </li>
+                    <li><ArticleLink record=item.1 /></li>
                 </For>
             </ul>
             <Show when=has_more>

@@ -12,7 +12,6 @@ const SUGGESTIONS: usize = 5;
 /// Articles for the page the reader is on.
 #[component]
 pub fn Suggestions() -> impl IntoView {
-    let navigation = expect_context::<Navigation>();
     let reader = expect_context::<Reader>();
     let suggestions = LocalResource::new(move || {
         let route = reader.context.get().unwrap_or_else(|| "/".to_string());
@@ -40,24 +39,33 @@ pub fn Suggestions() -> impl IntoView {
             <h3 class="hw-subheading" id="hw-suggested">{move || reader.ui().suggested}</h3>
             <ul class="hw-suggestions" aria-labelledby="hw-suggested">
                 <For each=list key=|(doc, _)| *doc let:item>
-                    <li>
-                        <a
-                            class="hw-suggestion"
-                            href=format!("#article:{}", item.1.id)
-                            on:click={
-                                let id = item.1.id.clone();
-                                move |ev| {
-                                    ev.prevent_default();
-                                    navigation.show_article(&id);
-                                }
-                            }
-                        >
-                            <span class="hw-result-title">{item.1.title.clone()}</span>
-                            {item.1.summary.clone().map(|s| view! { <span class="hw-result-snippet">{s}</span> })}
-                        </a>
-                    </li>
+                    <li><ArticleLink record=item.1 /></li>
                 </For>
             </ul>
         </Show>
+    }
+}
+
+/// An article as a row of a list: its title and summary, a link that
+/// opens it in the panel.
+#[component]
+pub fn ArticleLink(
+    /// The article.
+    record: DocRecord,
+) -> impl IntoView {
+    let navigation = expect_context::<Navigation>();
+    let id = record.id.clone();
+    view! {
+        <a
+            class="hw-suggestion"
+            href=format!("#article:{}", record.id)
+            on:click=move |ev| {
+                ev.prevent_default();
+                navigation.show_article(&id);
+            }
+        >
+            <span class="hw-result-title">{record.title}</span>
+            {record.summary.map(|s| view! { <span class="hw-result-snippet">{s}</span> })}
+        </a>
     }
 }
