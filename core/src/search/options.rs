@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::text::{Analyzer, Language, tokens, trim_range};
+use crate::text::Language;
 
 /// The query-time knobs of the ranking. [`RankingWeights::default`] is what
 /// the widget uses.
@@ -84,79 +84,6 @@ impl Highlight {
     /// Whether nothing would be marked.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.prefixes.is_empty()
-    }
-
-    /// Byte ranges of the words of `text` that the search matched, in
-    /// order. Words are only stemmed when their first letter is one a
-    /// matched term or prefix starts with: stemming is the costly part.
-    pub fn marks(&self, text: &str) -> Vec<Range<usize>> {
-        Marker::new(self).marks(text)
-    }
-}
-
-/// A [`Highlight`] ready to mark many texts: its analyzer built and its
-/// first letters worked out once.
-pub(crate) struct Marker<'a> {
-    highlight: &'a Highlight,
-    analyzer: Analyzer,
-    firsts: BTreeSet<char>,
-}
-
-impl<'a> Marker<'a> {
-    pub(crate) fn new(highlight: &'a Highlight) -> Marker<'a> {
-        Marker {
-            highlight,
-            analyzer: Analyzer::new(highlight.language),
-            firsts: highlight
-                .terms
-                .iter()
-                .chain(&highlight.prefixes)
-                .filter_map(|t| t.chars().next().map(fold_first))
-                .collect(),
-        }
-    }
-
-    pub(crate) fn marks(&self, text: &str) -> Vec<Range<usize>> {
-        let language = self.highlight.language;
-        let mut marks = Vec::new();
-        for (start, end) in tokens(text) {
-            let raw = &text[start..end];
-            let (s, e) = trim_range(raw, language);
-            let Some(first) = raw[s..e].chars().next() else {
-                continue;
-            };
-            if !self
-                .firsts
-                .contains(&fold_first(first.to_lowercase().next().unwrap_or(first)))
-            {
-                continue;
-            }
-            let word = raw[s..e].to_lowercase();
-            let hit = self
-                .highlight
-                .prefixes
-                .iter()
-                .any(|p| word.starts_with(p.as_str()))
-                || self
-                    .analyzer
-                    .term(&word)
-                    .is_some_and(|t| self.highlight.terms.contains(&t));
-            if hit {
-                marks.push(start + s..start + e);
-            }
-        }
-        marks
-    }
-}
-
-/// A first letter with German umlauts folded, as the German stemmer folds
-/// them: a stem keeps its word's first letter otherwise.
-fn fold_first(c: char) -> char {
-    match c {
-        'ä' => 'a',
-        'ö' => 'o',
-        'ü' => 'u',
-        other => other,
     }
 }
 

@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::format::DocRecord;
+use crate::text::{Analyzer, tokens, trim_range};
 
 use super::index::{LocaleIndex, Need};
-use super::options::{Highlight, MAX_SECTION_HITS, Marker, SearchHit, SectionHit};
+use super::options::{Highlight, MAX_SECTION_HITS, SearchHit, SectionHit};
 use super::ranking::Ranking;
 
 impl LocaleIndex {
@@ -289,4 +290,79 @@ fn cut(text: &str, max: usize) -> usize {
         .rfind(char::is_whitespace)
         .filter(|&i| i > max / 2)
         .unwrap_or(end)
+}
+
+impl Highlight {
+    /// Byte ranges of the words of `text` that the search matched, in
+    /// order. Words are only stemmed when their first letter is one a
+    /// matched term or prefix starts with: stemming is the costly part.
+    pub fn marks(&self, text: &str) -> Vec<Range<usize>> {
+        Marker::new(self).marks(text)
+    }
+}
+
+/// A [`Highlight`] ready to mark many texts: its analyzer built and its
+/// first letters worked out once.
+struct Marker<'a> {
+    highlight: &'a Highlight,
+    analyzer: Analyzer,
+    firsts: BTreeSet<char>,
+}
+
+impl<'a> Marker<'a> {
+    fn new(highlight: &'a Highlight) -> Marker<'a> {
+        Marker {
+            highlight,
+            analyzer: Analyzer::new(highlight.language),
+            firsts: highlight
+                .terms
+                .iter()
+                .chain(&highlight.prefixes)
+                .filter_map(|t| t.chars().next().map(fold_first))
+                .collect(),
+        }
+    }
+
+    fn marks(&self, text: &str) -> Vec<Range<usize>> {
+        let language = self.highlight.language;
+        let mut marks = Vec::new();
+        for (start, end) in tokens(text) {
+            let raw = &text[start..end];
+            let (s, e) = trim_range(raw, language);
+            let Some(first) = raw[s..e].chars().next() else {
+                continue;
+            };
+            if !self
+                .firsts
+                .contains(&fold_first(first.to_lowercase().next().unwrap_or(first)))
+            {
+                continue;
+            }
+            let word = raw[s..e].to_lowercase();
+            let hit = self
+                .highlight
+                .prefixes
+                .iter()
+                .any(|p| word.starts_with(p.as_str()))
+                || self
+                    .analyzer
+                    .term(&word)
+                    .is_some_and(|t| self.highlight.terms.contains(&t));
+            if hit {
+                marks.push(start + s..start + e);
+            }
+        }
+        marks
+    }
+}
+
+/// A first letter with German umlauts folded, as the German stemmer folds
+/// them: a stem keeps its word's first letter otherwise.
+fn fold_first(c: char) -> char {
+    match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        other => other,
+    }
 }
