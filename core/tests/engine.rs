@@ -9,6 +9,7 @@ use help_core::{
     IndexedArticle, Language, LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
 };
 
+#[derive(Clone)]
 struct Article {
     id: &'static str,
     title: &'static str,
@@ -94,10 +95,14 @@ const ARTICLES: &[Article] = &[
 ];
 
 fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
+    build_from(ARTICLES, split)
+}
+
+fn build_from(articles: &[Article], split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
     let analyzer = Analyzer::new(Language::English);
     let mut writer = IndexWriter::new("en", FieldWeights::default(), split);
     writer.set_category_order(vec!["start".into(), "links".into()]);
-    for a in ARTICLES {
+    for a in articles {
         writer.add(IndexedArticle {
             record: DocRecord {
                 id: a.id.into(),
@@ -185,6 +190,54 @@ fn words_of_five_letters_tolerate_one_typo() {
     assert_eq!(ids("comission ")[0], "reports");
     // Short words need to be right.
     assert!(ids("sdi ").is_empty());
+}
+
+#[test]
+fn a_title_holding_most_words_outranks_a_body_merely_mentioning_all() {
+    // "modify account password": the reader's verb is not the title's.
+    let articles = [
+        Article {
+            id: "account-password",
+            title: "Account password",
+            tags: &[],
+            body: "Set a new password for your account from the settings page.",
+            contexts: &[],
+            starter: false,
+            weight: 0,
+            category: "account",
+        },
+        Article {
+            id: "team-members",
+            title: "Team members",
+            tags: &[],
+            body: "Invite colleagues to your team. Members can modify their own profile and \
+                   notification settings. Each account keeps its own password, which only \
+                   its owner can set, and the team owner decides who may see reports.",
+            contexts: &[],
+            starter: false,
+            weight: 0,
+            category: "account",
+        },
+    ];
+    let all: Vec<Article> = ARTICLES.iter().cloned().chain(articles).collect();
+    let files = build_from(&all, SplitOptions::default());
+    let query = "modify account password";
+    assert_eq!(
+        search(&files, query, &SearchOptions::default())[..2],
+        ["account-password", "team-members"]
+    );
+    // A factor of 0 ranks every article matching all the words first.
+    let strict = SearchOptions {
+        weights: help_core::search::RankingWeights {
+            missing_word_factor: 0.0,
+            ..Default::default()
+        },
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        search(&files, query, &strict)[..2],
+        ["team-members", "account-password"]
+    );
 }
 
 #[test]

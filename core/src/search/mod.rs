@@ -13,7 +13,8 @@
 //! - A word of 5 letters or more that matches nothing tolerates one typo
 //!   (an insertion, deletion, substitution or swap of neighbours), except in
 //!   its first letter.
-//! - Articles matching every word rank before those matching only some.
+//! - Each query word an article misses multiplies its score by
+//!   `missing_word_factor`: articles matching every word usually rank first.
 //! - An optional route breaks ties: articles whose `contexts` cover it
 //!   move up among those about equally good for the words typed.
 //!

@@ -20,10 +20,17 @@ pub struct RankingWeights {
     /// its score multiplied by `1 + context_tie_band`, so it moves above an
     /// article the route does not cover only when that one scores less
     /// than `1 + context_tie_band` times its own: the words typed decide,
-    /// the route only orders results about equally good for them (and
-    /// never lifts an article over one matching more of the words).
+    /// the route only orders results about equally good for them.
     /// Range `0.0..=1.0` (clamped); `0` ignores the route. Default 0.08.
     pub context_tie_band: f32,
+    /// Factor for each query word an article does not match. An article
+    /// matching every word usually comes first, but one whose title holds
+    /// two of three words can outrank one that merely mentions all three:
+    /// readers type a task in their own words ("change password" for
+    /// "Modification du mot de passe"), and one of them is often not the
+    /// article's. Range `0.0..=1.0`; `0` ranks every article matching more
+    /// words above all matching fewer. Default 0.9.
+    pub missing_word_factor: f32,
 }
 
 impl Default for RankingWeights {
@@ -32,6 +39,7 @@ impl Default for RankingWeights {
             prefix_factor: 0.75,
             typo_factor: 0.5,
             context_tie_band: 0.08,
+            missing_word_factor: 0.9,
         }
     }
 }

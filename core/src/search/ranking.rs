@@ -1,10 +1,11 @@
-//! Ranking: BM25F scores over the matched terms, all-words-first, the
-//! route as a tie-breaker; and the suggestions for a route.
+//! Ranking: BM25F scores over the matched terms, lowered for each query
+//! word an article misses, the route as a tie-breaker; and the suggestions
+//! for a route.
 //!
 //! The route never overrides the words typed: an article whose `contexts`
 //! cover the route moves above another only when its score is within
 //! [`RankingWeights::context_tie_band`](super::options::RankingWeights)
-//! of that one's (and only among articles matching as many words).
+//! of that one's.
 
 use std::collections::BTreeSet;
 
@@ -161,22 +162,34 @@ impl LocaleIndex {
                 }
             }
         }
+        let missing = weights.missing_word_factor.clamp(0.0, 1.0);
+        let words = query.words.len();
+        let coordination = |matched: u16| -> f32 {
+            let missed = words.saturating_sub(usize::from(matched));
+            (0..missed).fold(1.0, |f, _| f * missing)
+        };
         ranking.docs = (0..docs)
             .filter(|&d| words_matched[d] > 0)
             .map(|d| {
                 let boost = if best[d] > 0.0 { best[d] } else { 1.0 };
                 Ranked {
                     doc: d as u32,
-                    score: score[d] * boost,
+                    score: score[d] * boost * coordination(words_matched[d]),
                     matched_words: usize::from(words_matched[d]),
                 }
             })
             .collect();
         ranking.total = ranking.docs.len();
         // Only the best `limit` are shown: select them, then sort just those.
+        // With a factor of 0 every score of an article missing a word is
+        // 0: the number of words matched decides first.
         let order = |a: &Ranked, b: &Ranked| {
-            b.matched_words
-                .cmp(&a.matched_words)
+            let by_words = if missing == 0.0 {
+                b.matched_words.cmp(&a.matched_words)
+            } else {
+                std::cmp::Ordering::Equal
+            };
+            by_words
                 .then(b.score.total_cmp(&a.score))
                 .then(a.doc.cmp(&b.doc))
         };
