@@ -219,6 +219,8 @@ impl IndexWriter {
             }
         }
 
+        merge_accented_into_plain(&mut postings);
+
         // What reserved terms carry: the prefixes of words, the contexts, the
         // getting-started list. They live in the shards like any term, so the
         // root stays small and a query fetches only the ones it needs.
@@ -368,6 +370,35 @@ impl IndexWriter {
         }
         let saturated = pseudo / (w.saturation + pseudo);
         (saturated * 255.0).round().clamp(1.0, 255.0) as u8
+    }
+}
+
+/// Where a plain term is also an accented one folded ("eject" and
+/// "éject", "cote" and "côté"), gives the plain term the accented one's
+/// postings too, each document keeping its best impact. A reader who types
+/// "ejecter" without its accent must find the pages about "éjecter", not
+/// only the one that names an English key "Eject": the query side's accent
+/// folding works as a typo fallback, and never runs for a word that
+/// matches a term exactly. The accented term keeps its own postings.
+fn merge_accented_into_plain(postings: &mut BTreeMap<String, Vec<(u32, u8)>>) {
+    let mut merges: Vec<(String, Vec<(u32, u8)>)> = Vec::new();
+    for (term, list) in postings.iter() {
+        if term.starts_with(|c: char| c.is_control()) {
+            continue;
+        }
+        let plain: String = term.chars().map(crate::text::fold).collect();
+        if plain != *term && postings.contains_key(&plain) {
+            merges.push((plain, list.clone()));
+        }
+    }
+    for (plain, list) in merges {
+        let target = postings.get_mut(&plain).expect("checked above");
+        let mut best: BTreeMap<u32, u8> = target.iter().copied().collect();
+        for (doc, impact) in list {
+            let slot = best.entry(doc).or_insert(0);
+            *slot = (*slot).max(impact);
+        }
+        *target = best.into_iter().collect();
     }
 }
 

@@ -99,8 +99,20 @@ fn build(split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn build_from(articles: &[Article], split: SplitOptions) -> BTreeMap<String, Vec<u8>> {
-    let analyzer = Analyzer::new(Language::English);
-    let mut writer = IndexWriter::new("en", FieldWeights::default(), split);
+    build_in(Language::English, articles, split)
+}
+
+fn build_in(
+    language: Language,
+    articles: &[Article],
+    split: SplitOptions,
+) -> BTreeMap<String, Vec<u8>> {
+    let analyzer = Analyzer::new(language);
+    let locale = match language {
+        Language::French => "fr",
+        _ => "en",
+    };
+    let mut writer = IndexWriter::new(locale, FieldWeights::default(), split);
     writer.set_category_order(vec!["start".into(), "links".into()]);
     for a in articles {
         writer.add(IndexedArticle {
@@ -115,7 +127,7 @@ fn build_from(articles: &[Article], split: SplitOptions) -> BTreeMap<String, Vec
                 video: None,
                 updated: None,
                 signed_in: false,
-                locale: "en".into(),
+                locale: locale.into(),
                 votes: None,
                 related: Vec::new(),
                 sections: Vec::new(),
@@ -238,6 +250,46 @@ fn a_title_holding_most_words_outranks_a_body_merely_mentioning_all() {
         search(&files, query, &strict)[..2],
         ["team-members", "account-password"]
     );
+}
+
+#[test]
+fn a_word_typed_without_accents_finds_the_accented_one_even_when_the_plain_one_exists() {
+    let article = |id, title, body| Article {
+        id,
+        title,
+        tags: &[],
+        body,
+        contexts: &[],
+        starter: false,
+        weight: 0,
+        category: "aide",
+    };
+    let articles = [
+        article(
+            "raccourcis",
+            "Raccourcis clavier",
+            "La touche Eject du clavier peut lancer une action de votre choix.",
+        ),
+        article(
+            "retirer-un-disque",
+            "Retirer un disque en toute sécurité",
+            "Avant de débrancher une clé USB, il faut l’éjecter depuis le gestionnaire de \
+             fichiers : cliquez sur le bouton d’éjection à côté de son nom.",
+        ),
+        article(
+            "imprimer",
+            "Imprimer un document",
+            "Choisissez l’imprimante puis cliquez sur Imprimer.",
+        ),
+    ];
+    let files = build_in(Language::French, &articles, SplitOptions::default());
+    let options = SearchOptions::default();
+    // "ejecter" stems to "eject", a term of its own (the English key name).
+    let plain = search(&files, "ejecter", &options);
+    assert_eq!(plain[0], "retirer-un-disque", "{plain:?}");
+    assert!(plain.contains(&"raccourcis".to_string()), "{plain:?}");
+    // Typed with its accent, only the accented word matches.
+    assert_eq!(search(&files, "éjecter", &options), ["retirer-un-disque"]);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::format::TermEntry;
+use crate::text::fold;
 use crate::format::reserved::{PREFIX_TERM_CHARS, STARTER_TERM, id_term, prefix_term};
 
 use super::index::{LocaleIndex, Need};
@@ -36,32 +37,6 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
             || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
     } else {
         ra == &rb[1..]
-    }
-}
-
-/// A letter without its accent (`é` → `e`, `ç` → `c`, `ö` → `o`), for
-/// typo matching: readers often type without accents, and a stemmer cuts
-/// an accented word ("notificações") where it would not cut it typed
-/// plain ("notificacoes"). Covers the Latin letters of the stemmed
-/// languages; any other character is itself.
-fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ğ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-        'ł' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' => 'r',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'ť' | 'ţ' | 'ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        _ => c,
     }
 }
 
