@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use crate::format::TermEntry;
-use crate::text::fold;
 use crate::format::reserved::{PREFIX_TERM_CHARS, STARTER_TERM, id_term, prefix_term};
+use crate::text::fold;
 
 use super::index::{LocaleIndex, Need};
 use super::query::{Query, QueryWord};
