@@ -5,7 +5,10 @@
 //   node bench/widget.mjs CONFIG.json
 //
 // CONFIG: { base (the demo site: dashboard, /widget/, /bundle/), site (the
-//           folder it serves), runs, query }
+//           folder it serves), runs, query, locales: [{ locale, query }]
+//           (one more cold open each, in a browser set to that locale, for
+//           its bytes), slow: { runs, latencyMs, downKbps, upKbps } (cold
+//           opens under emulated slow 4G, for their times) }
 // Every run is a fresh browser context, so nothing is cached. The browser's
 // idle callback is removed, so the app is fetched on the click (the hover
 // just before it, which the loader answers by fetching the app), never
@@ -50,10 +53,20 @@ function sized({ path, afterClick, status }) {
   return { path, afterClick, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli.length };
 }
 
-async function once(browser, run) {
-  const context = await browser.newContext();
+async function once(browser, run, { locale = 'en-US', query = config.query, network = null } = {}) {
+  const context = await browser.newContext({ locale });
   await context.addInitScript(() => { delete window.requestIdleCallback; window.requestIdleCallback = undefined; });
   const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: network.latencyMs,
+      downloadThroughput: (network.downKbps * 1000) / 8,
+      uploadThroughput: (network.upKbps * 1000) / 8,
+    });
+  }
   const errors = [];
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
   const responses = [];
@@ -82,14 +95,14 @@ async function once(browser, run) {
   await input.waitFor({ state: 'visible' });
   await page.locator(`${root} >> .hw-suggestion`).first().waitFor({ state: 'visible', timeout: 30000 });
   const tSuggestions = await page.evaluate(() => performance.now());
-  await input.fill(config.query);
+  await input.fill(query);
   await page.locator(`${root} >> .hw-result-title`).first().waitFor({ state: 'visible', timeout: 30000 });
   const tResults = await page.evaluate(() => performance.now());
   const all = responses.map(sized);
   await context.close();
   if (errors.length) throw new Error(errors.join('\n'));
   const open = all.filter((r) => r.afterClick);
-  log(`run ${run + 1}: suggestions ${(tSuggestions - t0).toFixed(0)} ms, results ${(tResults - t0).toFixed(0)} ms, ${open.length} files`);
+  log(`${locale}${network ? ', slow 4G' : ''} run ${run + 1}: suggestions ${(tSuggestions - t0).toFixed(0)} ms, results ${(tResults - t0).toFixed(0)} ms, ${open.length} files`);
   return {
     loader: before.find((r) => kind(r.path) === 'loader') ?? null,
     open,
@@ -98,12 +111,9 @@ async function once(browser, run) {
   };
 }
 
-const browser = await launchChromium();
-try {
-  const runs = [];
-  for (let i = 0; i < config.runs; i += 1) runs.push(await once(browser, i));
+function byKindOf(open) {
   const byKind = {};
-  for (const r of runs[0].open) {
+  for (const r of open) {
     const k = kind(r.path);
     byKind[k] ??= { files: 0, raw: 0, gzip: 0, brotli: 0 };
     byKind[k].files += 1;
@@ -111,7 +121,36 @@ try {
     byKind[k].gzip += r.gzip;
     byKind[k].brotli += r.brotli;
   }
+  return byKind;
+}
+
+const sum = (open, key) => open.reduce((total, r) => total + r[key], 0);
+
+const browser = await launchChromium();
+try {
+  const runs = [];
+  for (let i = 0; i < config.runs; i += 1) runs.push(await once(browser, i));
+  const byKind = byKindOf(runs[0].open);
+  const locales = [];
+  for (const { locale, query } of config.locales ?? []) {
+    const r = await once(browser, 0, { locale, query });
+    locales.push({
+      locale,
+      files: r.open.map((f) => ({ ...f, kind: kind(f.path) })),
+      byKind: byKindOf(r.open),
+      gzip: sum(r.open, 'gzip'),
+      brotli: sum(r.open, 'brotli'),
+    });
+  }
+  const slow = { suggestionsMs: [], resultsMs: [] };
+  for (let i = 0; i < (config.slow?.runs ?? 0); i += 1) {
+    const r = await once(browser, i, { network: config.slow });
+    slow.suggestionsMs.push(r.suggestionsMs);
+    slow.resultsMs.push(r.resultsMs);
+  }
   process.stdout.write(JSON.stringify({
+    locales,
+    slow,
     loader: runs[0].loader,
     openFiles: runs[0].open.map((r) => ({ ...r, kind: kind(r.path) })),
     openByKind: byKind,

@@ -22,7 +22,7 @@ use help_core::Audience;
 use index_builder::{BuildOptions, WidgetAssets, build_bundle, load_content, write_bundle};
 
 use crate::cmd::{root, run};
-use crate::tools::tool_path;
+use crate::tools::{self, WASM_NIGHTLY, WasmToolchain, tool_path};
 
 /// The content `demo`, `dist` and the tests use when given none.
 pub(crate) const DEFAULT_CONTENT: &str = "examples/help-center";
@@ -31,13 +31,26 @@ pub(crate) const DEFAULT_CONTENT: &str = "examples/help-center";
 /// returns the folder holding both.
 pub(crate) fn build_widget() -> anyhow::Result<PathBuf> {
     let root = root();
-    println!("xtask: building the widget with trunk");
     let dist = root.join("target/widget-dist");
-    run(Command::new("trunk")
+    let mut trunk = Command::new("trunk");
+    trunk
         .args(["build", "--release", "--offline", "--config"])
         .arg(root.join("Trunk.toml"))
         .current_dir(&root)
-        .env("PATH", tool_path()))?;
+        .env("PATH", tool_path());
+    match tools::ensure_wasm_nightly() {
+        WasmToolchain::Nightly => {
+            println!(
+                "xtask: building the widget with trunk on {WASM_NIGHTLY} (std rebuilt for size, \
+                 panics abort at once, no panic locations or Debug text)"
+            );
+            trunk.envs(tools::wasm_nightly_env(&root));
+        }
+        WasmToolchain::Stable(why) => println!(
+            "xtask: {why}: building the widget with trunk on stable instead (a larger wasm)"
+        ),
+    }
+    run(&mut trunk)?;
     let assets = root.join("target/widget-assets");
     if assets.exists() {
         std::fs::remove_dir_all(&assets)

@@ -12,6 +12,13 @@ use crate::cmd::{root, run};
 /// newer rustc).
 const TRUNK_VERSION: &str = "0.21.14";
 
+/// The nightly that builds the production wasm, pinned so that a build is
+/// the same on every machine: `-Zbuild-std` rebuilds `std` for size with
+/// `-Cpanic=immediate-abort`, `-Zlocation-detail=none` and
+/// `-Zfmt-debug=none`, which stable cannot. The tests' native and wasm
+/// builds stay on stable.
+pub(crate) const WASM_NIGHTLY: &str = "nightly-2026-05-19";
+
 /// The cargo-fuzz release installed when none is there.
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
@@ -53,6 +60,82 @@ pub(crate) fn ensure_lint_tools() -> anyhow::Result<()> {
         .args(["component", "add"])
         .args(&missing)
         .current_dir(root()))
+}
+
+/// Which toolchain builds the production wasm.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum WasmToolchain {
+    /// [`WASM_NIGHTLY`], with `rust-src` and the crates `std` needs.
+    Nightly,
+    /// Stable, because the nightly could not be installed: why not.
+    Stable(String),
+}
+
+/// Installs [`WASM_NIGHTLY`] with its `rust-src` component, and fetches
+/// the crates its `std` sources need (the build runs offline). Never fails:
+/// if any step does, the wasm is built on stable, and this says so.
+pub(crate) fn ensure_wasm_nightly() -> WasmToolchain {
+    let library = |sysroot: &str| {
+        PathBuf::from(sysroot)
+            .join("lib/rustlib/src/rust/library")
+            .join("Cargo.toml")
+    };
+    let sysroot = || output_of("rustup", &["run", WASM_NIGHTLY, "rustc", "--print", "sysroot"]);
+    let ready = sysroot().is_some_and(|s| library(&s).exists());
+    if ready {
+        println!("xtask: {WASM_NIGHTLY} with rust-src: present");
+    } else {
+        println!("xtask: installing {WASM_NIGHTLY} with rust-src (for the production wasm)");
+        let installed = run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            WASM_NIGHTLY,
+            "--profile",
+            "minimal",
+            "--component",
+            "rust-src",
+        ]));
+        if let Err(err) = installed {
+            return WasmToolchain::Stable(format!("{WASM_NIGHTLY} could not be installed ({err})"));
+        }
+    }
+    let Some(manifest) = sysroot().map(|s| library(&s)).filter(|m| m.exists()) else {
+        return WasmToolchain::Stable(format!("{WASM_NIGHTLY} has no rust-src"));
+    };
+    // Quick when the crates are there already; the build itself is offline.
+    let fetched = Command::new("rustup")
+        .args(["run", WASM_NIGHTLY, "cargo", "fetch", "--quiet", "--manifest-path"])
+        .arg(&manifest)
+        .env("PATH", tool_path())
+        .status();
+    match fetched {
+        Ok(status) if status.success() => WasmToolchain::Nightly,
+        Ok(status) => WasmToolchain::Stable(format!(
+            "fetching the crates of {WASM_NIGHTLY}'s std failed ({status})"
+        )),
+        Err(err) => WasmToolchain::Stable(format!(
+            "fetching the crates of {WASM_NIGHTLY}'s std failed ({err})"
+        )),
+    }
+}
+
+/// The environment that makes trunk's cargo build the production wasm on
+/// [`WASM_NIGHTLY`], in its own target folder (its flags differ from the
+/// stable builds', which would otherwise rebuild each other's crates).
+pub(crate) fn wasm_nightly_env(root: &Path) -> [(&'static str, std::ffi::OsString); 4] {
+    [
+        ("RUSTUP_TOOLCHAIN", WASM_NIGHTLY.into()),
+        ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort".into()),
+        (
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+                .into(),
+        ),
+        (
+            "CARGO_TARGET_DIR",
+            root.join("target/wasm-production").into_os_string(),
+        ),
+    ]
 }
 
 /// What `cargo xtask fuzz` alone needs: the nightly toolchain (libFuzzer's

@@ -1,8 +1,9 @@
 //! The widget as the demo dashboard embeds it, in cold Chromium
 //! contexts: the loader's weight, every byte of a first open (per kind of
 //! file and per file, gzip and brotli, beside the figures measured before
-//! issue 11), and the time from a click on the launcher to suggestions
-//! and to results.
+//! issue 11), the same in the other locales, and the time from a click
+//! on the launcher to suggestions and to results, also under emulated
+//! slow 4G.
 
 use std::path::Path;
 use std::time::Duration;
@@ -18,6 +19,18 @@ use crate::serve::Server;
 const WIDGET_RUNS: usize = 7;
 /// The query typed into the widget as soon as its panel opens.
 const WIDGET_QUERY: &str = "payment threshold";
+/// The other locales a first open is weighed in (a browser set to the
+/// locale, one cold open each), with the same query in their words.
+const OTHER_LOCALES: [(&str, &str); 3] = [
+    ("fr-FR", "seuil de paiement"),
+    ("de-DE", "Zahlungsschwelle"),
+    ("pt-BR", "limite de pagamento"),
+];
+/// Cold opens timed under emulated slow 4G.
+const SLOW_RUNS: usize = 3;
+/// Slow 4G as Chrome's DevTools emulate it: 150 ms of latency, 1.6 Mbps
+/// down, 750 kbps up.
+const SLOW_4G: (u32, u32, u32) = (150, 1_600, 750);
 
 /// One kind of file of a first open (as `kind()` in `bench/widget.mjs`
 /// names them): how many files, and their bytes compressed.
@@ -108,8 +121,19 @@ pub(crate) fn cold_opens(
 ) -> anyhow::Result<()> {
     const SECTION: &str = "widget, demo dashboard, cold opens";
     let server = Server::start(site, 0)?;
-    let config =
-        json!({ "base": server.url(), "site": site, "runs": WIDGET_RUNS, "query": WIDGET_QUERY });
+    let locales: Vec<Value> = OTHER_LOCALES
+        .iter()
+        .map(|(locale, query)| json!({ "locale": locale, "query": query }))
+        .collect();
+    let (latency, down, up) = SLOW_4G;
+    let config = json!({
+        "base": server.url(),
+        "site": site,
+        "runs": WIDGET_RUNS,
+        "query": WIDGET_QUERY,
+        "locales": locales,
+        "slow": { "runs": SLOW_RUNS, "latencyMs": latency, "downKbps": down, "upKbps": up },
+    });
     let value = bench.node("widget", &config, Duration::from_secs(300))?;
     let field = |key: &str| value.get(key).cloned().unwrap_or(Value::Null);
     let loader_gzip = field("loader")
@@ -201,29 +225,51 @@ pub(crate) fn cold_opens(
             ),
         );
     }
-    for (key, label) in [
-        ("suggestionsMs", "click to suggestions for the page"),
-        ("resultsMs", "click to search results (query typed on open)"),
-    ] {
-        let mut times: Vec<f64> = field(key)
-            .as_array()
+    for l in field("locales").as_array().into_iter().flatten() {
+        let n = |k: &str| l.get(k).and_then(Value::as_f64).unwrap_or(0.0);
+        let locale = l.get("locale").and_then(Value::as_str).unwrap_or("?");
+        let wasm = l
+            .get("files")
+            .and_then(Value::as_array)
             .into_iter()
             .flatten()
-            .filter_map(Value::as_f64)
-            .collect();
-        if times.is_empty() {
-            bail!("no {label} times");
-        }
+            .filter(|f| f.get("kind").and_then(Value::as_str) == Some("wasm"))
+            .filter_map(|f| f.get("path").and_then(Value::as_str))
+            .collect::<Vec<_>>()
+            .join(", ");
         report.figure(
             SECTION,
-            label,
-            format!(
-                "median {} ms, worst {} ms ({} cold runs)",
-                number(median(&mut times)),
-                number(percentile(&mut times, 1.0)),
-                times.len()
-            ),
+            format!("first open to results, all files, {locale}"),
+            format!("{} (wasm: {wasm})", weight(n("gzip"), n("brotli"))),
         );
+    }
+    let slow = field("slow");
+    for (source, network) in [(&value, ""), (&slow, ", slow 4G")] {
+        for (key, label) in [
+            ("suggestionsMs", "click to suggestions for the page"),
+            ("resultsMs", "click to search results (query typed on open)"),
+        ] {
+            let mut times: Vec<f64> = source
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_f64)
+                .collect();
+            if times.is_empty() {
+                bail!("no {label}{network} times");
+            }
+            report.figure(
+                SECTION,
+                format!("{label}{network}"),
+                format!(
+                    "median {} ms, worst {} ms ({} cold runs)",
+                    number(median(&mut times)),
+                    number(percentile(&mut times, 1.0)),
+                    times.len()
+                ),
+            );
+        }
     }
     Ok(())
 }
