@@ -17,8 +17,6 @@ use help_core::support::SupportData;
 use help_core::{
     Category, DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchOptions, SearchResults,
 };
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Why the bundle could not be loaded. Shown to the reader as "help is
 /// unavailable" with the contact details, and logged once to the console.
@@ -278,22 +276,15 @@ impl Engine {
 pub const FETCH_TIMEOUT_MS: u32 = 4000;
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    let network = |err: wasm_bindgen::JsValue| LoadError::Network {
+    let network = |err: gloo_net::Error| LoadError::Network {
         url: url.to_string(),
-        message: crate::js::message(&err),
+        message: err.to_string(),
     };
-    let window = web_sys::window().ok_or_else(|| LoadError::Network {
-        url: url.to_string(),
-        message: "no window".into(),
-    })?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
-        FETCH_TIMEOUT_MS,
-    )));
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let signal = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
         .await
-        .map_err(network)?
-        .dyn_into()
         .map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http {
@@ -301,10 +292,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
             status: response.status(),
         });
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
-        .await
-        .map_err(network)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    response.binary().await.map_err(network)
 }
 
 #[cfg(test)]

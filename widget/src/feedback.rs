@@ -7,7 +7,6 @@
 //! remembered ([`VOTES_KEY`]) to show it on return and let them change it.
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::{dom, js};
 
@@ -254,37 +253,28 @@ pub fn outcome(status: u16) -> Result<(), PostError> {
 
 /// POSTs one vote; `Ok` only on a 2xx answer.
 async fn post(url: &str, vote: &Vote) -> Result<(), PostError> {
-    let not_yet = |_| PostError::NotYet;
-    let window = web_sys::window().ok_or(PostError::NotYet)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    let headers = web_sys::Headers::new().map_err(not_yet)?;
-    headers
-        .set("Content-Type", "application/json")
-        .map_err(not_yet)?;
-    init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(
-        &js::stringify(&vote.to_js()).unwrap_or_default(),
-    ));
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let body = js::stringify(&vote.to_js()).unwrap_or_default();
+    let response = gloo_net::http::Request::post(url)
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|_| PostError::NotYet)?
+        .send()
         .await
-        .map_err(not_yet)?;
-    let response: web_sys::Response = response.dyn_into().map_err(not_yet)?;
+        .map_err(|_| PostError::NotYet)?;
     outcome(response.status())
 }
 
 /// How many readers found `article` helpful, and how many voted, from the
 /// feedback server's `GET <url>/<article>`; `None` if it cannot say.
 pub async fn counts(url: &str, article: &str) -> Option<(u64, u64)> {
-    let window = web_sys::window()?;
     let id = percent_encoding::utf8_percent_encode(article, percent_encoding::NON_ALPHANUMERIC);
     let url = format!("{}/{id}", url.trim_end_matches('/'));
-    let response = JsFuture::from(window.fetch_with_str(&url)).await.ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
+    let response = gloo_net::http::Request::get(&url).send().await.ok()?;
     if !response.ok() {
         return None;
     }
-    let value = JsFuture::from(response.json().ok()?).await.ok()?;
+    let text = response.text().await.ok()?;
+    let value = js_sys::JSON::parse(&text).ok()?;
     let number = |key: &str| js::whole_number(&js::field(&value, key)?);
     let (helpful, total) = (number("helpful")?, number("total")?);
     (helpful <= total).then_some((helpful, total))

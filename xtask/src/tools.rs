@@ -80,7 +80,12 @@ pub(crate) fn ensure_wasm_nightly() -> WasmToolchain {
             .join("lib/rustlib/src/rust/library")
             .join("Cargo.toml")
     };
-    let sysroot = || output_of("rustup", &["run", WASM_NIGHTLY, "rustc", "--print", "sysroot"]);
+    let sysroot = || {
+        output_of(
+            "rustup",
+            &["run", WASM_NIGHTLY, "rustc", "--print", "sysroot"],
+        )
+    };
     let ready = sysroot().is_some_and(|s| library(&s).exists());
     if ready {
         println!("xtask: {WASM_NIGHTLY} with rust-src: present");
@@ -104,7 +109,14 @@ pub(crate) fn ensure_wasm_nightly() -> WasmToolchain {
     };
     // Quick when the crates are there already; the build itself is offline.
     let fetched = Command::new("rustup")
-        .args(["run", WASM_NIGHTLY, "cargo", "fetch", "--quiet", "--manifest-path"])
+        .args([
+            "run",
+            WASM_NIGHTLY,
+            "cargo",
+            "fetch",
+            "--quiet",
+            "--manifest-path",
+        ])
         .arg(&manifest)
         .env("PATH", tool_path())
         .status();
