@@ -36,6 +36,8 @@ function kind(path) {
   if (path.endsWith('manifest.json') || /support-[0-9a-f]+\.json$/.test(path)) return 'manifest and support';
   if (/-(root|t\d+|v\d+)-[0-9a-f]+\.bin$/.test(path)) return 'index (root, term shards, term list)';
   if (/-d\d+-[0-9a-f]+\.bin$/.test(path)) return 'doc chunks';
+  if (/-n-[0-9a-f]+\.bin$/.test(path)) return 'title list';
+  if (/-c-[0-9a-f]+\.bin$/.test(path)) return 'category list';
   return 'other';
 }
 

@@ -11,7 +11,8 @@ use crate::format::reserved::{
     prefix_term, weight_impact,
 };
 use crate::format::{
-    Category, CategoryList, DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard,
+    Category, CategoryList, DocChunk, DocRecord, DocTitle, LocaleRoot, TermEntry, TermList,
+    TermShard, TitleList,
 };
 
 /// How a field's matches count, baked into each posting's impact at build
@@ -294,13 +295,21 @@ impl IndexWriter {
             .collect();
         let chunk_bytes: Vec<Vec<u8>> = chunks.iter().map(DocChunk::encode).collect();
         let categories_bytes = self.category_list().encode();
+        let titles_bytes = TitleList {
+            titles: self
+                .articles
+                .iter()
+                .map(|a| DocTitle::of(&a.record))
+                .collect(),
+        }
+        .encode();
         // One generation over every file, from the files' own hashes.
         let mut digests = String::new();
         for bytes in shard_bytes
             .iter()
             .chain(&vocab_bytes)
             .chain(&chunk_bytes)
-            .chain(std::iter::once(&categories_bytes))
+            .chain([&categories_bytes, &titles_bytes])
         {
             digests.push_str(&hash(bytes));
         }
@@ -320,6 +329,7 @@ impl IndexWriter {
             files.insert(root.chunk_file(i), chunk);
         }
         files.insert(root.categories_file(), categories_bytes);
+        files.insert(root.titles_file(), titles_bytes);
         let bytes = root.encode();
         let root_name = format!("{}-root-{}.bin", root.locale, hash(&bytes));
         files.insert(root_name.clone(), bytes);

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use crate::build::{FieldWeights, IndexWriter, IndexedArticle, SplitOptions};
-use crate::format::{DocChunk, DocRecord, LocaleRoot, Manifest, TermList, TermShard};
+use crate::format::{DocChunk, DocRecord, LocaleRoot, Manifest, TermList, TermShard, TitleList};
 use crate::search::{LocaleIndex, SearchOptions};
 use crate::testing::fnv;
 use crate::text::{Analyzer, Language};
@@ -34,6 +34,9 @@ pub fn decode_everything(data: &[u8]) {
     }
     if let Ok(chunk) = DocChunk::decode(data) {
         assert_eq!(DocChunk::decode(&chunk.encode()).as_ref(), Ok(&chunk));
+    }
+    if let Ok(list) = TitleList::decode(data) {
+        assert_eq!(TitleList::decode(&list.encode()).as_ref(), Ok(&list));
     }
 }
 

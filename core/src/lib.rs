@@ -36,8 +36,9 @@ pub mod ui_strings;
 
 pub use build::{Field, FieldWeights, IndexWriter, IndexedArticle, LocaleFiles, SplitOptions};
 pub use format::{
-    Audience, Category, CategoryList, DecodeError, DocChunk, DocRecord, FORMAT_VERSION,
-    LocaleEntry, LocaleRoot, Manifest, Section, TermEntry, TermList, TermShard, Video, Votes,
+    Audience, Category, CategoryList, DecodeError, DocChunk, DocRecord, DocTitle, FORMAT_VERSION,
+    LocaleEntry, LocaleRoot, Manifest, Section, TermEntry, TermList, TermShard, TitleList, Video,
+    Votes,
 };
 pub use search::{LocaleIndex, Query, Ranking, SearchHit, SearchOptions, SearchResults};
 pub use text::{Analyzer, Language, Token};

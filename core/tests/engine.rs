@@ -7,6 +7,7 @@ use help_core::search::SearchOptions;
 use help_core::{
     Analyzer, CategoryList, DecodeError, DocChunk, DocRecord, FieldWeights, IndexWriter,
     IndexedArticle, Language, LocaleIndex, LocaleRoot, SplitOptions, TermList, TermShard,
+    TitleList,
 };
 
 #[derive(Clone)]
@@ -554,6 +555,8 @@ fn every_file_round_trips_and_every_truncation_is_an_error() {
             TermList::decode(bytes).map(|s| assert_eq!(s.encode(), *bytes))
         } else if name.starts_with("en-c-") {
             CategoryList::decode(bytes).map(|c| assert_eq!(c.encode(), *bytes))
+        } else if name.starts_with("en-n-") {
+            TitleList::decode(bytes).map(|t| assert_eq!(t.encode(), *bytes))
         } else {
             DocChunk::decode(bytes).map(|c| assert_eq!(c.encode(), *bytes))
         };
@@ -568,6 +571,8 @@ fn every_file_round_trips_and_every_truncation_is_an_error() {
                 TermList::decode(truncated).map(drop)
             } else if name.starts_with("en-c-") {
                 CategoryList::decode(truncated).map(drop)
+            } else if name.starts_with("en-n-") {
+                TitleList::decode(truncated).map(drop)
             } else {
                 DocChunk::decode(truncated).map(drop)
             };
@@ -874,15 +879,15 @@ fn a_search_gives_the_words_to_mark_in_the_article() {
 }
 
 #[test]
-fn records_come_by_id_in_the_order_asked_in_two_rounds() {
-    use help_core::search::{Lookup, RecordsLookup, Step};
+fn list_rows_come_by_id_in_the_order_asked_in_one_round_without_chunks() {
+    use help_core::search::{Lookup, Step, TitlesLookup};
     let files = build(SplitOptions {
         shard_bytes: 40,
         chunk_bytes: 60,
         snippet_text_bytes: 1500,
     });
     let mut index = open(&files);
-    let mut lookup = RecordsLookup::new(&["reports", "no-such-id", "find-site-id", "reports"]);
+    let mut lookup = TitlesLookup::new(&["reports", "no-such-id", "find-site-id", "reports"]);
     let mut rounds = Vec::new();
     let records = loop {
         match lookup.step(&index) {
@@ -898,19 +903,19 @@ fn records_come_by_id_in_the_order_asked_in_two_rounds() {
     };
     let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["reports", "find-site-id"], "asked order, once each");
+    assert_eq!(records[1].title, "Find your Site ID (SID)");
     assert_eq!(
         rounds.len(),
-        2,
-        "the id shards, then the chunks: {rounds:?}"
+        1,
+        "the id shards and the title list together: {rounds:?}"
     );
     assert!(
-        rounds[0].iter().all(|n| n.starts_with("en-t")),
+        rounds[0]
+            .iter()
+            .all(|n| n.starts_with("en-t") || n.starts_with("en-n-")),
         "{rounds:?}"
     );
-    assert!(
-        rounds[1].iter().all(|n| n.starts_with("en-d")),
-        "{rounds:?}"
-    );
+    assert!(rounds[0].iter().any(|n| n.starts_with("en-n-")));
     let all: Vec<&String> = rounds.iter().flatten().collect();
     let mut unique = all.clone();
     unique.sort();
@@ -918,11 +923,155 @@ fn records_come_by_id_in_the_order_asked_in_two_rounds() {
     assert_eq!(unique.len(), all.len(), "no file twice: {rounds:?}");
     assert!(
         index
-            .run(RecordsLookup::new::<&str>(&[]), |n| files
+            .run(TitlesLookup::new::<&str>(&[]), |n| files
                 .get(n)
                 .cloned()
                 .ok_or(()))
             .unwrap()
             .is_empty()
     );
+}
+
+/// Runs `lookup`, recording the names of the files each round fetches.
+fn rounds_of<L: help_core::search::Lookup>(
+    index: &mut LocaleIndex,
+    files: &BTreeMap<String, Vec<u8>>,
+    lookup: &mut L,
+) -> (L::Output, Vec<Vec<String>>) {
+    use help_core::search::Step;
+    let mut rounds = Vec::new();
+    loop {
+        match lookup.step(index) {
+            Step::Done(answer) => return (answer, rounds),
+            Step::Fetch(needs) => {
+                let names: Vec<String> = needs.iter().map(|&n| index.file(n)).collect();
+                for (&need, name) in needs.iter().zip(&names) {
+                    index.insert(need, &files[name]).unwrap();
+                }
+                rounds.push(names);
+            }
+        }
+    }
+}
+
+fn chunks_in(rounds: &[Vec<String>]) -> Vec<&String> {
+    rounds
+        .iter()
+        .flatten()
+        .filter(|n| n.starts_with("en-d"))
+        .collect()
+}
+
+#[test]
+fn suggestions_and_category_rows_have_titles_without_any_doc_chunk() {
+    use help_core::search::{CategoryLookup, SuggestionsLookup};
+    let files = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
+    let mut index = open(&files);
+    let (suggested, rounds) = rounds_of(
+        &mut index,
+        &files,
+        &mut SuggestionsLookup::new("/links/deep-link", 5),
+    );
+    let rows: Vec<(&str, &str, &str)> = suggested
+        .iter()
+        .map(|(_, t)| (t.id.as_str(), t.title.as_str(), t.category_name.as_str()))
+        .collect();
+    let (a, b) = (&ARTICLES[3], &ARTICLES[2]);
+    assert_eq!(
+        rows,
+        [(a.id, a.title, "LINKS"), (b.id, b.title, "LINKS")],
+        "the route's suggestions (see suggestions_prefer_the_most_specific_route…)"
+    );
+    assert_eq!(rounds.len(), 1, "shards and titles together: {rounds:?}");
+    assert!(chunks_in(&rounds).is_empty(), "no doc chunk: {rounds:?}");
+    let (links, rounds) = rounds_of(&mut index, &files, &mut CategoryLookup::new("links", 10));
+    assert_eq!(links.len(), 3);
+    assert!(links.iter().all(|(_, t)| t.category == "links"));
+    assert!(chunks_in(&rounds).is_empty(), "no doc chunk: {rounds:?}");
+}
+
+#[test]
+fn first_results_have_titles_from_the_title_list_then_snippets_from_the_chunks_on_screen() {
+    use help_core::search::SearchLookup;
+    let files = build(SplitOptions {
+        shard_bytes: 40,
+        chunk_bytes: 60,
+        snippet_text_bytes: 1500,
+    });
+    let options = SearchOptions {
+        limit: 2,
+        ..SearchOptions::default()
+    };
+    let mut index = open(&files);
+    let query = index.parse("links");
+    let mut lookup = SearchLookup::new(query, options.clone()).titles_only();
+    let (first, rounds) = rounds_of(&mut index, &files, &mut lookup);
+    assert!(chunks_in(&rounds).is_empty(), "no doc chunk: {rounds:?}");
+    assert!(
+        rounds[0].iter().any(|n| n.starts_with("en-n-")),
+        "the title list comes with the first shards: {rounds:?}"
+    );
+    assert_eq!(first.hits.len(), 2);
+    assert!(first.total >= 3, "every match is counted");
+    assert!(
+        first
+            .hits
+            .iter()
+            .all(|h| !h.title.is_empty() && h.sections.is_empty())
+    );
+    assert!(
+        first.hits.iter().all(|h| !h.title_marks.is_empty()),
+        "titles are marked"
+    );
+    lookup.with_snippets();
+    let (full, rounds) = rounds_of(&mut index, &files, &mut lookup);
+    let ids = |r: &help_core::SearchResults| -> Vec<String> {
+        r.hits.iter().map(|h| h.id.clone()).collect()
+    };
+    assert_eq!(ids(&full), ids(&first), "the same hits, in the same order");
+    assert_eq!(rounds.len(), 1, "{rounds:?}");
+    let root_name = files.keys().find(|k| k.contains("-root-")).unwrap();
+    let root = LocaleRoot::decode(&files[root_name]).unwrap();
+    let wanted: std::collections::BTreeSet<usize> =
+        full.hits.iter().map(|h| root.chunk_for(h.doc)).collect();
+    assert_eq!(
+        rounds[0].len(),
+        wanted.len(),
+        "only the chunks of the hits on screen: {rounds:?}"
+    );
+    assert!(
+        rounds[0].iter().all(|n| n.starts_with("en-d")),
+        "{rounds:?}"
+    );
+    assert!(full.hits.iter().all(|h| !h.snippet.is_empty()));
+    // The same search run in one go gives the same answer.
+    let mut again = open(&files);
+    let whole = again
+        .search_with("links", &options, |n| files.get(n).cloned().ok_or(()))
+        .unwrap();
+    assert_eq!(whole, full);
+}
+
+#[test]
+fn a_title_list_that_does_not_match_the_root_is_refused() {
+    use help_core::search::Need;
+    let files = build(SplitOptions::default());
+    let other = build_from(&ARTICLES[..2], SplitOptions::default());
+    let mut index = open(&files);
+    let wrong = other
+        .iter()
+        .find(|(k, _)| k.starts_with("en-n-"))
+        .unwrap()
+        .1;
+    assert!(matches!(
+        index.insert(Need::Titles, wrong),
+        Err(DecodeError::Corrupt {
+            what: "title list",
+            ..
+        })
+    ));
 }

@@ -112,6 +112,11 @@ fn the_example_public_bundle_leaks_no_signed_in_article() {
     let mut public_ids = BTreeSet::new();
     for entry in public.manifest.locales.values() {
         let root = LocaleRoot::decode(&public.files[&entry.root]).unwrap();
+        let titles = help_core::TitleList::decode(&public.files[&root.titles_file()]).unwrap();
+        for title in titles.titles {
+            assert!(!title.signed_in, "{} is listed", title.id);
+            public_ids.insert(title.id);
+        }
         for i in 0..root.chunk_count() {
             for doc in DocChunk::decode(&public.files[&root.chunk_file(i)])
                 .unwrap()
@@ -239,10 +244,19 @@ fn every_file_of_the_example_bundle_decodes() {
             help_core::CategoryList::decode(&bundle.files[&root.categories_file()]).unwrap();
         assert!(!categories.categories.is_empty());
         referenced.insert(root.categories_file());
+        let titles = help_core::TitleList::decode(&bundle.files[&root.titles_file()]).unwrap();
+        assert_eq!(titles.titles.len(), root.doc_count as usize);
+        referenced.insert(root.titles_file());
         for i in 0..root.chunk_count() {
             let chunk = DocChunk::decode(&bundle.files[&root.chunk_file(i)]).unwrap();
             referenced.insert(root.chunk_file(i));
-            for doc in chunk.docs {
+            for (n, doc) in chunk.docs.into_iter().enumerate() {
+                let number = chunk.first_doc + n as u32;
+                assert_eq!(
+                    titles.get(number),
+                    Some(&help_core::DocTitle::of(&doc)),
+                    "the title list agrees with the chunk on document {number}"
+                );
                 assert!(
                     bundle.files.contains_key(&doc.body_file),
                     "{} has its body",

@@ -1,8 +1,11 @@
 //! Loading a bundle over the network into a ready-to-query [`Engine`].
 //!
 //! The engine fetches only what a query needs: the manifest and the locale
-//! root once, then the term shards and doc chunks each query asks for,
-//! which it keeps for later queries.
+//! root once, then the term shards each query asks for, with the locale's
+//! title list the first time, which it keeps for later queries. List rows
+//! (suggestions, a category's articles, related and recent articles) come
+//! from the title list alone; doc chunks are fetched only for the snippets
+//! of the results on screen and for an opened article's record.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -10,12 +13,13 @@ use std::rc::Rc;
 
 use help_core::format::MANIFEST_FILE;
 use help_core::search::{
-    ArticleLookup, CategoriesLookup, CategoryLookup, Lookup, Need, RecordsLookup, SearchLookup,
-    Step, SuggestionsLookup,
+    ArticleLookup, CategoriesLookup, CategoryLookup, Lookup, Need, SearchLookup, Step,
+    SuggestionsLookup, TitlesLookup,
 };
 use help_core::support::SupportData;
 use help_core::{
-    Category, DecodeError, DocRecord, LocaleIndex, LocaleRoot, SearchOptions, SearchResults,
+    Category, DecodeError, DocRecord, DocTitle, LocaleIndex, LocaleRoot, SearchOptions,
+    SearchResults,
 };
 
 /// Why the bundle could not be loaded. Shown to the reader as "help is
@@ -184,26 +188,46 @@ impl Engine {
         self.run(SearchLookup::new(parsed, options.clone())).await
     }
 
+    /// [`Engine::search`] in two answers: `first` gets the hits from the
+    /// title list (titles, categories, summaries as snippets, no
+    /// sections) as soon as the shards are in; the return value has the
+    /// snippets and sections, from the doc chunks of those hits alone.
+    /// When those chunks are already here, `first` is not called.
+    pub async fn search_titles_first(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        first: impl FnOnce(SearchResults),
+    ) -> Result<SearchResults, LoadError> {
+        let parsed = self.index.borrow().parse(query);
+        let mut lookup = SearchLookup::new(parsed, options.clone()).titles_only();
+        let titles = self.run_mut(&mut lookup).await?;
+        lookup.with_snippets();
+        let step = lookup.step(&self.index.borrow());
+        match step {
+            Step::Done(full) => Ok(full),
+            Step::Fetch(needs) => {
+                first(titles);
+                self.fetch_all(&needs).await?;
+                self.run_mut(&mut lookup).await
+            }
+        }
+    }
+
     /// Articles for a dashboard route, most specific first, or the
-    /// getting-started articles.
+    /// getting-started articles, as list rows: no doc chunk.
     pub async fn suggestions(
         &self,
         route: &str,
         limit: usize,
-    ) -> Result<Vec<(u32, DocRecord)>, LoadError> {
+    ) -> Result<Vec<(u32, DocTitle)>, LoadError> {
         self.run(SuggestionsLookup::new(route, limit)).await
     }
 
-    /// The record of article `id` alone (its title, no body), or `None`
-    /// if this locale lacks it.
-    pub async fn record(&self, id: &str) -> Result<Option<DocRecord>, LoadError> {
-        self.run(ArticleLookup::new(id)).await
-    }
-
-    /// The records of the articles `ids` (titles, no bodies), in that
-    /// order; those this locale lacks are left out.
-    pub async fn records(&self, ids: &[String]) -> Result<Vec<DocRecord>, LoadError> {
-        self.run(RecordsLookup::new(ids)).await
+    /// The list rows of the articles `ids` (titles, summaries), in that
+    /// order; those this locale lacks are left out. No doc chunk.
+    pub async fn titles(&self, ids: &[String]) -> Result<Vec<DocTitle>, LoadError> {
+        self.run(TitlesLookup::new(ids)).await
     }
 
     /// The locale's categories in the authors' order, with their names and
@@ -213,12 +237,12 @@ impl Engine {
     }
 
     /// The first `limit` articles of category `slug`, the author's
-    /// `weight` first, then document order.
+    /// `weight` first, then document order, as list rows: no doc chunk.
     pub async fn category(
         &self,
         slug: &str,
         limit: usize,
-    ) -> Result<Vec<(u32, DocRecord)>, LoadError> {
+    ) -> Result<Vec<(u32, DocTitle)>, LoadError> {
         self.run(CategoryLookup::new(slug, limit)).await
     }
 
@@ -245,6 +269,11 @@ impl Engine {
     /// Runs `lookup` to its answer: core's step driver, with each round of
     /// files fetched at once over HTTP.
     async fn run<L: Lookup>(&self, mut lookup: L) -> Result<L::Output, LoadError> {
+        self.run_mut(&mut lookup).await
+    }
+
+    /// [`Engine::run`], leaving the lookup to the caller to go on with.
+    async fn run_mut<L: Lookup>(&self, lookup: &mut L) -> Result<L::Output, LoadError> {
         loop {
             let step = lookup.step(&self.index.borrow());
             match step {

@@ -1260,3 +1260,72 @@ async fn an_article_without_related_articles_shows_no_list_and_names_its_categor
         "no heading over an empty list"
     );
 }
+
+/// The bundle of [`bundle`] with every doc chunk taken out.
+fn bundle_without_chunks() -> Source {
+    let Source::Memory(files) = bundle() else {
+        unreachable!("bundle() is in memory")
+    };
+    let kept: BTreeMap<String, Vec<u8>> = files
+        .iter()
+        .filter(|(name, _)| !name.starts_with("en-d"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    assert!(kept.len() < files.len(), "the bundle had doc chunks");
+    Source::Memory(Rc::new(kept))
+}
+
+#[wasm_bindgen_test]
+async fn suggestions_list_rows_and_first_results_have_titles_without_any_doc_chunk() {
+    let engine = Engine::load(bundle_without_chunks(), "en")
+        .await
+        .expect("the root loads");
+    // No starter and no context in this bundle: the suggestions are none,
+    // but the lookup needs no chunk to say so.
+    assert_eq!(engine.suggestions("/", 5).await, Ok(Vec::new()));
+    let rows = engine
+        .titles(&["reading-reports".into(), "find-site-id".into()])
+        .await
+        .expect("rows from the title list");
+    let titles: Vec<&str> = rows.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Reading your reports", "Finding your Site ID (SID)"]
+    );
+    let in_category = engine.category("payments", 10).await.expect("a category");
+    assert_eq!(in_category.len(), 1);
+    assert_eq!(in_category[0].1.title, "Getting paid");
+    let mut first = None;
+    let full = engine
+        .search_titles_first("site id", &SearchOptions::default(), |r| first = Some(r))
+        .await;
+    let first = first.expect("the titles came first");
+    assert_eq!(
+        first.hits.first().map(|h| h.title.as_str()),
+        Some("Finding your Site ID (SID)")
+    );
+    assert!(!first.hits[0].title_marks.is_empty(), "the title is marked");
+    assert!(
+        full.is_err(),
+        "the snippets need the chunk this bundle lacks"
+    );
+    // With the chunks, the same search fills in its snippets.
+    let engine = Engine::load(bundle(), "en").await.unwrap();
+    let mut called = false;
+    let full = engine
+        .search_titles_first("site id", &SearchOptions::default(), |r| {
+            called = true;
+            assert!(
+                r.hits.iter().all(|h| h.snippet.is_empty()),
+                "no summary here"
+            );
+        })
+        .await
+        .unwrap();
+    assert!(called);
+    assert!(
+        full.hits[0].snippet.contains("SID"),
+        "{}",
+        full.hits[0].snippet
+    );
+}

@@ -10,6 +10,7 @@
 //! <locale>-v<n>-<gen>.bin    the same range's terms alone, for typo lookups
 //! <locale>-d<n>-<gen>.bin    doc chunks: titles, summaries, text for snippets
 //! <locale>-c-<gen>.bin       the categories in order, names, article counts
+//! <locale>-n-<gen>.bin       every document's title, category, summary
 //! <locale>/<id>-<hash>.html  an article's sanitized body, fetched on open
 //! ```
 //!
@@ -18,8 +19,10 @@
 //! Ids, route contexts, the getting-started list and busy short prefixes
 //! are reserved terms in the shards (see [`reserved`]), not root tables.
 //! The first query fetches the manifest, the locale root, the shards its
-//! words fall in and the doc chunks of the top results: never the whole
-//! index, so growth does not land on it. A word that matches nothing
+//! words fall in with the title list, and the doc chunks of the results
+//! on screen, for their snippets: never the whole index, so growth lands
+//! on the first open only as one short row per article. Suggestions and
+//! list rows need no doc chunk at all. A word that matches nothing
 //! fetches the small term lists of its first letter to look for a typo.
 //!
 //! Every binary file starts with a four-byte magic and [`FORMAT_VERSION`];
@@ -32,6 +35,7 @@
 //! - [`terms`]: term shards and term lists, front-coded;
 //! - [`docs`]: doc chunks and the records they hold;
 //! - [`categories`]: a locale's category list, for browsing;
+//! - [`titles`]: a locale's title list, for list rows without doc chunks;
 //! - [`reserved`]: the reserved terms (ids, contexts, getting started,
 //!   prefixes) that the builder writes and the engine looks up.
 
@@ -41,12 +45,14 @@ pub mod manifest;
 pub mod reserved;
 pub mod root;
 pub mod terms;
+pub mod titles;
 
 pub use categories::{Category, CategoryList};
 pub use docs::{DocChunk, DocRecord, SECTION_ID_PREFIX, Section, Video, Votes};
 pub use manifest::{Audience, LocaleEntry, MANIFEST_FILE, Manifest};
 pub use root::LocaleRoot;
 pub use terms::{TermEntry, TermList, TermShard};
+pub use titles::{DocTitle, TitleList};
 
 use crate::codec::{Corrupt, Reader, Writer};
 
@@ -61,7 +67,9 @@ use crate::codec::{Corrupt, Reader, Writer};
 /// name and the ids of related articles; each locale has a category list
 /// and a term per category. Version 4: doc records carry the article's
 /// sections (anchor, heading, level, where each starts in the text).
-pub const FORMAT_VERSION: u32 = 4;
+/// Version 5: each locale has a title list ([`TitleList`]), so
+/// suggestions and list rows need no doc chunk.
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Why bundle bytes could not be read.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -128,6 +136,7 @@ mod tests {
     use crate::format::docs::CHUNK_MAGIC;
     use crate::format::root::ROOT_MAGIC;
     use crate::format::terms::SHARD_MAGIC;
+    use crate::format::titles::TITLES_MAGIC;
 
     #[test]
     fn a_shared_prefix_longer_than_the_rest_of_the_shard_decodes() {
@@ -161,8 +170,13 @@ mod tests {
             let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
             // Half the rounds get a valid header so the decoders go deeper.
             if round % 2 == 0 && bytes.len() > 6 {
-                let magic: &[u8; 4] =
-                    [ROOT_MAGIC, SHARD_MAGIC, CHUNK_MAGIC, CATEGORIES_MAGIC][round % 4];
+                let magic: &[u8; 4] = [
+                    ROOT_MAGIC,
+                    SHARD_MAGIC,
+                    CHUNK_MAGIC,
+                    CATEGORIES_MAGIC,
+                    TITLES_MAGIC,
+                ][round % 5];
                 bytes[..4].copy_from_slice(magic);
                 bytes[4] = FORMAT_VERSION as u8;
             }
@@ -170,6 +184,7 @@ mod tests {
             let _ = TermShard::decode(&bytes, 1000);
             let _ = DocChunk::decode(&bytes);
             let _ = CategoryList::decode(&bytes);
+            let _ = TitleList::decode(&bytes);
             let _ = Manifest::from_json(&bytes);
         }
     }

@@ -79,6 +79,11 @@ impl LocaleRoot {
         format!("{}-c-{}.bin", self.locale, self.generation)
     }
 
+    /// The file name of the locale's [`TitleList`](super::TitleList).
+    pub fn titles_file(&self) -> String {
+        format!("{}-n-{}.bin", self.locale, self.generation)
+    }
+
     /// The file name of term shard `i`.
     pub fn shard_file(&self, i: usize) -> String {
         format!("{}-t{i}-{}.bin", self.locale, self.generation)

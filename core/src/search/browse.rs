@@ -2,11 +2,11 @@
 //! and the articles of one, without any query. The category list is a
 //! small file of its own and a category's articles are the postings of one
 //! reserved term, so neither weighs on the first open or on a search.
-//! Also the records of a few articles by id ([`RecordsLookup`]), such as
+//! Also the list rows of a few articles by id ([`TitlesLookup`]), such as
 //! an article's related ones, to list their titles.
 
 use crate::format::reserved::{category_term, impact_weight};
-use crate::format::{Category, DocRecord};
+use crate::format::{Category, DocTitle};
 
 use super::index::{LocaleIndex, Need};
 use super::steps::{Lookup, Step};
@@ -45,12 +45,12 @@ impl Lookup for CategoriesLookup {
 }
 
 /// The articles of one category, best first (see
-/// [`LocaleIndex::category_docs`]), at most `limit`, with their records.
+/// [`LocaleIndex::category_docs`]), at most `limit`, with their list
+/// rows: the category's shard and the title list, no doc chunk.
 #[derive(Debug, Clone)]
 pub struct CategoryLookup {
     slug: String,
     limit: usize,
-    docs: Option<Vec<u32>>,
 }
 
 impl CategoryLookup {
@@ -59,48 +59,44 @@ impl CategoryLookup {
         CategoryLookup {
             slug: slug.to_string(),
             limit,
-            docs: None,
         }
     }
 }
 
 impl Lookup for CategoryLookup {
-    type Output = Vec<(u32, DocRecord)>;
+    type Output = Vec<(u32, DocTitle)>;
 
-    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<(u32, DocRecord)>> {
-        if self.docs.is_none() {
-            let shard = Need::Shard(index.root.shard_for(&category_term(&self.slug)));
-            if !index.loaded(shard) {
-                return Step::Fetch(vec![shard]);
-            }
-            let mut docs = index.category_docs(&self.slug);
-            docs.truncate(self.limit);
-            self.docs = Some(docs);
+    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<(u32, DocTitle)>> {
+        let shard = Need::Shard(index.root.shard_for(&category_term(&self.slug)));
+        let mut needs = index.needs_titles();
+        if !index.loaded(shard) {
+            needs.insert(0, shard);
         }
-        let docs = self.docs.as_deref().unwrap_or_default();
-        let needs = index.needs_for_docs(docs.iter().copied());
         if !needs.is_empty() {
             return Step::Fetch(needs);
         }
+        let mut docs = index.category_docs(&self.slug);
+        docs.truncate(self.limit);
         Step::Done(
-            docs.iter()
-                .filter_map(|&d| Some((d, index.doc(d)?.clone())))
+            docs.into_iter()
+                .filter_map(|d| Some((d, index.title(d)?.clone())))
                 .collect(),
         )
     }
 }
 
-/// The records of the articles with the given ids, in the order asked,
+/// The list rows of the articles with the given ids, in the order asked,
 /// each at most once; ids the locale lacks are left out. Fetches the
-/// shards of all the ids at once, then the chunks of all the records.
+/// shards of all the ids and the title list at once: one round, no doc
+/// chunk.
 #[derive(Debug, Clone)]
-pub struct RecordsLookup {
+pub struct TitlesLookup {
     ids: Vec<String>,
 }
 
-impl RecordsLookup {
-    /// The records of `ids`.
-    pub fn new<S: AsRef<str>>(ids: &[S]) -> RecordsLookup {
+impl TitlesLookup {
+    /// The list rows of `ids`.
+    pub fn new<S: AsRef<str>>(ids: &[S]) -> TitlesLookup {
         let mut unique: Vec<String> = Vec::with_capacity(ids.len());
         for id in ids {
             let id = id.as_ref();
@@ -108,33 +104,33 @@ impl RecordsLookup {
                 unique.push(id.to_string());
             }
         }
-        RecordsLookup { ids: unique }
+        TitlesLookup { ids: unique }
     }
 }
 
-impl Lookup for RecordsLookup {
-    type Output = Vec<DocRecord>;
+impl Lookup for TitlesLookup {
+    type Output = Vec<DocTitle>;
 
-    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<DocRecord>> {
+    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<DocTitle>> {
+        if self.ids.is_empty() {
+            return Step::Done(Vec::new());
+        }
         let mut needs: Vec<Need> = self
             .ids
             .iter()
             .flat_map(|id| index.needs_for_id(id))
+            .chain(index.needs_titles())
             .collect();
         needs.sort();
         needs.dedup();
         if !needs.is_empty() {
             return Step::Fetch(needs);
         }
-        let docs: Vec<u32> = self
-            .ids
-            .iter()
-            .filter_map(|id| index.doc_by_id(id))
-            .collect();
-        let needs = index.needs_for_docs(docs.iter().copied());
-        if !needs.is_empty() {
-            return Step::Fetch(needs);
-        }
-        Step::Done(docs.iter().filter_map(|&d| index.doc(d).cloned()).collect())
+        Step::Done(
+            self.ids
+                .iter()
+                .filter_map(|id| index.title(index.doc_by_id(id)?).cloned())
+                .collect(),
+        )
     }
 }

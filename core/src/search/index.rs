@@ -2,7 +2,8 @@
 
 use crate::format::reserved::{id_term, prefix_term};
 use crate::format::{
-    CategoryList, DecodeError, DocChunk, DocRecord, LocaleRoot, TermEntry, TermList, TermShard,
+    CategoryList, DecodeError, DocChunk, DocRecord, DocTitle, LocaleRoot, TermEntry, TermList,
+    TermShard, TitleList,
 };
 use crate::text::{Analyzer, Language};
 
@@ -19,6 +20,8 @@ pub enum Need {
     Chunk(usize),
     /// The category list, to browse by category.
     Categories,
+    /// The title list, to show list rows and first results.
+    Titles,
 }
 
 /// A locale's index, filled in as the files a query needs arrive.
@@ -30,6 +33,7 @@ pub struct LocaleIndex {
     pub(super) vocabs: Vec<Option<TermList>>,
     pub(super) chunks: Vec<Option<DocChunk>>,
     pub(super) categories: Option<CategoryList>,
+    pub(super) titles: Option<TitleList>,
 }
 
 impl LocaleIndex {
@@ -41,6 +45,7 @@ impl LocaleIndex {
             vocabs: vec![None; root.shards.len()],
             chunks: vec![None; root.chunk_count()],
             categories: None,
+            titles: None,
             analyzer,
             root,
         }
@@ -58,6 +63,7 @@ impl LocaleIndex {
             Need::Vocab(i) => self.root.vocab_file(i),
             Need::Chunk(i) => self.root.chunk_file(i),
             Need::Categories => self.root.categories_file(),
+            Need::Titles => self.root.titles_file(),
         }
     }
 
@@ -78,6 +84,20 @@ impl LocaleIndex {
                 self.chunks[i] = Some(chunk);
             }
             Need::Categories => self.categories = Some(CategoryList::decode(bytes)?),
+            Need::Titles => {
+                let list = TitleList::decode(bytes)?;
+                if list.titles.len() != self.root.doc_count as usize {
+                    return Err(DecodeError::Corrupt {
+                        what: "title list",
+                        reason: format!(
+                            "it holds {} titles for {} documents",
+                            list.titles.len(),
+                            self.root.doc_count
+                        ),
+                    });
+                }
+                self.titles = Some(list);
+            }
         }
         Ok(())
     }
@@ -88,6 +108,7 @@ impl LocaleIndex {
             Need::Vocab(i) => self.vocabs[i].is_some(),
             Need::Chunk(i) => self.chunks[i].is_some(),
             Need::Categories => self.categories.is_some(),
+            Need::Titles => self.titles.is_some(),
         }
     }
 
@@ -106,6 +127,20 @@ impl LocaleIndex {
             .get(self.root.chunk_for(doc))?
             .as_ref()?
             .get(doc)
+    }
+
+    /// Document `doc`'s list row, once the title list is loaded.
+    pub fn title(&self, doc: u32) -> Option<&DocTitle> {
+        self.titles.as_ref()?.get(doc)
+    }
+
+    /// `[Need::Titles]` until the title list is loaded, then nothing.
+    pub fn needs_titles(&self) -> Vec<Need> {
+        if self.loaded(Need::Titles) {
+            Vec::new()
+        } else {
+            vec![Need::Titles]
+        }
     }
 
     /// Whether the index has a prefix term for `prefix`: `None` until the

@@ -33,7 +33,7 @@
 //!   articles;
 //! - `options`: the knobs ([`SearchOptions`], [`RankingWeights`]);
 //! - `browse`: the category list and a category's articles, no query, and
-//!   the records of a few articles by id.
+//!   the list rows of a few articles by id.
 
 mod browse;
 mod finding;
@@ -45,7 +45,7 @@ mod ranking;
 mod route;
 mod steps;
 
-pub use browse::{CategoriesLookup, CategoryLookup, RecordsLookup};
+pub use browse::{CategoriesLookup, CategoryLookup, TitlesLookup};
 pub use index::{LocaleIndex, Need};
 pub use options::{
     Highlight, MAX_SECTION_HITS, RankingWeights, SearchHit, SearchOptions, SearchResults,

@@ -81,6 +81,43 @@ impl LocaleIndex {
     }
 }
 
+impl LocaleIndex {
+    /// The top `limit` ranked documents as hits from the title list alone:
+    /// titles and categories as [`LocaleIndex::present`] gives them, the
+    /// summary (marked) for a snippet, or none, and no sections. Empty
+    /// until the title list is loaded.
+    pub fn present_titles(&self, ranking: &Ranking, limit: usize) -> Vec<SearchHit> {
+        let highlight = self.highlight(ranking);
+        let marker = Marker::new(&highlight);
+        ranking
+            .docs
+            .iter()
+            .take(limit)
+            .filter_map(|r| {
+                let title = self.title(r.doc)?;
+                let snippet = title
+                    .summary
+                    .as_deref()
+                    .map_or("", |s| &s[..cut(s, SNIPPET_BYTES)]);
+                Some(SearchHit {
+                    doc: r.doc,
+                    id: title.id.clone(),
+                    title: title.title.clone(),
+                    category: title.category.clone(),
+                    category_name: title.category_name.clone(),
+                    score: r.score,
+                    matched_words: r.matched_words,
+                    snippet: snippet.to_string(),
+                    snippet_marks: marker.marks(snippet),
+                    title_marks: marker.marks(&title.title),
+                    signed_in: title.signed_in,
+                    sections: Vec::new(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// A section's score for a query, with where its text is and its
 /// heading's marks.
 struct Scored {

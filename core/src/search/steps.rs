@@ -8,7 +8,7 @@
 //! benchmarks), with a blocking fetch; the widget's engine runs the same
 //! loop with `fetch` over HTTP, awaiting each round of files together.
 
-use crate::format::{DecodeError, DocRecord};
+use crate::format::{DecodeError, DocRecord, DocTitle};
 
 use super::index::{LocaleIndex, Need};
 use super::options::{SearchOptions, SearchResults};
@@ -40,22 +40,50 @@ fn fetch<T>(needs: Vec<Need>) -> Option<Step<T>> {
 
 /// The best articles for a query, best first, presented as hits, with how
 /// many matched in all: first the shards (and term lists, for typos) its
-/// words need, then the doc chunks of its top results.
+/// words need, with the title list, then the doc chunks of its top
+/// results, for their snippets and sections.
+///
+/// [`SearchLookup::titles_only`] stops before the doc chunks: its hits
+/// have their titles, categories and summaries (as snippets) at once, and
+/// no sections. The widget shows those, then turns the same lookup to
+/// [`SearchLookup::with_snippets`] and runs it on: the ranking is kept,
+/// and only the chunks of the hits on screen are fetched.
 #[derive(Debug, Clone)]
 pub struct SearchLookup {
     query: Query,
     options: SearchOptions,
     ranking: Option<Ranking>,
+    snippets: bool,
 }
 
 impl SearchLookup {
-    /// A search for `query`, analyzed by [`LocaleIndex::parse`].
+    /// A search for `query`, analyzed by [`LocaleIndex::parse`], with
+    /// snippets.
     pub fn new(query: Query, options: SearchOptions) -> SearchLookup {
         SearchLookup {
             query,
             options,
             ranking: None,
+            snippets: true,
         }
+    }
+
+    /// The same search, answered from the title list alone: summaries
+    /// for snippets, no sections, no doc chunk fetched.
+    pub fn titles_only(mut self) -> SearchLookup {
+        self.snippets = false;
+        self
+    }
+
+    /// Whether this lookup fetches doc chunks for snippets.
+    pub fn snippets(&self) -> bool {
+        self.snippets
+    }
+
+    /// Turns a [`SearchLookup::titles_only`] lookup to one with snippets,
+    /// keeping its ranking: run on, it fetches only the hits' chunks.
+    pub fn with_snippets(&mut self) {
+        self.snippets = true;
     }
 }
 
@@ -67,33 +95,44 @@ impl Lookup for SearchLookup {
             return Step::Done(SearchResults::default());
         }
         if self.ranking.is_none() {
-            let needs = index.needs(&self.query, self.options.context.as_deref());
-            if let Some(step) = fetch(needs) {
-                return step;
+            let mut needs = index.needs(&self.query, self.options.context.as_deref());
+            if !needs.is_empty() {
+                // The title list comes with the first shards.
+                needs.extend(index.needs_titles());
+                return Step::Fetch(needs);
             }
             self.ranking = Some(index.rank(&self.query, &self.options));
         }
         let Some(ranking) = &self.ranking else {
             return Step::Done(SearchResults::default());
         };
-        match fetch(index.needs_for_hits(ranking, self.options.limit)) {
-            Some(step) => step,
-            None => Step::Done(SearchResults {
-                hits: index.present(ranking, self.options.limit),
-                total: ranking.total,
-                highlight: index.highlight(ranking),
-            }),
-        }
+        let limit = self.options.limit;
+        let hits = if self.snippets {
+            if let Some(step) = fetch(index.needs_for_hits(ranking, limit)) {
+                return step;
+            }
+            index.present(ranking, limit)
+        } else {
+            if let Some(step) = fetch(index.needs_titles()) {
+                return step;
+            }
+            index.present_titles(ranking, limit)
+        };
+        Step::Done(SearchResults {
+            hits,
+            total: ranking.total,
+            highlight: index.highlight(ranking),
+        })
     }
 }
 
 /// The articles for a dashboard route, most specific first, or the
-/// getting-started articles; at most `limit`, with their records.
+/// getting-started articles; at most `limit`, with their list rows: the
+/// route's shards and the title list, in one round, no doc chunk.
 #[derive(Debug, Clone)]
 pub struct SuggestionsLookup {
     route: String,
     limit: usize,
-    docs: Option<Vec<u32>>,
 }
 
 impl SuggestionsLookup {
@@ -102,33 +141,24 @@ impl SuggestionsLookup {
         SuggestionsLookup {
             route: route.to_string(),
             limit,
-            docs: None,
         }
     }
 }
 
 impl Lookup for SuggestionsLookup {
-    type Output = Vec<(u32, DocRecord)>;
+    type Output = Vec<(u32, DocTitle)>;
 
-    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<(u32, DocRecord)>> {
-        if self.docs.is_none() {
-            if let Some(step) = fetch(index.needs_for_route(&self.route)) {
-                return step;
-            }
-            let docs = index.suggestions(&self.route).into_iter().take(self.limit);
-            self.docs = Some(docs.collect());
+    fn step(&mut self, index: &LocaleIndex) -> Step<Vec<(u32, DocTitle)>> {
+        let mut needs = index.needs_for_route(&self.route);
+        needs.extend(index.needs_titles());
+        if let Some(step) = fetch(needs) {
+            return step;
         }
-        let Some(docs) = &self.docs else {
-            return Step::Done(Vec::new());
-        };
-        match fetch(index.needs_for_docs(docs.iter().copied())) {
-            Some(step) => step,
-            None => Step::Done(
-                docs.iter()
-                    .filter_map(|&d| Some((d, index.doc(d)?.clone())))
-                    .collect(),
-            ),
-        }
+        let docs = index.suggestions(&self.route).into_iter().take(self.limit);
+        Step::Done(
+            docs.filter_map(|d| Some((d, index.title(d)?.clone())))
+                .collect(),
+        )
     }
 }
 

@@ -49,7 +49,7 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Every file a bundle's manifest names, directly or through the files it
-/// names: locale roots, term shards and their term lists, doc chunks,
+/// names: locale roots, term shards and their term lists, title lists, doc chunks,
 /// article bodies, the support file.
 fn files_named_by(manifest: &[u8], read: impl Fn(&str) -> Vec<u8>) -> BTreeSet<String> {
     let manifest = Manifest::from_json(manifest).unwrap();
@@ -62,6 +62,7 @@ fn files_named_by(manifest: &[u8], read: impl Fn(&str) -> Vec<u8>) -> BTreeSet<S
             names.insert(root.shard_file(i));
             names.insert(root.vocab_file(i));
         }
+        names.insert(root.titles_file());
         for i in 0..root.chunk_count() {
             let name = root.chunk_file(i);
             let chunk = DocChunk::decode(&read(&name)).unwrap();

@@ -236,8 +236,9 @@ impl Recent {
                 let Ok(engine) = engine.await else {
                     return;
                 };
-                if let Ok(Some(record)) = engine.record(&id).await {
-                    self.update(|l| l.add_article(&record.id, &record.title));
+                let ids = [id];
+                if let Ok(Some(title)) = engine.titles(&ids).await.map(|t| t.into_iter().next()) {
+                    self.update(|l| l.add_article(&title.id, &title.title));
                 }
             });
         });

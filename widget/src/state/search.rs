@@ -153,32 +153,40 @@ impl Search {
             }
             let asked = query.clone();
             spawn_local(async move {
-                let (found, error) = match engine {
-                    Ok(engine) => match engine.search(&query, &options).await {
-                        Ok(found) => (found, None),
-                        Err(err) => (Default::default(), Some(err)),
-                    },
-                    Err(err) => (Default::default(), Some(err)),
-                };
-                let help_core::SearchResults {
-                    hits,
-                    total,
-                    highlight,
-                } = found;
-                // `try_`: the panel may be unmounted by then.
-                if latest.try_get_value() == Some(ticket) {
-                    // Reported once the reader pauses (see `Events::searched`);
-                    // more results for the same query are not a new search.
-                    if fresh {
-                        events.searched(&query, total);
+                // Shows `found` unless a newer search began; `try_`: the
+                // panel may be unmounted by then. Reported once (see
+                // `Events::searched`); more results for the same query
+                // are not a new search.
+                let mut reported = !fresh;
+                let mut show = |found: help_core::SearchResults, error: Option<LoadError>| {
+                    if latest.try_get_value() != Some(ticket) {
+                        return;
+                    }
+                    if !reported {
+                        reported = true;
+                        events.searched(&query, found.total);
                     }
                     self.results.set(Results {
-                        query,
-                        hits,
-                        total,
-                        highlight,
+                        query: query.clone(),
+                        hits: found.hits,
+                        total: found.total,
+                        highlight: found.highlight,
                         error,
                     });
+                };
+                match engine {
+                    // Titles and summaries first, from the title list; the
+                    // snippets fill in once the hits' chunks arrive.
+                    Ok(engine) => {
+                        let answer = engine
+                            .search_titles_first(&query, &options, |first| show(first, None))
+                            .await;
+                        match answer {
+                            Ok(found) => show(found, None),
+                            Err(err) => show(Default::default(), Some(err)),
+                        }
+                    }
+                    Err(err) => show(Default::default(), Some(err)),
                 }
             });
             asked

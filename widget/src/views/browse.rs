@@ -4,7 +4,7 @@
 //! that view. The list is fetched only once the home view's suggestions
 //! are on show in an open panel (see [`crate::state::browse`]).
 
-use help_core::DocRecord;
+use help_core::DocTitle;
 use help_core::template::fill;
 use leptos::html;
 use leptos::prelude::*;
@@ -112,7 +112,7 @@ pub fn CategoryView(
     });
     let listed = move || match articles.get() {
         Some(Ok(list)) => list,
-        _ => Vec::<(u32, DocRecord)>::new(),
+        _ => Vec::<(u32, DocTitle)>::new(),
     };
     let count = {
         let slug = slug.clone();

@@ -25,15 +25,16 @@ pub fn RecentLists() -> impl IntoView {
         let ids: Vec<String> = recent
             .lists
             .with_untracked(|l| l.articles.iter().map(|a| a.id.clone()).collect());
+        if ids.is_empty() {
+            return;
+        }
         leptos::task::spawn_local(async move {
-            let mut gone = Vec::new();
-            for id in ids {
-                if let Ok(None) = engine.record(&id).await {
-                    gone.push(id);
-                }
-            }
-            if !gone.is_empty() {
-                recent.retain_articles(|id| !gone.iter().any(|g| g == id));
+            // One lookup in the title list for all of them.
+            let Ok(found) = engine.titles(&ids).await else {
+                return;
+            };
+            if found.len() < ids.len() {
+                recent.retain_articles(|id| found.iter().any(|t| t.id == id));
             }
         });
     });

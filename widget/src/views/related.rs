@@ -1,10 +1,10 @@
 //! "Related articles" at the end of an article: the ids the builder
 //! chose (shared words, tags and category), listed by their titles. Their
-//! records are fetched only once the article's body is on show; the list
+//! rows come from the title list, asked only once the article's body is on show; the list
 //! is left out when there are none. A related article opens in the panel,
 //! and Back returns to the article it was listed under.
 
-use help_core::DocRecord;
+use help_core::DocTitle;
 use leptos::prelude::*;
 
 use crate::state::{Navigation, Reader};
@@ -24,9 +24,9 @@ pub fn RelatedArticles(
         async move {
             match engine {
                 Some(Ok(engine)) if !ids.is_empty() => {
-                    engine.records(&ids).await.unwrap_or_default()
+                    engine.titles(&ids).await.unwrap_or_default()
                 }
-                _ => Vec::<DocRecord>::new(),
+                _ => Vec::<DocTitle>::new(),
             }
         }
     });

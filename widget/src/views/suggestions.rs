@@ -1,7 +1,7 @@
 //! Articles suggested for the dashboard page the reader is on (or the
 //! getting-started ones), shown while the search box is empty.
 
-use help_core::DocRecord;
+use help_core::DocTitle;
 use leptos::prelude::*;
 
 use crate::state::{Browse, Navigation, Reader};
@@ -22,7 +22,7 @@ pub fn Suggestions() -> impl IntoView {
                     .suggestions(&route, SUGGESTIONS)
                     .await
                     .unwrap_or_default(),
-                _ => Vec::<(u32, DocRecord)>::new(),
+                _ => Vec::<(u32, DocTitle)>::new(),
             }
         }
     });
@@ -50,8 +50,8 @@ pub fn Suggestions() -> impl IntoView {
 /// opens it in the panel.
 #[component]
 pub fn ArticleLink(
-    /// The article.
-    record: DocRecord,
+    /// The article's list row.
+    record: DocTitle,
 ) -> impl IntoView {
     let navigation = expect_context::<Navigation>();
     let id = record.id.clone();

@@ -122,12 +122,22 @@ pub(crate) fn index_size(
     );
     report.figure(
         SECTION,
-        "ours: doc chunks (titles, summaries, snippet text)",
+        "ours: doc chunks (records, snippet text)",
         format!(
             "{} KB gzip ({} KB raw, {} files)",
             kb(docs_gz),
             kb(total_bytes(&ours.docs)?),
             ours.docs.len()
+        ),
+    );
+    report.figure(
+        SECTION,
+        "ours: title list (titles, categories, summaries)",
+        format!(
+            "{} KB gzip ({} KB raw, {} files)",
+            kb(gzip_total(&ours.titles)?),
+            kb(total_bytes(&ours.titles)?),
+            ours.titles.len()
         ),
     );
     let pagefind = (|| {
@@ -206,16 +216,20 @@ struct Files {
     index: Vec<PathBuf>,
     docs: Vec<PathBuf>,
     meta: Vec<PathBuf>,
+    /// Ours only: the title list (`<l>-n-*`).
+    titles: Vec<PathBuf>,
 }
 
 /// Our files for `locale`: root and term shards (`<l>-root-*`,
-/// `<l>-t<n>-*`) make the index; doc chunks (`<l>-d<n>-*`) hold the docs.
+/// `<l>-t<n>-*`) make the index; doc chunks (`<l>-d<n>-*`) hold the docs;
+/// the title list (`<l>-n-*`) their list rows.
 fn our_files(bundle: &Path, locale: &str) -> anyhow::Result<Files> {
     let mut files = Files {
         root: Vec::new(),
         index: Vec::new(),
         docs: Vec::new(),
         meta: Vec::new(),
+        titles: Vec::new(),
     };
     for entry in
         std::fs::read_dir(bundle).with_context(|| format!("reading {}", bundle.display()))?
@@ -241,6 +255,8 @@ fn our_files(bundle: &Path, locale: &str) -> anyhow::Result<Files> {
             files.index.push(path);
         } else if numbered('d') {
             files.docs.push(path);
+        } else if kind == "n" {
+            files.titles.push(path);
         }
     }
     if files.root.is_empty() {
@@ -301,5 +317,6 @@ fn pagefind_files(output: &Path, lang: &str) -> anyhow::Result<Files> {
         index,
         docs: list("fragment", ".pf_fragment")?,
         meta,
+        titles: Vec::new(),
     })
 }

@@ -302,15 +302,16 @@ fn times_of(
     Ok(times)
 }
 
-/// Bytes fetched by kind of bundle file: manifest, root, term shards, doc
-/// chunks.
+/// Bytes fetched by kind of bundle file: manifest, root, term shards,
+/// title list, doc chunks.
 fn by_kind(files: &[Value]) -> String {
-    let mut kinds: [(&str, u64, usize); 5] = [
+    let mut kinds: [(&str, u64, usize); 6] = [
         ("manifest", 0, 0),
         ("root", 0, 0),
         ("term shards", 0, 0),
         ("doc chunks", 0, 0),
         ("other", 0, 0),
+        ("title list", 0, 0),
     ];
     for f in files {
         let name = f.get("name").and_then(Value::as_str).unwrap_or("");
@@ -328,6 +329,8 @@ fn by_kind(files: &[Value]) -> String {
             2
         } else if numbered('d') {
             3
+        } else if kind == "n" {
+            5
         } else {
             4
         };
