@@ -108,8 +108,16 @@ pub(crate) fn cold_opens(
 ) -> anyhow::Result<()> {
     const SECTION: &str = "widget, demo dashboard, cold opens";
     let server = Server::start(site, 0)?;
-    let config =
-        json!({ "base": server.url(), "site": site, "runs": WIDGET_RUNS, "query": WIDGET_QUERY });
+    let template = crate::cmd::root()
+        .join(crate::site::WIDGET_ASSETS)
+        .join(index_builder::LOADER);
+    let config = json!({
+        "base": server.url(),
+        "site": site,
+        "runs": WIDGET_RUNS,
+        "query": WIDGET_QUERY,
+        "loaderTemplate": template,
+    });
     let value = bench.node("widget", &config, Duration::from_secs(300))?;
     let field = |key: &str| value.get(key).cloned().unwrap_or(Value::Null);
     let loader_gzip = field("loader")
@@ -134,13 +142,20 @@ pub(crate) fn cold_opens(
     let before = BEFORE_ISSUE_11;
     report.figure(
         SECTION,
-        "loader",
+        "loader as served (app names and contacts filled in)",
         format!(
             "{}; before issue 11, {}: {}",
             weight(loader_gzip, loader_brotli),
             before.commit,
             weight(before.loader.0 as f64, before.loader.1 as f64)
         ),
+    );
+    let template = field("loaderTemplate");
+    let t = |k: &str| template.get(k).and_then(Value::as_f64).unwrap_or(0.0);
+    report.figure(
+        SECTION,
+        "  of which the template (its code, no contacts)",
+        format!("{} KB raw, {}", number(t("raw") / 1000.0), weight(t("gzip"), t("brotli"))),
     );
     report.figure(
         SECTION,
