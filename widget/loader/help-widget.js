@@ -62,7 +62,6 @@
     "background:var(--hw-theme-color);color:#fff;cursor:pointer;font-weight:600;line-height:1;" +
     "box-shadow:0 6px 20px rgba(15,23,42,.3)}" +
     ".hw-launcher:focus-visible,.hw-shell :focus-visible{outline:3px solid #b45309;outline-offset:2px}" +
-    ".hw-launcher svg{width:20px;height:20px}" +
     ".hw-fallback,.hw-shell{bottom:88px;background:#fff;color:#1d2433;border-radius:12px;" +
     "box-shadow:0 12px 40px rgba(15,23,42,.28)}" +
     ".hw-fallback{width:min(360px,calc(100vw - 24px));padding:16px}" +
@@ -153,7 +152,7 @@
     var SVG = "http://www.w3.org/2000/svg";
     var launcher = make("button", root, { class: "hw-launcher", type: "button", "aria-haspopup": "dialog", "aria-expanded": "false" });
     // A question mark in a circle.
-    make("path", make("svg", launcher, { viewBox: "0 0 24 24", "aria-hidden": "true", fill: "none", stroke: "currentColor", "stroke-width": "2" }, 0, SVG),
+    make("path", make("svg", launcher, { width: 20, height: 20, viewBox: "0 0 24 24", "aria-hidden": "true", fill: "none", stroke: "currentColor", "stroke-width": "2" }, 0, SVG),
       { d: "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20M9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h.01" }, 0, SVG);
     var label = launcher.appendChild(d.createTextNode(words()[0]));
     var mountPoint = make("div", root);
