@@ -155,7 +155,11 @@ pub(crate) fn cold_opens(
     report.figure(
         SECTION,
         "  of which the template (its code, no contacts)",
-        format!("{} KB raw, {}", number(t("raw") / 1000.0), weight(t("gzip"), t("brotli"))),
+        format!(
+            "{} KB raw, {}",
+            number(t("raw") / 1000.0),
+            weight(t("gzip"), t("brotli"))
+        ),
     );
     report.figure(
         SECTION,
