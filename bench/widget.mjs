@@ -5,10 +5,12 @@
 //   node bench/widget.mjs CONFIG.json
 //
 // CONFIG: { base (the demo site: dashboard, /widget/, /bundle/), site (the
-//           folder it serves), runs, query, locales: [{ locale, query }]
-//           (one more cold open each, in a browser set to that locale, for
-//           its bytes), slow: { runs, latencyMs, downKbps, upKbps } (cold
-//           opens under emulated slow 4G, for their times) }
+//           folder it serves), runs, query, loaderTemplate (the minified
+//           loader before the app's names and the contacts are filled in),
+//           locales: [{ locale, query }] (one more cold open each, in a
+//           browser set to that locale, for its bytes), slow: { runs,
+//           latencyMs, downKbps, upKbps } (cold opens under emulated slow
+//           4G, for their times) }
 // Every run is a fresh browser context, so nothing is cached. The browser's
 // idle callback is removed, so the app is fetched on the click (the hover
 // just before it, which the loader answers by fetching the app), never
@@ -17,7 +19,10 @@
 // Bytes are counted as gzip -9 and as brotli at quality 11 of each response
 // body, as a CDN would serve them; the test server itself sends them
 // uncompressed. The bytes are read from the served folder, and every file
-// must be one of it.
+// must be one of it. The loader counted is the one served, as every
+// dashboard page fetches it: its template with the app's file names and
+// the help center's fallback contacts filled in; the template alone is
+// measured beside it, to tell the code's bytes from the contacts'.
 // Prints one JSON object on stdout; progress goes to stderr.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,10 +54,15 @@ function sized({ path, afterClick, status }) {
   const file = join(config.site, path.endsWith('/') ? `${path}index.html` : path);
   let body;
   try { body = readFileSync(file); } catch { throw new Error(`${path} is not a file of ${config.site}`); }
+  return { path, afterClick, ...compressed(body) };
+}
+
+/** `body`'s length raw, as gzip -9 and as brotli at quality 11. */
+function compressed(body) {
   const brotli = brotliCompressSync(body, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
-  return { path, afterClick, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli.length };
+  return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotli.length };
 }
 
 async function once(browser, run, { locale = 'en-US', query = config.query, network = null } = {}) {
@@ -154,6 +164,7 @@ try {
     locales,
     slow,
     loader: runs[0].loader,
+    loaderTemplate: compressed(readFileSync(config.loaderTemplate)),
     openFiles: runs[0].open.map((r) => ({ ...r, kind: kind(r.path) })),
     openByKind: byKind,
     openGzip: runs[0].open.reduce((sum, r) => sum + r.gzip, 0),

@@ -27,6 +27,11 @@ use crate::tools::{self, WASM_NIGHTLY, WasmToolchain, tool_path};
 /// The content `demo`, `dist` and the tests use when given none.
 pub(crate) const DEFAULT_CONTENT: &str = "examples/help-center";
 
+/// Where [`build_widget`] leaves the widget, relative to the workspace
+/// root: the app's files and the minified loader template, before a help
+/// center's contacts are filled in.
+pub(crate) const WIDGET_ASSETS: &str = "target/widget-assets";
+
 /// Builds the widget with trunk, minifies the loader template, and
 /// returns the folder holding both.
 pub(crate) fn build_widget() -> anyhow::Result<PathBuf> {
@@ -51,7 +56,7 @@ pub(crate) fn build_widget() -> anyhow::Result<PathBuf> {
         ),
     }
     run(&mut trunk)?;
-    let assets = root.join("target/widget-assets");
+    let assets = root.join(WIDGET_ASSETS);
     if assets.exists() {
         std::fs::remove_dir_all(&assets)
             .with_context(|| format!("clearing {}", assets.display()))?;

@@ -135,6 +135,9 @@ pub(crate) fn cold_opens(
         .map(|(locale, query)| json!({ "locale": locale, "query": query }))
         .collect();
     let (latency, down, up) = SLOW_4G;
+    let template = crate::cmd::root()
+        .join(crate::site::WIDGET_ASSETS)
+        .join(index_builder::LOADER);
     let config = json!({
         "base": server.url(),
         "site": site,
@@ -142,6 +145,7 @@ pub(crate) fn cold_opens(
         "query": WIDGET_QUERY,
         "locales": locales,
         "slow": { "runs": SLOW_RUNS, "latencyMs": latency, "downKbps": down, "upKbps": up },
+        "loaderTemplate": template,
     });
     let value = bench.node("widget", &config, Duration::from_secs(300))?;
     let field = |key: &str| value.get(key).cloned().unwrap_or(Value::Null);
@@ -167,12 +171,23 @@ pub(crate) fn cold_opens(
     let before = BEFORE_ISSUE_11;
     report.figure(
         SECTION,
-        "loader",
+        "loader as served (app names and contacts filled in)",
         format!(
             "{}; before issue 11, {}: {}",
             weight(loader_gzip, loader_brotli),
             before.commit,
             weight(before.loader.0 as f64, before.loader.1 as f64)
+        ),
+    );
+    let template = field("loaderTemplate");
+    let t = |k: &str| template.get(k).and_then(Value::as_f64).unwrap_or(0.0);
+    report.figure(
+        SECTION,
+        "  of which the template (its code, no contacts)",
+        format!(
+            "{} KB raw, {}",
+            number(t("raw") / 1000.0),
+            weight(t("gzip"), t("brotli"))
         ),
     );
     report.figure(
